@@ -1,0 +1,96 @@
+import { normalizeDate } from '../extract/date.js'
+
+/** Metadata given explicitly (front matter or JSON), already normalized. Absent fields are `undefined`. */
+export interface ExplicitFields {
+  id?: string
+  title?: string
+  body?: string
+  date?: string
+  source?: string[]
+  location?: string[]
+  country?: string[]
+  url?: string
+  meta: Record<string, string>
+}
+
+/** Accepted spellings of each known field, first match wins. */
+const ALIASES = {
+  id: ['id', 'slug', 'guid'],
+  title: ['title', 'headline'],
+  body: ['body', 'text', 'content', 'article'],
+  date: ['date', 'published', 'publishedAt', 'published_at', 'pubDate', 'datePublished'],
+  source: ['source', 'sources', 'agency', 'agencies'],
+  location: ['location', 'locations', 'place', 'places'],
+  country: ['country', 'countries'],
+  url: ['url', 'link', 'permalink'],
+} as const
+
+type Known = keyof typeof ALIASES
+
+function asText(value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString()
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return JSON.stringify(value)
+}
+
+function asList(value: unknown, field: string): string[] {
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,;]/) : [value]
+  return items.map((item) => {
+    if (typeof item !== 'string' && typeof item !== 'number') throw new Error(`${field} must be a string or a list of strings`)
+    return String(item).trim()
+  }).filter(Boolean)
+}
+
+/**
+ * Reads the known article fields out of a front-matter or JSON record, normalizing dates and
+ * country codes; every other field is kept in `meta` as a string. Throws an `Error` naming the bad value.
+ */
+export function explicitFields(record: Record<string, unknown>): ExplicitFields {
+  const fields: ExplicitFields = { meta: {} }
+  const used = new Set<string>()
+  const take = (known: Known): unknown => {
+    for (const key of ALIASES[known]) {
+      if (Object.hasOwn(record, key) && record[key] !== null && record[key] !== undefined) {
+        used.add(key)
+        return record[key]
+      }
+    }
+    return undefined
+  }
+  const id = asText(take('id'))
+  if (id !== undefined && id.trim() !== '') fields.id = id.trim()
+  const title = asText(take('title'))
+  if (title !== undefined) fields.title = title.trim()
+  const body = take('body')
+  if (body !== undefined) {
+    if (typeof body !== 'string') throw new Error('body must be a string')
+    fields.body = body
+  }
+  const rawDate = take('date')
+  if (rawDate !== undefined) {
+    const text = asText(rawDate) ?? ''
+    const date = normalizeDate(text)
+    if (date === null) throw new Error(`date ${JSON.stringify(text)} is not a recognizable date`)
+    fields.date = date
+  }
+  const source = take('source')
+  if (source !== undefined) fields.source = asList(source, 'source')
+  const location = take('location')
+  if (location !== undefined) fields.location = asList(location, 'location')
+  const country = take('country')
+  if (country !== undefined) {
+    fields.country = asList(country, 'country').map((code) => {
+      if (!/^[A-Za-z]{2}$/.test(code)) throw new Error(`country ${JSON.stringify(code)} is not an ISO 3166-1 alpha-2 code`)
+      return code.toUpperCase()
+    })
+  }
+  const url = asText(take('url'))
+  if (url !== undefined) fields.url = url
+  for (const [key, value] of Object.entries(record)) {
+    if (used.has(key) || value === null || value === undefined) continue
+    fields.meta[key] = asText(value) ?? ''
+  }
+  return fields
+}

@@ -1,0 +1,149 @@
+import { NewsdexError } from '../errors.js'
+import { extractMetadata } from '../extract/extract-metadata.js'
+import type { Article } from '../types.js'
+import { explicitFields, type ExplicitFields } from './fields.js'
+import { idFromPath } from './id.js'
+import { firstHeading, markdownToText, splitFrontMatter } from './markdown.js'
+import { normalizeParagraphs } from './paragraphs.js'
+import { parseSeedHeader } from './seed.js'
+import { deriveTitle } from './title.js'
+
+/** Input formats `parseArticle` reads. `'auto'` picks by file extension, then by content. */
+export type ArticleFormat = 'auto' | 'seed' | 'markdown' | 'json'
+
+/** Options of `parseArticle()` and `parseArticles()`. */
+export interface ParseOptions {
+  /** Article id; default: from the text's own metadata, else derived from `path`. */
+  id?: string
+  /** File path, used to derive the id and to name the file in errors. */
+  path?: string
+  /** Input format. Default `'auto'`. */
+  format?: ArticleFormat | 'ndjson'
+}
+
+type Resolved = 'seed' | 'markdown' | 'json' | 'ndjson'
+
+function resolveFormat(text: string, options: ParseOptions): Resolved {
+  const format = options.format ?? 'auto'
+  if (format !== 'auto') return format
+  const extension = /\.([A-Za-z0-9]+)$/.exec(options.path ?? '')?.[1]?.toLowerCase()
+  if (extension === 'md' || extension === 'markdown' || extension === 'mdx') return 'markdown'
+  if (extension === 'json') return 'json'
+  if (extension === 'ndjson' || extension === 'jsonl') return 'ndjson'
+  if (extension === 'txt' || extension === 'text') return 'seed'
+  const start = text.trimStart()
+  if (/^\uFEFF?---[ \t]*\r?\n/.test(text)) return 'markdown'
+  if (start.startsWith('{') || start.startsWith('[')) return 'json'
+  return 'seed'
+}
+
+function fail(options: ParseOptions, message: string, cause?: unknown): never {
+  const where = options.path ?? options.id ?? 'article'
+  throw new NewsdexError('E_PARSE', `${where}: ${message}`, cause === undefined ? undefined : { cause })
+}
+
+/** Builds the article: explicit metadata wins; extraction fills what is missing. */
+function assemble(fields: ExplicitFields, text: string, options: ParseOptions, fallbackId: string): Article {
+  const body = normalizeParagraphs(fields.body ?? text)
+  const title = fields.title ?? deriveTitle(body)
+  if (body === '' && title === '') fail(options, 'the article has no text')
+  const dateline = fields.meta.dateline ? `${fields.meta.dateline} ` : ''
+  const extracted = extractMetadata(`${dateline}${body}`, { title, ...(fields.date ? { date: fields.date } : {}) })
+  const pick = (given: string[] | undefined, found: string[]): string[] => (given && given.length > 0 ? given : found)
+  const article: Article = {
+    id: options.id ?? fields.id ?? fallbackId,
+    title,
+    body,
+    date: fields.date ?? extracted.date,
+    source: pick(fields.source, extracted.source),
+    location: pick(fields.location, extracted.location),
+    country: pick(fields.country, extracted.country),
+  }
+  if (fields.url !== undefined) article.url = fields.url
+  if (Object.keys(fields.meta).length > 0) article.meta = fields.meta
+  return article
+}
+
+function fromRecord(record: unknown, options: ParseOptions, fallbackId: string): Article {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) fail(options, 'a JSON article must be an object')
+  let fields: ExplicitFields
+  try {
+    fields = explicitFields(record as Record<string, unknown>)
+  } catch (error) {
+    return fail(options, (error as Error).message, error)
+  }
+  return assemble(fields, '', options, fallbackId)
+}
+
+function parseJson(text: string, options: ParseOptions): unknown {
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    return fail(options, `invalid JSON: ${(error as Error).message}`, error)
+  }
+}
+
+/**
+ * Parses every article in `text`: one for seed text and Markdown, one per element of a JSON array,
+ * one per line of NDJSON. Ids of several articles default to `<path id>#<n>`. Throws a
+ * `NewsdexError` (`E_PARSE`) naming the file and the problem.
+ */
+export function parseArticles(text: string, options: ParseOptions = {}): Article[] {
+  if (typeof text !== 'string') fail(options, 'the input is not text')
+  if (text.includes('\u0000')) fail(options, 'the file is binary, not text')
+  const baseId = options.id ?? (options.path ? idFromPath(options.path) : undefined)
+  const format = resolveFormat(text, options)
+  if (format === 'ndjson') {
+    const lines = text.split(/\r?\n/)
+    const articles: Article[] = []
+    lines.forEach((line, i) => {
+      if (line.trim() === '') return
+      const where = { ...options, path: `${options.path ?? 'input'}:${i + 1}`, id: undefined }
+      articles.push(fromRecord(parseJson(line, where), where, `${baseId ?? 'article'}#${i + 1}`))
+    })
+    if (articles.length === 0) fail(options, 'no articles in the NDJSON input')
+    return articles
+  }
+  if (format === 'json') {
+    const data = parseJson(text, options)
+    if (Array.isArray(data)) {
+      if (data.length === 0) fail(options, 'an empty JSON array holds no articles')
+      return data.map((record, i) => fromRecord(record, { ...options, path: `${options.path ?? 'input'}[${i}]`, id: undefined }, `${baseId ?? 'article'}#${i + 1}`))
+    }
+    return [fromRecord(data, options, baseId ?? 'article')]
+  }
+  if (text.trim() === '') fail(options, 'the file is empty')
+  if (format === 'markdown') {
+    let parts
+    try {
+      parts = splitFrontMatter(text)
+    } catch (error) {
+      return fail(options, `invalid front matter: ${(error as Error).message}`, error)
+    }
+    let fields: ExplicitFields
+    try {
+      fields = explicitFields(parts.frontMatter)
+    } catch (error) {
+      return fail(options, (error as Error).message, error)
+    }
+    const heading = fields.title === undefined ? firstHeading(parts.body) : undefined
+    const markdown = heading === undefined ? parts.body : parts.body.replace(/^\s{0,3}#\s+.+$/m, '')
+    const withTitle: ExplicitFields = heading === undefined ? fields : { ...fields, title: markdownToText(heading).trim() }
+    return [assemble(withTitle, markdownToText(markdown), options, baseId ?? 'article')]
+  }
+  const { fields, body } = parseSeedHeader(text)
+  let explicit: ExplicitFields
+  try {
+    explicit = explicitFields(fields)
+  } catch (error) {
+    return fail(options, (error as Error).message, error)
+  }
+  return [assemble(explicit, body, options, baseId ?? 'article')]
+}
+
+/** Parses one article (see `parseArticles`); throws `E_PARSE` if the text holds several. */
+export function parseArticle(text: string, options: ParseOptions = {}): Article {
+  const articles = parseArticles(text, options)
+  if (articles.length !== 1) fail(options, `expected one article, found ${articles.length}; use parseArticles()`)
+  return articles[0]!
+}

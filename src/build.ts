@@ -1,0 +1,9 @@
+/**
+ * newsdex build entry (Node): parse articles, extract their metadata, build and write indexes.
+ */
+export { parseArticle, parseArticles, type ArticleFormat, type ParseOptions } from './article/parse-article.js'
+export { extractMetadata, type ExtractHints } from './extract/extract-metadata.js'
+export { buildIndex, type BuildError, type BuildIndexOptions, type BuildProgress } from './ingest/build-index.js'
+export { writeIndex, writeFileAtomic } from './ingest/write-index.js'
+export { NewsIndex, NewsdexError, type NewsdexErrorCode } from './index.js'
+export type * from './types.js'

@@ -1,0 +1,70 @@
+import { parseArgs } from 'node:util'
+import type { SearchOptions } from '../types.js'
+import { loadIndexFile } from './load.js'
+import { renderHighlight, UsageError, wantsColor, type Output } from './output.js'
+
+export const SEARCH_USAGE =
+  'newsdex search <file> <query…> [--limit N] [--offset N] [--json] [--sort relevance|newest|oldest] [--source S] [--location L] [--country CC] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--color auto|always|never]'
+
+function count(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number ≥ 0, got '${value}'`)
+  return n
+}
+
+/** `newsdex search`: ranked hits with highlighted snippets, as text or JSON. Returns the exit code. */
+export async function searchCommand(argv: string[], io: Output, isTty: boolean): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      limit: { type: 'string', short: 'n' },
+      offset: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      sort: { type: 'string' },
+      source: { type: 'string', multiple: true },
+      location: { type: 'string', multiple: true },
+      country: { type: 'string', multiple: true },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      color: { type: 'string' },
+    },
+  })
+  const [file, ...words] = positionals
+  if (!file) throw new UsageError('search needs an index file')
+  const sort = values.sort ?? 'relevance'
+  if (sort !== 'relevance' && sort !== 'newest' && sort !== 'oldest') throw new UsageError(`--sort must be relevance, newest or oldest, got '${sort}'`)
+  const color = wantsColor(values.color, isTty)
+  const options: SearchOptions = {
+    limit: count('limit', values.limit, 10),
+    offset: count('offset', values.offset, 0),
+    sort,
+    facets: ['source', 'location', 'year'],
+    filter: {
+      ...(values.source ? { source: values.source } : {}),
+      ...(values.location ? { location: values.location } : {}),
+      ...(values.country ? { country: values.country } : {}),
+      ...(values.from || values.to ? { date: { ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) } } : {}),
+    },
+  }
+  const { index } = await loadIndexFile(file)
+  const query = words.join(' ')
+  const result = index.search(query, options)
+  if (values.json) {
+    io.out(JSON.stringify(result, null, 2))
+    return 0
+  }
+  for (const d of result.query.diagnostics) io.err(`note: ${d.message}`)
+  const relaxed = result.query.relaxed ? ' (no article has every term; showing partial matches)' : ''
+  io.out(`${result.total} hit(s) for "${query}" in ${index.size} article(s)${relaxed}`)
+  result.hits.forEach((hit, i) => {
+    const a = hit.article
+    const meta = [a.date, a.source.join(', '), a.location.slice(0, 3).join(', ')].filter(Boolean).join(' · ')
+    io.out('')
+    io.out(`${options.offset! + i + 1}. ${renderHighlight(hit.highlight?.title || '(untitled)', color)}`)
+    io.out(`   ${meta ? `${meta} · ` : ''}id ${hit.id} · score ${hit.score.toFixed(2)}`)
+    for (const snippet of hit.highlight?.snippets ?? []) io.out(`   ${renderHighlight(snippet, color)}`)
+  })
+  return 0
+}

@@ -1,0 +1,27 @@
+/** Every coded error newsdex raises. */
+export type NewsdexErrorCode =
+  /** The data is not a newsdex index at all (wrong magic bytes, empty input). */
+  | 'E_NOT_AN_INDEX'
+  /** The data is a newsdex index of a format version this build cannot read. */
+  | 'E_VERSION'
+  /** The data is truncated, fails its checksum, or holds invalid structures. */
+  | 'E_CORRUPT'
+  /** An argument is invalid (bad article, bad option value). */
+  | 'E_INVALID_ARGUMENT'
+  /** An article with the same id is already in the index. */
+  | 'E_DUPLICATE_ID'
+  /** An input file could not be parsed as an article. */
+  | 'E_PARSE'
+  /** A file could not be read or written. */
+  | 'E_IO'
+
+/** The error newsdex throws: `code` tells what went wrong, `message` says where. */
+export class NewsdexError extends Error {
+  readonly code: NewsdexErrorCode
+
+  constructor(code: NewsdexErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'NewsdexError'
+    this.code = code
+  }
+}

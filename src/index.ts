@@ -1,0 +1,11 @@
+/**
+ * newsdex runtime entry: search, highlight and load. Runs in browsers, workers, Node and edge
+ * runtimes; it holds no Node built-ins and no build-time data.
+ */
+export { NewsIndex, type ResolvedOptions } from './engine/news-index.js'
+export { highlight, type HighlightTextOptions } from './highlight/highlight.js'
+export { parseQuery } from './query/parse-query.js'
+export { analyze, type Token } from './analysis/analyzer.js'
+export { NewsdexError, type NewsdexErrorCode } from './errors.js'
+export { FORMAT_VERSION } from './format/container.js'
+export type * from './types.js'

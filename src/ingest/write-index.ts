@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, open, rename, rm } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
+import type { NewsIndex } from '../engine/news-index.js'
+import { NewsdexError } from '../errors.js'
+
+/**
+ * Writes bytes to `path` atomically: to a temporary file beside it, flushed, then renamed over the
+ * target. Readers see the old file or the new one, never half a file.
+ */
+export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
+  const target = resolve(path)
+  const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+  try {
+    await mkdir(dirname(target), { recursive: true })
+    const handle = await open(temporary, 'wx')
+    try {
+      await handle.writeFile(bytes)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await rename(temporary, target)
+  } catch (error) {
+    await rm(temporary, { force: true })
+    throw new NewsdexError('E_IO', `cannot write ${path}: ${(error as Error).message}`, { cause: error })
+  }
+}
+
+/** Serializes `index` and writes it atomically to `path`; returns the number of bytes written. */
+export async function writeIndex(index: NewsIndex, path: string): Promise<{ bytes: number }> {
+  const bytes = index.serialize()
+  await writeFileAtomic(path, bytes)
+  return { bytes: bytes.length }
+}

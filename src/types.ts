@@ -1,0 +1,193 @@
+/**
+ * Public types of newsdex. Every type a user can see is declared here, once.
+ */
+
+/** One news article: text plus fielded metadata. */
+export interface Article {
+  /** Stable identifier: from front matter or JSON, else derived from the file path. */
+  id: string
+  /** Headline; `''` when none can be found. */
+  title: string
+  /** Plain text; paragraphs separated by a blank line. */
+  body: string
+  /** Publication date as ISO 8601 `YYYY-MM-DD`, or `null` when unknown. */
+  date: string | null
+  /** Credited news agencies and outlets, canonical names, most cited first: `['AP']`. */
+  source: string[]
+  /** Places the article is about, canonical names, most salient first. */
+  location: string[]
+  /** ISO 3166-1 alpha-2 codes of the countries involved: `['IQ', 'US', 'IR']`. */
+  country: string[]
+  /** Canonical URL of the article, when known. */
+  url?: string
+  /** Any other front-matter or JSON fields, kept as strings. */
+  meta?: Record<string, string>
+}
+
+/** The metadata `extractMetadata()` reads out of raw text. */
+export interface ArticleMetadata {
+  date: string | null
+  source: string[]
+  location: string[]
+  country: string[]
+}
+
+/** An article as stored for display: everything but the body. */
+export type StoredArticle = Omit<Article, 'body'>
+
+/** The fields that full-text search runs over. */
+export type TextField = 'title' | 'body'
+
+/** The fields that can be filtered on and faceted by. */
+export type FacetField = 'source' | 'location' | 'country' | 'year' | 'month'
+
+/** Options of a `NewsIndex`, stored with its serialized data so `load()` needs none. */
+export interface NewsIndexOptions {
+  /** Relative weight of each text field in scoring. Default `{ title: 2, body: 1 }`. */
+  boost?: Partial<Record<TextField, number>>
+  /** Analyzer preset used at index and query time. Default `'english'`. */
+  analyzer?: AnalyzerPreset
+}
+
+/** Name of an analyzer preset. `'english'` folds case and diacritics and strips possessives. */
+export type AnalyzerPreset = 'english' | 'simple'
+
+/** A date range; both ends inclusive, ISO `YYYY-MM-DD`, either end optional. */
+export interface DateRange {
+  from?: string
+  to?: string
+}
+
+/** Restrictions on which articles a search may return. All given filters must hold. */
+export interface SearchFilter {
+  /** Publication date range, inclusive. */
+  date?: DateRange
+  /** Keep articles crediting any of these sources (case-insensitive). */
+  source?: string | string[]
+  /** Keep articles about any of these places (case- and diacritics-insensitive). */
+  location?: string | string[]
+  /** Keep articles involving any of these ISO alpha-2 country codes. */
+  country?: string | string[]
+}
+
+/** How snippets and highlighted titles are produced. */
+export interface HighlightOptions {
+  /** Opening and closing markup around each match. Default `['<mark>', '</mark>']`. */
+  tags?: [string, string]
+  /** Maximum length of one snippet, in characters of original text. Default `160`. */
+  snippetLength?: number
+  /** Maximum number of snippets per hit. Default `2`. */
+  snippets?: number
+  /** Text put where a snippet cuts the original text. Default `'…'`. */
+  ellipsis?: string
+}
+
+/** Options of `NewsIndex.search()`. */
+export interface SearchOptions {
+  /** Restrict results; combined (AND) with any filters written in the query string. */
+  filter?: SearchFilter
+  /** Facets to count over all matches (not just the returned page). Default none. */
+  facets?: FacetField[]
+  /** Result order. Default `'relevance'`; date orders break ties by relevance. */
+  sort?: 'relevance' | 'newest' | 'oldest'
+  /** Maximum number of hits returned. Default `10`. */
+  limit?: number
+  /** Number of hits skipped, for paging. Default `0`. */
+  offset?: number
+  /** `'all'` query terms must match (default; relaxes to partial matches when none match all) or `'any'`. */
+  match?: 'all' | 'any'
+  /** Prefix-match the last query term, for search as you type. Default `true`. */
+  prefix?: boolean
+  /** Tolerate typos, scaled by term length (none under 4 letters, 1 from 4, 2 from 8). Default `true`. */
+  fuzzy?: boolean
+  /** Produce `hit.highlight`; `false` to skip. Default `{}` (highlight with the defaults). */
+  highlight?: HighlightOptions | false
+}
+
+/** A count of matches for one facet value. */
+export interface FacetCount {
+  value: string
+  count: number
+}
+
+/** One search result. */
+export interface Hit {
+  id: string
+  score: number
+  /** Stored display fields. */
+  article: StoredArticle
+  /** HTML-safe: input text escaped, only the configured tags are markup. */
+  highlight?: { title: string; snippets: string[] }
+  /** The indexed terms that matched, and in which fields. */
+  matches: { term: string; fields: TextField[] }[]
+}
+
+/** The answer of `NewsIndex.search()`. */
+export interface SearchResponse {
+  /** Number of matching articles, before limit and offset. */
+  total: number
+  hits: Hit[]
+  facets: Partial<Record<FacetField, FacetCount[]>>
+  /** What was understood of the query, with diagnostics for malformed input. */
+  query: ParsedQuery
+}
+
+/** A field a query term can be restricted to. */
+export type QueryField = TextField
+
+/** A field that filters rather than searches. */
+export type QueryFilterField = 'source' | 'location' | 'country'
+
+/** A node of the parsed query. */
+export type QueryNode =
+  | { type: 'term'; value: string; field?: QueryField; negated: boolean }
+  | { type: 'phrase'; value: string; field?: QueryField; negated: boolean }
+  | { type: 'or'; children: QueryNode[]; negated: boolean }
+  | { type: 'filter'; field: QueryFilterField; value: string; negated: boolean }
+  | { type: 'date'; from: string | null; to: string | null; negated: boolean }
+
+/** Something the parser had to repair or ignore. */
+export interface QueryDiagnostic {
+  code:
+    | 'unclosed-quote'
+    | 'empty-field'
+    | 'unknown-field'
+    | 'dangling-operator'
+    | 'bad-date'
+    | 'empty-phrase'
+    | 'no-terms'
+    | 'too-many-terms'
+    | 'too-long'
+  message: string
+  /** Offset in the query string where the problem starts. */
+  offset: number
+}
+
+/** A query string parsed into clauses that are ANDed together. */
+export interface ParsedQuery {
+  /** The query string as given. */
+  input: string
+  /** Top-level clauses, all of which must hold (or any, with `match: 'any'`). */
+  clauses: QueryNode[]
+  diagnostics: QueryDiagnostic[]
+  /** `true` when no article matched all terms and partial matches were returned instead. */
+  relaxed: boolean
+}
+
+/** What `highlight()` returns. */
+export interface HighlightResult {
+  /** Escaped text with the matches wrapped in the tags. */
+  html: string
+  /** `[start, end)` offsets into the original text, in order, not overlapping. */
+  ranges: [number, number][]
+}
+
+/** Counts describing an index, as `NewsIndex.stats()` returns them. */
+export interface IndexStats {
+  /** Number of articles. */
+  articles: number
+  /** Number of distinct indexed terms. */
+  terms: number
+  /** Earliest and latest article date, or `null` when no article has a date. */
+  dateRange: { from: string; to: string } | null
+}

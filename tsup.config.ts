@@ -1,0 +1,30 @@
+import { defineConfig } from 'tsup'
+
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts', build: 'src/build.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'neutral',
+    external: ['node:*'],
+  },
+  {
+    // One self-contained, minified ES module for <script type="module"> and CDNs.
+    entry: { 'newsdex.browser': 'src/index.ts' },
+    format: ['esm'],
+    target: 'es2022',
+    platform: 'browser',
+    minify: true,
+    noExternal: [/.*/],
+    sourcemap: true,
+  },
+  {
+    entry: { cli: 'src/cli.ts' },
+    format: ['esm'],
+    target: 'node20',
+    platform: 'node',
+    sourcemap: true,
+  },
+])
