@@ -18,10 +18,13 @@ export type NewsdexErrorCode =
 /** The error newsdex throws: `code` tells what went wrong, `message` says where. */
 export class NewsdexError extends Error {
   readonly code: NewsdexErrorCode
+  /** The file (with `:line` or `[index]` for one record of it) the error is about, when there is one. */
+  readonly path: string | undefined
 
-  constructor(code: NewsdexErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options)
+  constructor(code: NewsdexErrorCode, message: string, options?: { cause?: unknown; path?: string }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'NewsdexError'
     this.code = code
+    this.path = options?.path
   }
 }

@@ -19,6 +19,11 @@ export interface ParseOptions {
   path?: string
   /** Input format. Default `'auto'`. */
   format?: ArticleFormat | 'ndjson'
+  /**
+   * Called with the error of each bad record of a multi-article input (an NDJSON line, a JSON array
+   * element), which is then skipped. Default none: the first bad record throws.
+   */
+  onError?: (error: NewsdexError) => void
 }
 
 type Resolved = 'seed' | 'markdown' | 'json' | 'ndjson'
@@ -39,7 +44,7 @@ function resolveFormat(text: string, options: ParseOptions): Resolved {
 
 function fail(options: ParseOptions, message: string, cause?: unknown): never {
   const where = options.path ?? options.id ?? 'article'
-  throw new NewsdexError('E_PARSE', `${where}: ${message}`, cause === undefined ? undefined : { cause })
+  throw new NewsdexError('E_PARSE', `${where}: ${message}`, { cause, path: where })
 }
 
 /** Builds the article: explicit metadata wins; extraction fills what is missing. */
@@ -83,6 +88,26 @@ function parseJson(text: string, options: ParseOptions): unknown {
   }
 }
 
+/** Parses the records of a multi-article input; bad ones go to `options.onError` when given, else throw. */
+function parseRecords<R extends { where: string; n: number }>(
+  records: R[],
+  read: (record: R, where: ParseOptions) => unknown,
+  options: ParseOptions,
+  baseId: string | undefined,
+): Article[] {
+  const articles: Article[] = []
+  for (const record of records) {
+    const where: ParseOptions = { ...options, path: record.where, id: undefined }
+    try {
+      articles.push(fromRecord(read(record, where), where, `${baseId ?? 'article'}#${record.n}`))
+    } catch (error) {
+      if (!options.onError || !(error instanceof NewsdexError)) throw error
+      options.onError(error)
+    }
+  }
+  return articles
+}
+
 /**
  * Parses every article in `text`: one for seed text and Markdown, one per element of a JSON array,
  * one per line of NDJSON. Ids of several articles default to `<path id>#<n>`. Throws a
@@ -94,21 +119,17 @@ export function parseArticles(text: string, options: ParseOptions = {}): Article
   const baseId = options.id ?? (options.path ? idFromPath(options.path) : undefined)
   const format = resolveFormat(text, options)
   if (format === 'ndjson') {
-    const lines = text.split(/\r?\n/)
-    const articles: Article[] = []
-    lines.forEach((line, i) => {
-      if (line.trim() === '') return
-      const where = { ...options, path: `${options.path ?? 'input'}:${i + 1}`, id: undefined }
-      articles.push(fromRecord(parseJson(line, where), where, `${baseId ?? 'article'}#${i + 1}`))
-    })
-    if (articles.length === 0) fail(options, 'no articles in the NDJSON input')
+    const records = text.split(/\r?\n/).map((line, i) => ({ line, where: `${options.path ?? 'input'}:${i + 1}`, n: i + 1 }))
+    const articles = parseRecords(records.filter((r) => r.line.trim() !== ''), (r, where) => parseJson(r.line, where), options, baseId)
+    if (articles.length === 0 && !options.onError) fail(options, 'no articles in the NDJSON input')
     return articles
   }
   if (format === 'json') {
     const data = parseJson(text, options)
     if (Array.isArray(data)) {
       if (data.length === 0) fail(options, 'an empty JSON array holds no articles')
-      return data.map((record, i) => fromRecord(record, { ...options, path: `${options.path ?? 'input'}[${i}]`, id: undefined }, `${baseId ?? 'article'}#${i + 1}`))
+      const records = data.map((record: unknown, i) => ({ record, where: `${options.path ?? 'input'}[${i}]`, n: i + 1 }))
+      return parseRecords(records, (r) => r.record, options, baseId)
     }
     return [fromRecord(data, options, baseId ?? 'article')]
   }

@@ -194,15 +194,19 @@ export class NewsIndex {
     for (const clause of plan.mustNot) {
       for (const id of this.#evaluate(exact(clause), null).keys()) excluded.add(id)
     }
-    const allowed = new Set<string>()
-    for (const [id, article] of this.#articles) {
-      if (!excluded.has(id) && predicates.every((p) => p(article))) allowed.add(id)
+    // `null`: every article is allowed, and the text clauses run unfiltered.
+    let allowed: Set<string> | null = null
+    if (predicates.length > 0 || excluded.size > 0 || textMust.length === 0) {
+      allowed = new Set<string>()
+      for (const [id, article] of this.#articles) {
+        if (!excluded.has(id) && predicates.every((p) => p(article))) allowed.add(id)
+      }
     }
 
     let matches: Map<string, ClauseMatch>
     let relaxed = false
     if (textMust.length === 0) {
-      matches = new Map([...allowed].map((id) => [id, emptyMatch()]))
+      matches = new Map([...(allowed ?? [])].map((id) => [id, emptyMatch()]))
     } else {
       const perClause = textMust.map((clause) => this.#evaluate(clause, allowed))
       const mode = options.match ?? 'all'

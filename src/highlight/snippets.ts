@@ -1,3 +1,4 @@
+import { sentenceEnds } from '../analysis/sentences.js'
 import { escapeHtml, markRanges } from './html.js'
 import type { MatchRange } from './match-ranges.js'
 
@@ -17,7 +18,6 @@ interface Window {
   plain: string
 }
 
-const SENTENCE_END = /[.!?…]["”’)\]]*\s+/g
 const WHITESPACE = /\s+/g
 const collapse = (chunk: string): string => chunk.replace(WHITESPACE, ' ')
 
@@ -35,12 +35,8 @@ function paragraphEnd(text: string, offset: number): number {
 
 /** Start of the sentence holding `offset`, not before `floor`. */
 function sentenceStart(text: string, offset: number, floor: number): number {
-  let start = floor
-  SENTENCE_END.lastIndex = floor
-  for (let m = SENTENCE_END.exec(text); m !== null && m.index + m[0].length <= offset; m = SENTENCE_END.exec(text)) {
-    start = m.index + m[0].length
-  }
-  return start
+  const ends = sentenceEnds(text, floor, offset)
+  return ends[ends.length - 1] ?? floor
 }
 
 /** The window of at most `length` characters around `anchor`, cut at sentence or word boundaries. */
@@ -57,9 +53,7 @@ function windowAround(text: string, anchor: MatchRange, length: number): { start
   let end = Math.min(ceiling, start + length)
   if (end < ceiling) {
     const cut = text.slice(start, end)
-    let sentenceCut = -1
-    SENTENCE_END.lastIndex = 0
-    for (let m = SENTENCE_END.exec(cut); m !== null; m = SENTENCE_END.exec(cut)) sentenceCut = m.index + m[0].trimEnd().length
+    const sentenceCut = (sentenceEnds(text, start, end).pop() ?? start) - start
     const lastSpace = cut.search(/\s\S*$/)
     if (sentenceCut > length * 0.6 && start + sentenceCut >= anchor.end) end = start + sentenceCut
     else if (lastSpace > 0 && start + lastSpace >= anchor.end) end = start + lastSpace

@@ -33,6 +33,11 @@ export interface BuildIndexOptions {
   onProgress?: (progress: BuildProgress) => void
 }
 
+/** The message without its leading `path: ` (the error list names the path apart). */
+function withoutPath(message: string, path: string): string {
+  return message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message
+}
+
 /** Files read at once. */
 const READ_AHEAD = 16
 
@@ -58,13 +63,18 @@ export async function buildIndex(options: BuildIndexOptions): Promise<{ index: N
       const text = texts[i]!
       try {
         if (text instanceof Error) throw new Error(`cannot read the file: ${text.message}`)
-        const articles = parseArticles(text, { path })
+        const articles = parseArticles(text, {
+          path,
+          onError: (error) => {
+            const where = error.path ?? path
+            errors.push({ path: where, message: withoutPath(error.message, where) })
+          },
+        })
         const taken = articles.find((a) => index.has(a.id))
         if (taken) throw new Error(`article id '${taken.id}' is already used by another file`)
         index.addAll(articles)
       } catch (error) {
-        const message = (error as Error).message
-        errors.push({ path, message: message.startsWith(`${path}`) ? message.slice(path.length).replace(/^[:\s]+/, '') : message })
+        errors.push({ path, message: withoutPath((error as Error).message, path) })
       }
       options.onProgress?.({ done: ++done, total: paths.length, path })
     })
