@@ -67,6 +67,6 @@ export function highlightArticle(
 ): { title: string; snippets: string[] } {
   return {
     title: markRanges(title, matchRanges(title, spec, preset), options.tags),
-    snippets: snippets(body, matchRanges(body, spec, preset), options),
+    snippets: snippets(body, matchRanges(body, spec, preset), options, [title]),
   }
 }

@@ -76,27 +76,49 @@ function describe(text: string, ranges: readonly MatchRange[], start: number, en
   return { start, end, coverage: keys.size, count, plain }
 }
 
+/** Whether a window starting at `start` begins a paragraph or a sentence (no ellipsis needed). */
+function beginsSentence(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start)
+  const trimmed = before.trimEnd()
+  if (trimmed === '' || before.slice(trimmed.length).includes('\n\n')) return true
+  const floor = Math.max(0, start - 40)
+  return sentenceEnds(text, floor, floor + trimmed.length).includes(floor + trimmed.length)
+}
+
+/** Whether a window ending at `end` closes a paragraph or a sentence (no ellipsis needed). */
+function endsSentence(text: string, end: number): boolean {
+  if (text.slice(end).trim() === '' || /^\s*\n\s*\n/.test(text.slice(end, end + 40))) return true
+  return sentenceEnds(text, Math.max(0, end - 12), end).includes(end)
+}
+
+const contains = (a: string, b: string): boolean => a.includes(b) || b.includes(a)
+
 /**
  * Picks the best windows of `text` around the matches: most distinct query terms first, then most
- * matches, then earliest. Windows never overlap and never repeat the same text. Returned in text order.
+ * matches, then earliest. Windows never overlap and never repeat the same text, nor text already
+ * `shown` elsewhere (such as a title taken from the first sentence) unless nothing else matched.
+ * Returned in text order, with the ellipsis where a window cuts a sentence.
  */
-export function snippets(text: string, ranges: readonly MatchRange[], options: SnippetOptions): string[] {
+export function snippets(text: string, ranges: readonly MatchRange[], options: SnippetOptions, shown: readonly string[] = []): string[] {
   if (options.snippets <= 0 || options.snippetLength <= 0 || text.trim() === '') return []
-  const candidates = ranges.length > 0
-    ? ranges.map((r) => { const w = windowAround(text, r, options.snippetLength); return describe(text, ranges, w.start, w.end) })
-    : [(() => { const w = windowAround(text, { start: 0, end: 0, key: '' }, options.snippetLength); return describe(text, ranges, w.start, w.end) })()]
+  const anchors = ranges.length > 0 ? ranges : [{ start: 0, end: 0, key: '' }]
+  const candidates = anchors.map((r) => {
+    const w = windowAround(text, r, options.snippetLength)
+    return describe(text, ranges, w.start, w.end)
+  })
   candidates.sort((a, b) => b.coverage - a.coverage || b.count - a.count || a.start - b.start)
+  const seen = shown.map((t) => collapse(t).trim().toLowerCase()).filter(Boolean)
+  const fresh = candidates.filter((c) => !seen.some((t) => contains(t, c.plain)))
   const chosen: Window[] = []
-  for (const c of candidates) {
+  for (const c of fresh.length > 0 ? fresh : candidates) {
     if (chosen.length >= options.snippets) break
     if (c.end <= c.start) continue
-    const clash = chosen.some((w) => (c.start < w.end && w.start < c.end) || w.plain.includes(c.plain) || c.plain.includes(w.plain))
-    if (!clash) chosen.push(c)
+    if (!chosen.some((w) => (c.start < w.end && w.start < c.end) || contains(w.plain, c.plain))) chosen.push(c)
   }
   chosen.sort((a, b) => a.start - b.start)
+  const ellipsis = escapeHtml(options.ellipsis)
   return chosen.map((w) => {
     const html = markRanges(text, ranges, options.tags, w.start, w.end, collapse)
-    const ellipsis = escapeHtml(options.ellipsis)
-    return (w.start > 0 ? ellipsis : '') + html + (w.end < text.length ? ellipsis : '')
+    return (beginsSentence(text, w.start) ? '' : ellipsis) + html + (endsSentence(text, w.end) ? '' : ellipsis)
   })
 }
