@@ -1,4 +1,5 @@
 import { normalizeDate } from '../extract/date.js'
+import { canonicalSource } from '../extract/sources.js'
 
 /** Metadata given explicitly (front matter or JSON), already normalized. Absent fields are `undefined`. */
 export interface ExplicitFields {
@@ -44,8 +45,8 @@ function asList(value: unknown, field: string): string[] {
 }
 
 /**
- * Reads the known article fields out of a front-matter or JSON record, normalizing dates and
- * country codes; every other field is kept in `meta` as a string. Throws an `Error` naming the bad value.
+ * Reads the known article fields out of a front-matter or JSON record, normalizing dates, country
+ * codes and source names ('Associated Press' → 'AP'); every other field is kept in `meta` as a string. Throws an `Error` naming the bad value.
  */
 export function explicitFields(record: Record<string, unknown>): ExplicitFields {
   const fields: ExplicitFields = { meta: {} }
@@ -76,7 +77,7 @@ export function explicitFields(record: Record<string, unknown>): ExplicitFields 
     fields.date = date
   }
   const source = take('source')
-  if (source !== undefined) fields.source = asList(source, 'source')
+  if (source !== undefined) fields.source = [...new Set(asList(source, 'source').map((name) => canonicalSource(name) ?? name))]
   const location = take('location')
   if (location !== undefined) fields.location = asList(location, 'location')
   const country = take('country')

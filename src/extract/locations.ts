@@ -1,0 +1,392 @@
+import { gazetteer, type Entry, type Gazetteer, type Place } from './gazetteer.js'
+import { isCapitalized, isUpperCase, tokenize, type Token } from './text.js'
+
+/** Where the salient parts of a text are: offsets of the title, the dateline's place and the lede. */
+export interface Zones {
+  /** End of the title (the title is `[0, titleEnd)`); 0 when there is none. */
+  titleEnd: number
+  /** The dateline's place; both -1 when there is none. */
+  datelineStart: number
+  datelineEnd: number
+  /** End of the first sentence of the story. */
+  ledeEnd: number
+}
+
+/** Places and countries of a text, most salient first. */
+export interface Locations {
+  location: string[]
+  country: string[]
+}
+
+const TIER_DATELINE = 3
+const TIER_TITLE = 2
+const TIER_LEDE = 1
+/** A candidate whose country the rest of the article names gets this much (log10 of a 100x size). */
+const EVIDENCE_BONUS = 2
+/** Cities below this prior (100,000 people) need their country named elsewhere, or a locative cue. */
+const SMALL_CITY = 5
+/** In capitals (wire headlines), only cities from this prior (1,000,000 people) and capitals count. */
+const CAPS_CITY = 6
+
+/** Words that put what follows on the map ("in Reading"); "to" and "from" are too often not locative. */
+const LOCATIVES = new Set([
+  'in', 'at', 'near', 'outside', 'around', 'throughout', 'within', 'inside', 'visited', 'visit', 'visiting',
+  'downtown', 'suburban', 'northern', 'southern', 'eastern', 'western', 'central',
+])
+const HONORIFICS = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'gen', 'general', 'col', 'colonel', 'lt',
+  'capt', 'captain', 'maj', 'major', 'sgt', 'adm', 'admiral', 'gov', 'governor', 'sen', 'senator', 'rep',
+  'representative', 'president', 'pres', 'minister', 'secretary', 'chancellor', 'king', 'queen', 'prince', 'princess',
+  'pope', 'rev', 'father', 'sheikh', 'judge', 'justice', 'mayor', 'coach', 'ayatollah', 'imam', 'chairman', 'ceo',
+])
+/** Capitalised words that may precede a place without making it part of another name. */
+const PLACE_PREFIXES = new Set([
+  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast',
+  'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'greater',
+  'upper', 'lower', 'downtown', 'metropolitan', 'rural', 'occupied', 'suburban', 'inner', 'outer', 'coastal',
+  'in', 'at', 'from', 'to', 'near', 'the', 'and', 'or', 'but', 'for', 'both', 'says', 'said', 'with', 'by', 'as',
+])
+/** Demonyms that are also common words, read as such at the start of a sentence. */
+const WORD_DEMONYMS = new Set(['polish', 'pole', 'poles', 'swede', 'swedes', 'dane', 'danes', 'finn', 'finns', 'brit', 'scot', 'turk'])
+/** Short forms that are words when a line is in capitals ("LET US"). */
+const CAPS_WORDS = new Set(['us', 'in', 'or', 'me', 'oh', 'ok', 'hi', 'id', 'la', 'pa', 'ma', 'al', 'de', 'co', 'ga', 'mo', 'ne', 'wa', 'ia', 'ct', 'md', 'nd', 'sc', 'va', 'mt', 'ky', 'ri', 'fl', 'il', 'ar', 'az'])
+const GAP = /^[ \t\u00a0.\-–]{1,3}$/
+const SPACE = /^[ \t\u00a0]{1,2}$/
+
+interface Mention {
+  first: number
+  last: number
+  start: number
+  end: number
+  key: string
+  entries: Entry[]
+  tier: number
+  /** A dateline, a locative cue ("in Reading") or a qualifier ("Reading, Pa."): context enough for any place. */
+  strong: boolean
+  /** The place named right after a comma ("Pa." in "Reading, Pa."). */
+  qualifier: Place | null
+  /** This mention qualifies the one before it. */
+  isQualifier: boolean
+  needsSupport: boolean
+  chosen: Entry | null
+}
+
+/**
+ * Finds the places a text names and the countries they belong to, ordered by salience: the
+ * dateline, then the title, then the lede, then how often they are named. See docs/extraction.md.
+ */
+export function extractLocations(text: string, zones: Zones): Locations {
+  const g = gazetteer()
+  const tokens = tokenize(text)
+  const caps = capsLines(text, tokens)
+  const mentions = scan(text, tokens, caps, zones, g)
+  linkQualifiers(text, mentions)
+  const persons = new Set<string>()
+  const starts = new Set<number>()
+  const ends = new Set<number>()
+  for (const m of mentions) {
+    starts.add(m.first)
+    ends.add(m.last)
+  }
+  const context = { text, tokens, caps, g, persons, starts, ends }
+  const kept: Mention[] = []
+  for (const m of mentions) if (filter(m, context)) kept.push(m)
+  resolve(kept)
+  return rank(kept, g)
+}
+
+/** Marks the tokens on lines written mostly in capitals (wire headlines, datelines). */
+function capsLines(text: string, tokens: Token[]): Uint8Array {
+  const caps = new Uint8Array(tokens.length)
+  let lineEnd = -1
+  let lineCaps = false
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token
+    if (t.start > lineEnd) {
+      const lineStart = text.lastIndexOf('\n', t.start) + 1
+      const nl = text.indexOf('\n', t.start)
+      lineEnd = nl < 0 ? text.length : nl
+      let upper = 0
+      let lower = 0
+      for (let j = i; j < tokens.length && (tokens[j] as Token).start < lineEnd; j++) {
+        const w = (tokens[j] as Token).text
+        if (isUpperCase(w)) upper++
+        else if (w.toLowerCase() === w || isCapitalized(w)) lower++
+      }
+      lineCaps = upper >= 2 && upper > 3 * lower && lineStart >= 0
+    }
+    caps[i] = lineCaps ? 1 : 0
+  }
+  return caps
+}
+
+function tierOf(offset: number, zones: Zones): number {
+  if (offset >= zones.datelineStart && offset < zones.datelineEnd) return TIER_DATELINE
+  if (offset < zones.titleEnd) return TIER_TITLE
+  if (offset < zones.ledeEnd) return TIER_LEDE
+  return 0
+}
+
+/** Longest-match scan of capitalised word sequences against the gazetteer. */
+function scan(text: string, tokens: Token[], caps: Uint8Array, zones: Zones, g: Gazetteer): Mention[] {
+  const mentions: Mention[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token
+    const maxWords = g.firstWords.get(t.key)
+    if (maxWords === undefined || (!caps[i] && !isCapitalized(t.text))) continue
+    let key = t.key
+    let best: { last: number; key: string; entries: Entry[] } | null = null
+    for (let j = i; j < tokens.length && j - i < maxWords; j++) {
+      const tj = tokens[j] as Token
+      if (j > i) {
+        if (!GAP.test(text.slice((tokens[j - 1] as Token).end, tj.start))) break
+        key += ` ${tj.key}`
+      }
+      const entries = g.names.get(key)
+      // A name ends on a capitalised word ("Gulf of Mexico"), but a blocker may not ("U.S. dollars").
+      if (entries && (caps[j] || isCapitalized(tj.text) || entries[0]?.place.kind === 'blocker')) best = { last: j, key, entries }
+    }
+    if (!best) continue
+    const last = tokens[best.last] as Token
+    mentions.push({
+      first: i, last: best.last, start: t.start, end: last.end, key: best.key, entries: best.entries,
+      tier: tierOf(t.start, zones), strong: false, qualifier: null, isQualifier: false, needsSupport: false, chosen: null,
+    })
+    i = best.last
+  }
+  return mentions
+}
+
+/** "Reading, Pa.", "Paris, Texas", "Baghdad, Iraq": the second name qualifies the first. */
+function linkQualifiers(text: string, mentions: Mention[]): void {
+  for (let k = 0; k + 1 < mentions.length; k++) {
+    const m = mentions[k] as Mention
+    const q = mentions[k + 1] as Mention
+    if (!/^,[ \t]{1,2}$/.test(text.slice(m.end, q.start))) continue
+    const qualifying = q.entries.find(
+      (qe) =>
+        (qe.place.kind === 'region' || qe.place.kind === 'country') &&
+        !qe.demonym &&
+        m.entries.some((e) => e.place !== qe.place && e.place.country === qe.place.country && e.place.kind !== 'country' &&
+          (qe.place.kind === 'country' || e.place.region === qe.place.region)),
+    )
+    if (!qualifying) {
+      // "Paris, Kentucky" with no Paris in Kentucky known: a town too small for the gazetteer, in that region.
+      const region = q.entries.find((qe) => qe.place.kind === 'region')
+      if (region && m.entries.every((e) => e.place.kind === 'city' && !e.demonym)) {
+        m.entries = []
+        q.isQualifier = true
+        q.strong = true
+        q.entries = [region]
+      }
+      continue
+    }
+    m.qualifier = qualifying.place
+    m.strong = true
+    m.entries = m.entries.filter(
+      (e) => e.place.country === qualifying.place.country &&
+        (qualifying.place.kind === 'country' || e.place.region === qualifying.place.region),
+    )
+    q.isQualifier = true
+    q.strong = true
+    q.entries = [qualifying]
+  }
+}
+
+function isSentenceStart(text: string, offset: number): boolean {
+  for (let p = offset - 1; p >= 0 && p > offset - 12; p--) {
+    const c = text[p] as string
+    if (c === ' ' || c === '\t' || c === '"' || c === '“' || c === '‘' || c === "'" || c === '(' || c === '[') continue
+    return c === '\n' || c === '.' || c === '!' || c === '?' || c === ':' || c === ';' || c === '—' || c === '–' || c === '-' || c === '”'
+  }
+  return true
+}
+
+interface Context {
+  text: string
+  tokens: Token[]
+  caps: Uint8Array
+  g: Gazetteer
+  /** Names already read as persons in this text ("Jordan" after "Michael Jordan"). */
+  persons: Set<string>
+  /** Token indexes where a gazetteer name starts, and where one ends. */
+  starts: Set<number>
+  ends: Set<number>
+}
+
+/** Applies the context rules; keeps the entries that survive and says whether the mention stays. */
+function filter(m: Mention, { text, tokens, caps, g, persons, starts, ends }: Context): boolean {
+  if (m.entries.some((e) => e.place.kind === 'blocker')) return false
+  const inCaps = caps[m.first] === 1
+  const surface = text.slice(m.start, m.end)
+  if (m.tier === TIER_DATELINE) {
+    // "OAK BROOK, ILL.": the abbreviation alone still places the story.
+    const afterComma = /,[ \t]*$/.test(text.slice(Math.max(0, m.start - 3), m.start))
+    m.strong = true
+    m.entries = m.entries.filter((e) => !e.qualifierOnly || afterComma)
+    return m.entries.length > 0
+  }
+  const prev = m.first > 0 ? (tokens[m.first - 1] as Token) : null
+  const next = m.last + 1 < tokens.length ? (tokens[m.last + 1] as Token) : null
+  const prevGap = prev ? text.slice(prev.end, m.start) : ''
+  const nextGap = next ? text.slice(m.end, next.start) : ''
+  const prevAdjacent = prev !== null && (SPACE.test(prevGap) || /^\.[ \t]{1,2}$/.test(prevGap))
+  const nextAdjacent = next !== null && SPACE.test(nextGap)
+  const prevWord = prevAdjacent && prev ? prev.key : ''
+  const locative = prevAdjacent && prev !== null && LOCATIVES.has(prevWord) && !isCapitalized(prev.text)
+  if (locative) m.strong = true
+  const capsLike = inCaps || m.tier === TIER_TITLE
+  // "Michael Jordan", "Mr. Jackson", "Gen. Georgia": a person, not a place; remember the name.
+  const prevIsName =
+    prevAdjacent && prev !== null && isCapitalized(prev.text) && !inCaps &&
+    (HONORIFICS.has(prevWord) || (g.givenNames.has(prevWord) && !ends.has(m.first - 1)))
+  const prevCapital =
+    prevAdjacent && prev !== null && isCapitalized(prev.text) && !inCaps && !PLACE_PREFIXES.has(prevWord) &&
+    !isSentenceStart(text, prev.start) && !ends.has(m.first - 1)
+  const nextCapital =
+    nextAdjacent && next !== null && isCapitalized(next.text) && !inCaps && !g.placeSuffixes.has(next.key) &&
+    !starts.has(m.last + 1)
+  const sentenceStart = isSentenceStart(text, m.start)
+  const rememberedPerson = persons.has(m.key) && !m.strong
+
+  // "GAO", "NATO": a name written in capitals inside ordinary text is an acronym, not a place.
+  const shouted = !inCaps && surface.length > 1 && isUpperCase(surface)
+  m.entries = m.entries.filter((e) => {
+    const p = e.place
+    if (shouted && !e.acronym && m.tier < TIER_TITLE) return false
+    if (e.qualifierOnly && !m.isQualifier) return false
+    if (m.isQualifier) return true
+    if (e.acronym && (!isUpperCase(surface) || (inCaps && CAPS_WORDS.has(m.key)))) return false
+    if (prevIsName || rememberedPerson) return false
+    if (e.demonym) return !(WORD_DEMONYMS.has(m.key) && (sentenceStart || capsLike))
+    if (p.given && nextCapital) return false
+    if (p.kind === 'country') return true
+    if (p.surname && !m.strong) return false
+    if (capsLike && !m.strong && p.word) return false
+    if (p.word && !m.strong && (sentenceStart || prevCapital || nextCapital)) return false
+    return true
+  })
+  if (prevIsName || (nextCapital && m.entries.length === 0 && !m.strong)) persons.add(m.key)
+  if (m.entries.length === 0) return false
+  // In capitals (wire headlines) only names of countries and of big places count: "AT PORTLAND" may be anything.
+  if (inCaps && !m.strong && !m.entries.some((e) => e.demonym || e.place.kind === 'country' || e.place.capital || e.place.prior >= CAPS_CITY)) {
+    return false
+  }
+  // Small towns, towns named like words, and places inside a longer name ("Piedmont Aviation") need support.
+  const inName = prevCapital || nextCapital
+  m.needsSupport = !m.strong && m.entries.every((e) => {
+    const p = e.place
+    if (e.demonym || p.kind === 'country') return false
+    const big = p.capital || (p.kind === 'city' && p.prior >= CAPS_CITY)
+    return (p.kind === 'city' && !p.capital && (p.prior < SMALL_CITY || p.word)) || (inName && !big)
+  })
+  return true
+}
+
+/** Picks one place per mention: size, plus a bonus for countries the rest of the text names. */
+function resolve(mentions: Mention[]): void {
+  const evidence = new Map<string, number>()
+  const own = (m: Mention): string | null => {
+    const countries = new Set(m.entries.map((e) => e.place.country))
+    if (countries.size !== 1 || m.needsSupport) return null
+    return m.entries[0]?.place.country ?? null
+  }
+  for (const m of mentions) {
+    const c = own(m)
+    if (c) evidence.set(c, (evidence.get(c) ?? 0) + 1)
+  }
+  // One sense per text: a name placed by strong context ("PORTLAND, Ore.", "in Reading") keeps that sense.
+  const senses = new Map<string, Place>()
+  const order = [...mentions].sort((a, b) => Number(b.strong) - Number(a.strong))
+  for (const m of order) {
+    const mine = own(m)
+    const support = (country: string): number => (evidence.get(country) ?? 0) - (country === mine ? 1 : 0)
+    let best: Entry | null = null
+    let bestScore = -Infinity
+    // A dateline names the big city of its name more often than the article's other countries suggest.
+    const bonus = m.tier === TIER_DATELINE ? EVIDENCE_BONUS / 2 : EVIDENCE_BONUS
+    for (const e of m.entries) {
+      const score = e.place.prior + (support(e.place.country) > 0 ? bonus : 0)
+      if (score > bestScore) {
+        best = e
+        bestScore = score
+      }
+    }
+    const sense = senses.get(m.key)
+    const same = sense && m.entries.find((e) => e.place === sense)
+    if (same) best = same
+    else if (best && m.needsSupport && support(best.place.country) <= 0) best = null
+    if (best && m.strong && !best.demonym) senses.set(m.key, best.place)
+    m.chosen = best
+  }
+}
+
+interface Stat {
+  place: Place
+  count: number
+  tier: number
+  first: number
+}
+
+const ROLL_UP_REGIONS = new Set(['US', 'CA', 'AU'])
+/**
+ * A country named once in passing in the body (score 1: one mention; a demonym counts half) is not
+ * what the article is about when another country is more salient: it is left out, with its places.
+ */
+const MIN_SCORE = 1.5
+
+/** Orders places and countries by salience and rolls places up to their region and country. */
+function rank(mentions: Mention[], g: Gazetteer): Locations {
+  const places = new Map<Place, Stat>()
+  const countries = new Map<string, { score: number; tier: number; first: number }>()
+  for (const m of mentions) {
+    const e = m.chosen
+    if (!e) continue
+    const p = e.place
+    const c = countries.get(p.country)
+    const weight = e.demonym ? 0.5 : 1
+    if (c) {
+      c.score += weight
+      c.tier = Math.max(c.tier, m.tier)
+    } else countries.set(p.country, { score: weight, tier: m.tier, first: m.start })
+    if (e.demonym) continue
+    const s = places.get(p)
+    if (s) {
+      s.count++
+      s.tier = Math.max(s.tier, m.tier)
+    } else places.set(p, { place: p, count: 1, tier: m.tier, first: m.start })
+  }
+  const country = [...countries.entries()]
+    .sort((a, b) => b[1].tier - a[1].tier || b[1].score - a[1].score || a[1].first - b[1].first)
+    .filter(([, s], i) => i === 0 || s.tier > 0 || s.score >= MIN_SCORE)
+    .map(([code]) => code)
+  const kept = new Set(country)
+  const ordered = [...places.values()]
+    .filter((s) => kept.has(s.place.country))
+    .sort((a, b) => b.tier - a.tier || b.count - a.count || a.first - b.first)
+  const location: string[] = []
+  const seen = new Set<string>()
+  const push = (name: string): void => {
+    if (!seen.has(name)) {
+      seen.add(name)
+      location.push(name)
+    }
+  }
+  // Each place is followed by its region (always in the US, Canada and Australia; elsewhere when the text
+  // names it too) and its country, unless they came earlier.
+  const named = new Set(ordered.map((s) => s.place))
+  for (const { place } of ordered) {
+    push(place.name)
+    if (place.kind === 'city' && !place.capital && place.region) {
+      const region = g.regions.get(`${place.country}-${place.region}`)
+      if (region && (ROLL_UP_REGIONS.has(place.country) || named.has(region))) push(region.name)
+    }
+    const c = g.countries.get(place.country)
+    if (c) push(c.name)
+  }
+  for (const code of country) {
+    const c = g.countries.get(code)
+    if (c) push(c.name)
+  }
+  return { location, country }
+}

@@ -1,0 +1,51 @@
+/** A word of the text, with its offsets. */
+export interface Token {
+  start: number
+  end: number
+  /** The word as written. */
+  text: string
+  /** Folded lookup key: lower case, no diacritics, no dots, no possessive, "st" read as "saint". */
+  key: string
+}
+
+// Acronyms with dots ("U.S.", "D.C.") or words with inner apostrophes ("Xi'an", "d'Ivoire").
+const WORD = /(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}[\p{L}\p{M}]*)*/gu
+const ABBREVIATIONS: Record<string, string> = { st: 'saint', ste: 'sainte', mt: 'mount', ft: 'fort' }
+
+/** Folds one word to its lookup key. */
+export function foldWord(word: string): string {
+  // eslint-disable-next-line no-control-regex
+  let k = /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+  if (k.includes('.')) k = k.replaceAll('.', '')
+  if (k.includes('’') || k.includes('‘')) k = k.replace(/[’‘]/g, "'")
+  if (k.endsWith("'s")) k = k.slice(0, -2)
+  return ABBREVIATIONS[k] ?? k
+}
+
+/** Splits text into words (letters, digits, inner apostrophes, dotted acronyms). */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = []
+  WORD.lastIndex = 0
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    tokens.push({ start: m.index, end: m.index + m[0].length, text: m[0], key: foldWord(m[0]) })
+  }
+  return tokens
+}
+
+/** The lookup key of a multi-word name: its folded words joined by single spaces. */
+export function nameKey(name: string): string {
+  return tokenize(name).map((t) => t.key).join(' ')
+}
+
+/** `true` when the word starts with an upper-case letter. */
+export function isCapitalized(word: string): boolean {
+  const c = word.charCodeAt(0)
+  if (c >= 65 && c <= 90) return true
+  if (c >= 97 && c <= 122) return false
+  return /^\p{Lu}/u.test(word)
+}
+
+/** `true` when the word has letters and none of them is lower case. */
+export function isUpperCase(word: string): boolean {
+  return word.toUpperCase() === word && word.toLowerCase() !== word
+}
