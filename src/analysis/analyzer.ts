@@ -10,19 +10,22 @@ export interface Token {
 }
 
 /** Letters and digits, with inner apostrophes ("don't", "Iraq’s") and inner dots of abbreviations ("U.S."). */
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+|\.(?=[\p{L}]\.)[\p{L}])*\.?/gu
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’]\p{L}[\p{L}\p{M}]*|\.(?=\p{L}\.)\p{L})*\.?/gu
 const POSSESSIVE = /['’]s$/
-const APOSTROPHES = /['’]/g
-const DOTS = /\./g
-/** Longest token kept; longer runs are cut so that garbage input stays cheap. */
+/** Whatever folding leaves that is not a letter or digit ('½' folds to '1⁄2'). */
+const NOT_WORD = /[^\p{L}\p{N}]/gu
+/** Longest term kept, in UTF-16 units; longer words are cut so that garbage input stays cheap. */
 export const MAX_TOKEN_LENGTH = 40
 
 /** Turns the surface of one token into its indexed term, or `''` when it should be dropped. */
 export function normalizeTerm(surface: string, preset: AnalyzerPreset = 'english'): string {
   let term = fold(surface)
   if (preset === 'english') term = term.replace(POSSESSIVE, '')
-  term = term.replace(APOSTROPHES, '').replace(DOTS, '')
-  return term.length > MAX_TOKEN_LENGTH ? term.slice(0, MAX_TOKEN_LENGTH) : term
+  term = term.replace(NOT_WORD, '')
+  if (term.length <= MAX_TOKEN_LENGTH) return term
+  // Cut in UTF-16 units, but never inside a surrogate pair.
+  const cut = /[\uD800-\uDBFF]/.test(term[MAX_TOKEN_LENGTH - 1]!) ? MAX_TOKEN_LENGTH - 1 : MAX_TOKEN_LENGTH
+  return term.slice(0, cut)
 }
 
 /**

@@ -27,15 +27,15 @@ export function markdownToText(markdown: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/^(```|~~~).*$/gm, '')
     .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/^\s{0,3}\[[^\]]+\]:\s*\S+.*$/gm, '')
+    .replace(/^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$/gm, '')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
     .replace(/<\/?[A-Za-z][^>]*>/g, '')
-    .replace(/^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/gm, '$1')
-    .replace(/^\s{0,3}(?:[-*_]\s*){3,}$/gm, '')
-    .replace(/^\s{0,3}>\s?/gm, '')
-    .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '')
+    .replace(/^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$/gm, '$1')
+    .replace(/^[ \t]{0,3}(?:[-*_][ \t]*){3,}$/gm, '')
+    .replace(/^[ \t]{0,3}>[ \t]?/gm, '')
+    .replace(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]+/gm, '')
     .replace(/(\*\*|__|~~)(?=\S)([\s\S]*?\S)\1/g, '$2')
     .replace(/(^|[^\p{L}\p{N}*_])([*_])(?=\S)([^*_\n]*?\S)\2(?![\p{L}\p{N}])/gu, '$1$3')
     .replace(/`([^`\n]+)`/g, '$1')
@@ -50,5 +50,5 @@ export function markdownToText(markdown: string): string {
 
 /** The first level-one heading of a Markdown body, if any. */
 export function firstHeading(markdown: string): string | undefined {
-  return /^\s{0,3}#\s+(.+?)\s*#*\s*$/m.exec(markdown)?.[1]
+  return /^[ \t]{0,3}#[ \t]+(.+?)[ \t]*#*[ \t]*$/m.exec(markdown)?.[1]
 }

@@ -148,7 +148,7 @@ export function parseArticles(text: string, options: ParseOptions = {}): Article
       return fail(options, (error as Error).message, error)
     }
     const heading = fields.title === undefined ? firstHeading(parts.body) : undefined
-    const markdown = heading === undefined ? parts.body : parts.body.replace(/^\s{0,3}#\s+.+$/m, '')
+    const markdown = heading === undefined ? parts.body : parts.body.replace(/^[ \t]{0,3}#[ \t]+.+$/m, '')
     const withTitle: ExplicitFields = heading === undefined ? fields : { ...fields, title: markdownToText(heading).trim() }
     return [assemble(withTitle, markdownToText(markdown), options, baseId ?? 'article')]
   }

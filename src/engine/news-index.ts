@@ -19,6 +19,7 @@ import type {
   StoredArticle,
   TextField,
 } from '../types.js'
+import { engineJsonProblem } from './engine-json.js'
 import { countFacets } from './facets.js'
 import { clausePredicate, filterPredicate, type ArticlePredicate } from './filters.js'
 
@@ -107,7 +108,8 @@ export class NewsIndex {
       storeFields: [],
       tokenize,
       processTerm: (term: string) => term,
-      searchOptions: { boost: { ...options.boost }, tokenize, processTerm: (term: string) => term },
+      // Query terms reach the engine already analyzed.
+      searchOptions: { boost: { ...options.boost }, tokenize: (term: string) => [term], processTerm: (term: string) => term },
     }
   }
 
@@ -311,10 +313,11 @@ export class NewsIndex {
     const { meta, sections } = decodeContainer(data)
     const corrupt = (message: string, cause?: unknown) => new NewsdexError('E_CORRUPT', `corrupt newsdex index: ${message}`, cause === undefined ? undefined : { cause })
     if (typeof meta !== 'object' || meta === null) throw corrupt('missing index options')
-    const { options, articles: count } = meta as { options?: NewsIndexOptions; articles?: unknown }
+    const { options, articles: count } = meta as { options?: unknown; articles?: unknown }
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) throw corrupt('missing or invalid index options')
     let index: NewsIndex
     try {
-      index = new NewsIndex(options)
+      index = new NewsIndex(options as NewsIndexOptions)
     } catch (error) {
       throw corrupt('invalid index options', error)
     }
@@ -325,10 +328,12 @@ export class NewsIndex {
       if (index.#articles.has(article.id)) throw corrupt(`duplicate article id '${article.id}'`)
       index.#articles.set(article.id, article)
     }
-    const engineJson = new TextDecoder().decode(sections.get('engine'))
+    const engineJson = decodeJsonSection(sections, 'engine')
+    const problem = engineJsonProblem(engineJson, TEXT_FIELDS.length)
+    if (problem) throw corrupt(`the term index is invalid (${problem})`)
     let engine: MiniSearch<IndexedFields>
     try {
-      engine = MiniSearch.loadJSON<IndexedFields>(engineJson, NewsIndex.#engineOptions(index.options))
+      engine = MiniSearch.loadJS<IndexedFields>(engineJson as Parameters<typeof MiniSearch.loadJS>[0], NewsIndex.#engineOptions(index.options))
     } catch (error) {
       throw corrupt('the term index cannot be read', error)
     }

@@ -24,7 +24,8 @@ export interface ContainerHeader<Meta> {
   sections: SectionEntry[]
 }
 
-const PREAMBLE = 12 // magic (4) + version (u16) + reserved (u16) + header length (u32)
+/** Bytes before the JSON header. */
+export const PREAMBLE = 16 // magic (4) + version (u16) + reserved (u16) + header length (u32) + header CRC-32 (u32)
 const encoder = new TextEncoder()
 const decoder = new TextDecoder('utf-8', { fatal: true })
 
@@ -43,6 +44,7 @@ export function encodeContainer<Meta>(meta: Meta, sections: Record<string, Uint8
   out.set(encoder.encode(MAGIC), 0)
   view.setUint16(4, FORMAT_VERSION, true)
   view.setUint32(8, headerBytes.length, true)
+  view.setUint32(12, crc32(headerBytes), true)
   out.set(headerBytes, PREAMBLE)
   let at = PREAMBLE + headerBytes.length
   for (const bytes of Object.values(sections)) {
@@ -66,7 +68,7 @@ function corrupt(message: string, cause?: unknown): NewsdexError {
 export function decodeContainer(data: Uint8Array | ArrayBuffer): DecodedContainer {
   const bytes = data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null
   if (!bytes) throw new NewsdexError('E_NOT_AN_INDEX', 'not a newsdex index: expected a Uint8Array or ArrayBuffer')
-  if (bytes.length < PREAMBLE || decoder.decode(bytes.subarray(0, 4)) !== MAGIC) {
+  if (bytes.length < PREAMBLE || String.fromCharCode(...bytes.subarray(0, 4)) !== MAGIC) {
     throw new NewsdexError('E_NOT_AN_INDEX', `not a newsdex index: the data does not start with '${MAGIC}'`)
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
@@ -76,9 +78,11 @@ export function decodeContainer(data: Uint8Array | ArrayBuffer): DecodedContaine
   }
   const headerLength = view.getUint32(8, true)
   if (PREAMBLE + headerLength > bytes.length) throw corrupt(`header of ${headerLength} bytes runs past the end of the data`)
+  const headerBytes = bytes.subarray(PREAMBLE, PREAMBLE + headerLength)
+  if (crc32(headerBytes) !== view.getUint32(12, true)) throw corrupt('the header fails its checksum')
   let header: unknown
   try {
-    header = JSON.parse(decoder.decode(bytes.subarray(PREAMBLE, PREAMBLE + headerLength)))
+    header = JSON.parse(decoder.decode(headerBytes))
   } catch (error) {
     throw corrupt('the header is not valid JSON', error)
   }

@@ -13,7 +13,7 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
     const to = Math.min(b.length, i + max)
     current[0] = i
     if (from > 1) current[from - 1] = max + 1
-    let rowMin = max + 1
+    let rowMin = i
     for (let j = from; j <= to; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1
       const value = Math.min(

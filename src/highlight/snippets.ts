@@ -16,6 +16,7 @@ interface Window {
   coverage: number
   count: number
   plain: string
+  words: Set<string>
 }
 
 const WHITESPACE = /\s+/g
@@ -73,7 +74,7 @@ function describe(text: string, ranges: readonly MatchRange[], start: number, en
     }
   }
   const plain = collapse(text.slice(start, end)).toLowerCase()
-  return { start, end, coverage: keys.size, count, plain }
+  return { start, end, coverage: keys.size, count, plain, words: wordsOf(plain) }
 }
 
 /** Whether a window starting at `start` begins a paragraph or a sentence (no ellipsis needed). */
@@ -91,7 +92,23 @@ function endsSentence(text: string, end: number): boolean {
   return sentenceEnds(text, Math.max(0, end - 12), end).includes(end)
 }
 
-const contains = (a: string, b: string): boolean => a.includes(b) || b.includes(a)
+const wordsOf = (plain: string): Set<string> => new Set(plain.split(/[^\p{L}\p{N}]+/u).filter(Boolean))
+
+/** Share of the words of `part` found in `whole`. */
+function within(part: Set<string>, whole: Set<string>): number {
+  if (part.size === 0) return 1
+  let shared = 0
+  for (const word of part) if (whole.has(word)) shared++
+  return shared / part.size
+}
+
+/** Share of the smaller window's words found in the other: 1 when one repeats the other. */
+const overlap = (a: Set<string>, b: Set<string>): number => (a.size <= b.size ? within(a, b) : within(b, a))
+
+/** Windows at least this similar (by `overlap`) count as the same text, such as a repeated paragraph. */
+const SAME_TEXT = 0.8
+const sameText = (a: { plain: string; words: Set<string> }, b: { plain: string; words: Set<string> }): boolean =>
+  a.plain.includes(b.plain) || b.plain.includes(a.plain) || overlap(a.words, b.words) >= SAME_TEXT
 
 /**
  * Picks the best windows of `text` around the matches: most distinct query terms first, then most
@@ -107,13 +124,13 @@ export function snippets(text: string, ranges: readonly MatchRange[], options: S
     return describe(text, ranges, w.start, w.end)
   })
   candidates.sort((a, b) => b.coverage - a.coverage || b.count - a.count || a.start - b.start)
-  const seen = shown.map((t) => collapse(t).trim().toLowerCase()).filter(Boolean)
-  const fresh = candidates.filter((c) => !seen.some((t) => contains(t, c.plain)))
+  const seen = shown.map((t) => collapse(t).trim().toLowerCase()).filter(Boolean).map((plain) => ({ plain, words: wordsOf(plain) }))
+  const fresh = candidates.filter((c) => !seen.some((t) => t.plain.includes(c.plain) || within(c.words, t.words) >= SAME_TEXT))
   const chosen: Window[] = []
   for (const c of fresh.length > 0 ? fresh : candidates) {
     if (chosen.length >= options.snippets) break
     if (c.end <= c.start) continue
-    if (!chosen.some((w) => (c.start < w.end && w.start < c.end) || contains(w.plain, c.plain))) chosen.push(c)
+    if (!chosen.some((w) => (c.start < w.end && w.start < c.end) || sameText(w, c))) chosen.push(c)
   }
   chosen.sort((a, b) => a.start - b.start)
   const ellipsis = escapeHtml(options.ellipsis)

@@ -10,6 +10,13 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0')
 }
 
+/** A UTC date; unlike `Date.UTC`, years 0–99 stay themselves. */
+function utc(year: number, monthIndex: number, day: number): Date {
+  const date = new Date(Date.UTC(2000, 0, 1))
+  date.setUTCFullYear(year, monthIndex, day)
+  return date
+}
+
 function iso(date: Date): string {
   return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`
 }
@@ -23,20 +30,22 @@ export function partialDateBounds(value: string): { first: string; last: string 
   const month = Number(m[2])
   if (month < 1 || month > 12) return null
   if (m[3] === undefined) {
-    const last = new Date(Date.UTC(year, month, 0))
+    const last = utc(year, month, 0)
     return { first: `${pad(year, 4)}-${pad(month)}-01`, last: iso(last) }
   }
   const day = Number(m[3])
-  const date = new Date(Date.UTC(year, month - 1, day))
+  const date = utc(year, month - 1, day)
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null
   const one = iso(date)
   return { first: one, last: one }
 }
 
-function shiftDay(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`)
-  date.setUTCDate(date.getUTCDate() + days)
-  return iso(date)
+/** The day `days` after an ISO date, or `null` when it leaves the years 0000–9999. */
+function shiftDay(isoDate: string, days: number): string | null {
+  const [y = 0, m = 1, d = 1] = isoDate.split('-').map(Number)
+  const date = utc(y, m - 1, d + days)
+  const year = date.getUTCFullYear()
+  return year < 0 || year > 9999 ? null : iso(date)
 }
 
 /**
@@ -59,9 +68,15 @@ export function parseDateRange(value: string): ParsedDateRange | null {
   if (!bounds) return null
   switch (op?.[1]) {
     case '>=': return { from: bounds.first, to: null }
-    case '>': return { from: shiftDay(bounds.last, 1), to: null }
+    case '>': {
+      const from = shiftDay(bounds.last, 1)
+      return from ? { from, to: null } : null
+    }
     case '<=': return { from: null, to: bounds.last }
-    case '<': return { from: null, to: shiftDay(bounds.first, -1) }
+    case '<': {
+      const to = shiftDay(bounds.first, -1)
+      return to ? { from: null, to } : null
+    }
     default: return { from: bounds.first, to: bounds.last }
   }
 }
