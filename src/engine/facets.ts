@@ -1,27 +1,29 @@
-import type { Article, FacetCount, FacetField } from '../types.js'
+import type { FacetCount, FacetField } from '../types.js'
+import type { Store } from './store.js'
 
 /** Most values returned per facet. */
 export const FACET_LIMIT = 20
 
-function facetValues(article: Article, field: FacetField): readonly string[] {
-  switch (field) {
-    case 'year': return article.date ? [article.date.slice(0, 4)] : []
-    case 'month': return article.date ? [article.date.slice(0, 7)] : []
-    default: return article[field]
-  }
-}
-
-/** Counts each value of each facet over all `articles`; most frequent first, then by value. */
-export function countFacets(articles: Iterable<Article>, fields: readonly FacetField[], limit = FACET_LIMIT): Partial<Record<FacetField, FacetCount[]>> {
-  const counters = new Map<FacetField, Map<string, number>>(fields.map((f) => [f, new Map()]))
-  for (const article of articles) {
-    for (const [field, counter] of counters) {
-      for (const value of new Set(facetValues(article, field))) counter.set(value, (counter.get(value) ?? 0) + 1)
-    }
-  }
+/** Counts each value of each facet over all `docs`; most frequent first, then by value. */
+export function countFacets(store: Store, docs: readonly number[], fields: readonly FacetField[], limit = FACET_LIMIT): Partial<Record<FacetField, FacetCount[]>> {
   const facets: Partial<Record<FacetField, FacetCount[]>> = {}
-  for (const [field, counter] of counters) {
-    facets[field] = [...counter]
+  for (const field of new Set(fields)) {
+    const counts = new Map<string, number>()
+    if (field === 'year' || field === 'month') {
+      const width = field === 'year' ? 4 : 7
+      for (const doc of docs) {
+        const date = store.dates[doc]
+        if (date) counts.set(date.slice(0, width), (counts.get(date.slice(0, width)) ?? 0) + 1)
+      }
+    } else {
+      const column = store.columns[field]
+      const byNumber = new Uint32Array(column.values.length)
+      for (const doc of docs) for (const v of column.refs[doc] ?? []) byNumber[v]!++
+      byNumber.forEach((count, v) => {
+        if (count > 0) counts.set(column.values[v]!, (counts.get(column.values[v]!) ?? 0) + count)
+      })
+    }
+    facets[field] = [...counts]
       .map(([value, count]) => ({ value, count }))
       .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
       .slice(0, limit)

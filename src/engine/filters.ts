@@ -1,46 +1,48 @@
 import { fold } from '../analysis/fold.js'
 import type { PlanClause } from '../query/plan.js'
-import type { Article, SearchFilter } from '../types.js'
+import type { SearchFilter } from '../types.js'
+import type { Store, ValueField } from './store.js'
 
-/** A test an article must pass. */
-export type ArticlePredicate = (article: Article) => boolean
+/** A test a document (by number) must pass. */
+export type DocTest = (doc: number) => boolean
 
 const asList = (value: string | string[] | undefined): string[] =>
-  value === undefined ? [] : (Array.isArray(value) ? value : [value]).filter((v) => v.trim() !== '')
+  value === undefined ? [] : (Array.isArray(value) ? value : [value]).filter((v) => typeof v === 'string' && v.trim() !== '')
 
-const anyFolded = (values: readonly string[], wanted: readonly string[]): boolean => {
-  const folded = new Set(values.map((v) => fold(v.trim())))
-  return wanted.some((w) => folded.has(fold(w.trim())))
+/** The test "has any of these values" on a value column, matching case- and diacritics-insensitively. */
+function valueTest(store: Store, field: ValueField, wanted: readonly string[]): DocTest {
+  const folded = new Set(wanted.map((w) => fold(w.trim())))
+  const column = store.columns[field]
+  const numbers = new Set<number>()
+  column.values.forEach((value, n) => {
+    if (folded.has(fold(value.trim()))) numbers.add(n)
+  })
+  return (doc) => (column.refs[doc] ?? []).some((v) => numbers.has(v))
 }
 
-/** Whether the article's date lies in `[from, to]`; an article without a date lies in no range. */
-export function inDateRange(article: Article, from: string | null | undefined, to: string | null | undefined): boolean {
-  if (!from && !to) return true
-  if (article.date === null) return false
-  return (!from || article.date >= from) && (!to || article.date <= to)
-}
-
-/** The predicate of a `SearchFilter`: every given field must hold; within a field, any value. */
-export function filterPredicate(filter: SearchFilter | undefined): ArticlePredicate | null {
-  if (!filter) return null
-  const tests: ArticlePredicate[] = []
-  if (filter.date && (filter.date.from || filter.date.to)) {
-    const { from, to } = filter.date
-    tests.push((a) => inDateRange(a, from, to))
+/** The test "dated within `[from, to]`"; an undated article is in no range. */
+function dateTest(store: Store, from: string | null | undefined, to: string | null | undefined): DocTest {
+  return (doc) => {
+    const date = store.dates[doc]
+    return date !== null && date !== undefined && (!from || date >= from) && (!to || date <= to)
   }
-  const source = asList(filter.source)
-  if (source.length > 0) tests.push((a) => anyFolded(a.source, source))
-  const location = asList(filter.location)
-  if (location.length > 0) tests.push((a) => anyFolded(a.location, location))
-  const country = asList(filter.country)
-  if (country.length > 0) tests.push((a) => anyFolded(a.country, country))
-  if (tests.length === 0) return null
-  return (a) => tests.every((t) => t(a))
 }
 
-/** The predicate of a `filter` or `date` query clause. */
-export function clausePredicate(clause: Extract<PlanClause, { kind: 'filter' | 'date' }>): ArticlePredicate {
-  if (clause.kind === 'date') return (a) => inDateRange(a, clause.from, clause.to)
-  const wanted = [clause.value]
-  return (a) => anyFolded(a[clause.field], wanted)
+/**
+ * The test of a `SearchFilter` (every given field must hold; within a field, any value) or of a
+ * query's `filter`/`date` clause; `null` when it restricts nothing.
+ */
+export function docFilter(store: Store, filter: SearchFilter | Extract<PlanClause, { kind: 'filter' | 'date' }> | undefined): DocTest | null {
+  if (!filter) return null
+  if ('kind' in filter) {
+    return filter.kind === 'date' ? dateTest(store, filter.from, filter.to) : valueTest(store, filter.field, [filter.value])
+  }
+  const tests: DocTest[] = []
+  if (filter.date && (filter.date.from || filter.date.to)) tests.push(dateTest(store, filter.date.from, filter.date.to))
+  for (const field of ['source', 'location', 'country'] as const) {
+    const wanted = asList(filter[field])
+    if (wanted.length > 0) tests.push(valueTest(store, field, wanted))
+  }
+  if (tests.length === 0) return null
+  return (doc) => tests.every((t) => t(doc))
 }

@@ -1,12 +1,10 @@
-import MiniSearch from 'minisearch'
-import { analyzeTerms } from '../analysis/analyzer.js'
 import { validateArticle } from '../article/validate.js'
 import { NewsdexError } from '../errors.js'
-import { decodeContainer, decodeJsonSection, encodeContainer, encodeJsonSection } from '../format/container.js'
+import { attachChunk, attachPositions, decodeSearchSections, encodeAll, encodeParts, readPart, type PartMeta } from '../format/index-file.js'
 import { highlightArticle, snippetOptions } from '../highlight/highlight.js'
 import type { MatchSpec } from '../highlight/match-ranges.js'
 import { parseQuery } from '../query/parse-query.js'
-import { planQuery, textClauses, type PlanClause } from '../query/plan.js'
+import { planQuery, type PlanClause } from '../query/plan.js'
 import type {
   AnalyzerPreset,
   Article,
@@ -19,9 +17,13 @@ import type {
   StoredArticle,
   TextField,
 } from '../types.js'
-import { engineJsonProblem } from './engine-json.js'
+import { bm25f, idf } from './bm25.js'
 import { countFacets } from './facets.js'
-import { clausePredicate, filterPredicate, type ArticlePredicate } from './filters.js'
+import { docFilter } from './filters.js'
+import { findDoc } from './postings.js'
+import { Store, VALUE_FIELDS } from './store.js'
+import { lookupTerm, type TermMatch } from './term-lookup.js'
+import { topK } from './top-k.js'
 
 /** Options with every default filled in; stored with the serialized index. */
 export interface ResolvedOptions {
@@ -29,23 +31,17 @@ export interface ResolvedOptions {
   analyzer: AnalyzerPreset
 }
 
-interface IndexedFields {
-  id: string
-  title: string
-  body: string
-}
+/** Fetches a part of an index by name (`'positions'`, `'display-3'`…), for `NewsIndex.open()`. */
+export type PartLoader = (name: string) => Promise<Uint8Array | ArrayBuffer>
 
-/** What one clause found in one article: its score and the indexed terms that matched, by field. */
-interface ClauseMatch {
-  score: number
-  terms: Map<string, Set<TextField>>
-  /** Terms matched by term clauses (highlighted wherever they occur); phrase terms are not. */
-  loose: Set<string>
-  /** Number of query clauses matched. */
-  clauses: number
+/** A text clause, evaluated: each matching document's score, and the term matches that produced it. */
+interface Evaluated {
+  scores: Map<number, number>
+  /** Term matches whose occurrences are highlighted anywhere (term clauses, not phrases). */
+  loose: TermMatch[]
+  /** Term matches of phrases, reported in `hit.matches` only. */
+  strict: TermMatch[]
 }
-
-const emptyMatch = (): ClauseMatch => ({ score: 0, terms: new Map(), loose: new Set(), clauses: 0 })
 
 const TEXT_FIELDS: TextField[] = ['title', 'body']
 
@@ -57,293 +53,6 @@ function resolveOptions(options: NewsIndexOptions = {}): ResolvedOptions {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new NewsdexError('E_INVALID_ARGUMENT', `boost.${field} must be a finite number ≥ 0, got ${String(value)}`)
   }
   return { boost, analyzer }
-}
-
-function storedFields(article: Article): StoredArticle {
-  const { body: _body, ...stored } = article
-  return stored
-}
-
-function mergeInto(target: ClauseMatch, source: ClauseMatch): void {
-  target.score += source.score
-  target.clauses += source.clauses
-  for (const [term, fields] of source.terms) {
-    const known = target.terms.get(term)
-    if (known) fields.forEach((f) => known.add(f))
-    else target.terms.set(term, new Set(fields))
-  }
-  source.loose.forEach((t) => target.loose.add(t))
-}
-
-/** The positions at which `phrase` occurs in `text`, as analyzed terms in a row. */
-function containsPhrase(text: string, phrase: readonly string[], preset: AnalyzerPreset): boolean {
-  const terms = analyzeTerms(text, preset)
-  outer: for (let i = 0; i + phrase.length <= terms.length; i++) {
-    for (let k = 0; k < phrase.length; k++) if (terms[i + k] !== phrase[k]) continue outer
-    return true
-  }
-  return false
-}
-
-/**
- * A searchable collection of news articles: full text over title and body (BM25), filters and
- * facets over date, source, location and country, and highlighted snippets.
- */
-export class NewsIndex {
-  /** The index's options, defaults filled in. */
-  readonly options: Readonly<ResolvedOptions>
-  readonly #articles = new Map<string, Article>()
-  #engine: MiniSearch<IndexedFields>
-
-  constructor(options: NewsIndexOptions = {}) {
-    this.options = resolveOptions(options)
-    this.#engine = NewsIndex.#createEngine(this.options)
-  }
-
-  static #engineOptions(options: ResolvedOptions) {
-    const tokenize = (text: string): string[] => analyzeTerms(text, options.analyzer)
-    return {
-      fields: TEXT_FIELDS,
-      idField: 'id',
-      storeFields: [],
-      tokenize,
-      processTerm: (term: string) => term,
-      // Query terms reach the engine already analyzed.
-      searchOptions: { boost: { ...options.boost }, tokenize: (term: string) => [term], processTerm: (term: string) => term },
-    }
-  }
-
-  static #createEngine(options: ResolvedOptions): MiniSearch<IndexedFields> {
-    return new MiniSearch<IndexedFields>(NewsIndex.#engineOptions(options))
-  }
-
-  /** Number of articles in the index. */
-  get size(): number {
-    return this.#articles.size
-  }
-
-  /** Adds one article. Throws `E_DUPLICATE_ID` if its id is taken, `E_INVALID_ARGUMENT` if it is malformed. */
-  add(article: Article): void {
-    const clean = validateArticle(article)
-    if (this.#articles.has(clean.id)) throw new NewsdexError('E_DUPLICATE_ID', `an article with id '${clean.id}' is already in the index`)
-    this.#engine.add({ id: clean.id, title: clean.title, body: clean.body })
-    this.#articles.set(clean.id, clean)
-  }
-
-  /** Adds many articles; stops at the first invalid one (those before it stay added). */
-  addAll(articles: Iterable<Article>): void {
-    for (const article of articles) this.add(article)
-  }
-
-  /** Removes an article; returns whether it was there. */
-  remove(id: string): boolean {
-    const article = this.#articles.get(id)
-    if (!article) return false
-    this.#engine.remove({ id, title: article.title, body: article.body })
-    this.#articles.delete(id)
-    return true
-  }
-
-  /** Whether an article with this id is in the index. */
-  has(id: string): boolean {
-    return this.#articles.has(id)
-  }
-
-  /** The article with this id, body included, or `undefined`. */
-  get(id: string): Article | undefined {
-    const article = this.#articles.get(id)
-    return article && structuredClone(article)
-  }
-
-  /** Counts describing the index. */
-  stats(): IndexStats {
-    let from: string | null = null
-    let to: string | null = null
-    for (const { date } of this.#articles.values()) {
-      if (date === null) continue
-      if (from === null || date < from) from = date
-      if (to === null || date > to) to = date
-    }
-    return { articles: this.size, terms: this.#engine.termCount, dateRange: from && to ? { from, to } : null }
-  }
-
-  /** Completions of `prefix` from the indexed terms, most frequent first. */
-  suggest(prefix: string, limit = 8): string[] {
-    const [term] = analyzeTerms(prefix, this.options.analyzer)
-    if (!term) return []
-    const counts = new Map<string, number>()
-    for (const result of this.#engine.search({ queries: [term], prefix: true, fuzzy: false })) {
-      for (const t of result.terms) counts.set(t, (counts.get(t) ?? 0) + 1)
-    }
-    return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([t]) => t)
-  }
-
-  /** Searches the index. The query string never throws; see `parseQuery()` for the syntax. */
-  search(query: string | ParsedQuery = '', options: SearchOptions = {}): SearchResponse {
-    const parsed: ParsedQuery = typeof query === 'string' ? parseQuery(query) : { ...query, relaxed: false }
-    const preset = this.options.analyzer
-    const plan = planQuery(parsed, preset, { prefix: options.prefix ?? true, fuzzy: options.fuzzy ?? true })
-
-    const predicates: ArticlePredicate[] = []
-    const fromOptions = filterPredicate(options.filter)
-    if (fromOptions) predicates.push(fromOptions)
-    const textMust: PlanClause[] = []
-    for (const clause of plan.must) {
-      if (clause.kind === 'filter' || clause.kind === 'date') predicates.push(clausePredicate(clause))
-      else textMust.push(clause)
-    }
-    const excluded = new Set<string>()
-    for (const clause of plan.mustNot) {
-      for (const id of this.#evaluate(exact(clause), null).keys()) excluded.add(id)
-    }
-    // `null`: every article is allowed, and the text clauses run unfiltered.
-    let allowed: Set<string> | null = null
-    if (predicates.length > 0 || excluded.size > 0 || textMust.length === 0) {
-      allowed = new Set<string>()
-      for (const [id, article] of this.#articles) {
-        if (!excluded.has(id) && predicates.every((p) => p(article))) allowed.add(id)
-      }
-    }
-
-    let matches: Map<string, ClauseMatch>
-    let relaxed = false
-    if (textMust.length === 0) {
-      matches = new Map([...(allowed ?? [])].map((id) => [id, emptyMatch()]))
-    } else {
-      const perClause = textMust.map((clause) => this.#evaluate(clause, allowed))
-      const mode = options.match ?? 'all'
-      matches = mode === 'all' ? intersect(perClause) : union(perClause)
-      if (mode === 'all' && matches.size === 0 && perClause.length > 1) {
-        matches = union(perClause)
-        relaxed = matches.size > 0
-      }
-    }
-
-    const sort = options.sort ?? 'relevance'
-    const ranked = [...matches].map(([id, m]) => ({ id, m, article: this.#articles.get(id)! }))
-    // With no search terms there is no relevance: browsing shows the newest first.
-    const direction = sort === 'oldest' ? 1 : sort === 'newest' || textMust.length === 0 ? -1 : 0
-    ranked.sort((x, y) => compareDates(x.article.date, y.article.date, direction) || y.m.clauses - x.m.clauses || y.m.score - x.m.score)
-
-    const offset = Math.max(0, Math.floor(options.offset ?? 0))
-    const limit = Math.max(0, Math.floor(options.limit ?? 10))
-    const page = ranked.slice(offset, offset + limit)
-    const highlight = options.highlight === false ? null : snippetOptions(options.highlight)
-    const phrases = textClauses(textMust).phrases
-    const hits: Hit[] = page.map(({ id, m, article }) => {
-      const hit: Hit = {
-        id,
-        score: m.score,
-        article: structuredClone(storedFields(article)),
-        matches: [...m.terms].map(([term, fields]) => ({ term, fields: TEXT_FIELDS.filter((f) => fields.has(f)) })),
-      }
-      if (highlight) {
-        const spec: MatchSpec = { isMatch: (term) => m.loose.has(term), phrases }
-        hit.highlight = highlightArticle(article.title, article.body, spec, preset, highlight)
-      }
-      return hit
-    })
-    const facets = options.facets?.length ? countFacets(ranked.map((r) => r.article), options.facets) : {}
-    return { total: ranked.length, hits, facets, query: { ...parsed, relaxed } }
-  }
-
-  /** Runs one text clause; `allowed` restricts the articles considered (`null`: all). */
-  #evaluate(clause: PlanClause, allowed: Set<string> | null): Map<string, ClauseMatch> {
-    const found = new Map<string, ClauseMatch>()
-    const filter = allowed ? (r: { id: unknown }) => allowed.has(r.id as string) : undefined
-    const fields: TextField[] = (clause.kind === 'term' || clause.kind === 'phrase') && clause.field ? [clause.field] : TEXT_FIELDS
-    switch (clause.kind) {
-      case 'term': {
-        const { spec } = clause
-        const results = this.#engine.search(
-          { queries: [spec.term], prefix: spec.prefix, fuzzy: spec.fuzzy > 0 ? spec.fuzzy : false, fields },
-          filter ? { filter } : {},
-        )
-        for (const r of results) {
-          const terms = new Map(Object.entries(r.match).map(([t, f]) => [t, new Set(f as TextField[])]))
-          found.set(r.id as string, { score: r.score, terms, loose: new Set(terms.keys()), clauses: 1 })
-        }
-        return found
-      }
-      case 'phrase': {
-        const results = this.#engine.search({ queries: clause.terms, combineWith: 'AND', prefix: false, fuzzy: false, fields }, filter ? { filter } : {})
-        for (const r of results) {
-          const article = this.#articles.get(r.id as string)!
-          const inFields = fields.filter((f) => containsPhrase(article[f], clause.terms, this.options.analyzer))
-          if (inFields.length === 0) continue
-          const terms = new Map(clause.terms.map((t) => [t, new Set(inFields)]))
-          found.set(r.id as string, { score: r.score, terms, loose: new Set(), clauses: 1 })
-        }
-        return found
-      }
-      case 'any': {
-        for (const child of clause.children) {
-          for (const [id, m] of this.#evaluate(child, allowed)) {
-            const known = found.get(id)
-            if (known) mergeInto(known, { ...m, clauses: 0 })
-            else found.set(id, m)
-          }
-        }
-        return found
-      }
-      case 'filter':
-      case 'date': {
-        const test = clausePredicate(clause)
-        for (const [id, article] of this.#articles) {
-          if ((!allowed || allowed.has(id)) && test(article)) found.set(id, { ...emptyMatch(), clauses: 1 })
-        }
-        return found
-      }
-    }
-  }
-
-  /** The whole index, options included, as bytes that `NewsIndex.load()` reads back. */
-  serialize(): Uint8Array {
-    return encodeContainer(
-      { options: this.options, articles: this.#articles.size },
-      {
-        articles: encodeJsonSection([...this.#articles.values()]),
-        engine: encodeJsonSection(this.#engine),
-      },
-    )
-  }
-
-  /** Loads an index written by `serialize()`. Throws a `NewsdexError` on anything else. */
-  static load(data: Uint8Array | ArrayBuffer): NewsIndex {
-    const { meta, sections } = decodeContainer(data)
-    const corrupt = (message: string, cause?: unknown) => new NewsdexError('E_CORRUPT', `corrupt newsdex index: ${message}`, cause === undefined ? undefined : { cause })
-    if (typeof meta !== 'object' || meta === null) throw corrupt('missing index options')
-    const { options, articles: count } = meta as { options?: unknown; articles?: unknown }
-    if (typeof options !== 'object' || options === null || Array.isArray(options)) throw corrupt('missing or invalid index options')
-    let index: NewsIndex
-    try {
-      index = new NewsIndex(options as NewsIndexOptions)
-    } catch (error) {
-      throw corrupt('invalid index options', error)
-    }
-    const articles = decodeJsonSection(sections, 'articles')
-    if (!Array.isArray(articles) || articles.length !== count) throw corrupt('the article list does not match the header')
-    for (const raw of articles) {
-      const article = validateArticle(raw, 'E_CORRUPT')
-      if (index.#articles.has(article.id)) throw corrupt(`duplicate article id '${article.id}'`)
-      index.#articles.set(article.id, article)
-    }
-    const engineJson = decodeJsonSection(sections, 'engine')
-    const problem = engineJsonProblem(engineJson, TEXT_FIELDS.length)
-    if (problem) throw corrupt(`the term index is invalid (${problem})`)
-    let engine: MiniSearch<IndexedFields>
-    try {
-      engine = MiniSearch.loadJS<IndexedFields>(engineJson as Parameters<typeof MiniSearch.loadJS>[0], NewsIndex.#engineOptions(index.options))
-    } catch (error) {
-      throw corrupt('the term index cannot be read', error)
-    }
-    if (engine.documentCount !== index.#articles.size || ![...index.#articles.keys()].every((id) => engine.has(id))) {
-      throw corrupt('the term index does not match the articles')
-    }
-    index.#engine = engine
-    return index
-  }
-
 }
 
 /** Orders dates ascending (`1`) or descending (`-1`), undated articles last; `0` ignores dates. */
@@ -360,33 +69,415 @@ function exact(clause: PlanClause): PlanClause {
   return clause
 }
 
-function intersect(perClause: Map<string, ClauseMatch>[]): Map<string, ClauseMatch> {
-  const [first, ...rest] = [...perClause].sort((a, b) => a.size - b.size)
-  const result = new Map<string, ClauseMatch>()
-  if (!first) return result
-  for (const [id, m] of first) {
-    if (!rest.every((other) => other.has(id))) continue
-    const merged = emptyMatch()
-    mergeInto(merged, m)
-    for (const other of rest) mergeInto(merged, other.get(id)!)
-    result.set(id, merged)
-  }
-  return result
-}
+/**
+ * A searchable collection of news articles: full text over title and body (BM25F), filters and
+ * facets over date, source, location and country, and highlighted snippets. Postings are compact
+ * and decoded per term on first use; see DESIGN.md.
+ */
+export class NewsIndex {
+  /** The index's options, defaults filled in. */
+  readonly options: Readonly<ResolvedOptions>
+  #store: Store
+  #meta: PartMeta | null = null
+  #loader: PartLoader | null = null
+  #pending = new Map<string, Promise<void>>()
 
-function union(perClause: Map<string, ClauseMatch>[]): Map<string, ClauseMatch> {
-  const result = new Map<string, ClauseMatch>()
-  for (const clause of perClause) {
-    for (const [id, m] of clause) {
-      const known = result.get(id)
-      if (known) mergeInto(known, m)
-      else {
-        const copy = emptyMatch()
-        mergeInto(copy, m)
-        result.set(id, copy)
+  constructor(options: NewsIndexOptions = {}) {
+    this.options = resolveOptions(options)
+    this.#store = new Store(this.options.analyzer)
+  }
+
+  /** Number of articles in the index. */
+  get size(): number {
+    return this.#store.liveCount
+  }
+
+  /** Adds one article. Throws `E_DUPLICATE_ID` if its id is taken, `E_INVALID_ARGUMENT` if it is malformed. */
+  add(article: Article): void {
+    const clean = validateArticle(article)
+    if (this.#store.docOf.has(clean.id)) throw new NewsdexError('E_DUPLICATE_ID', `an article with id '${clean.id}' is already in the index`)
+    this.#store.add(clean)
+  }
+
+  /** Adds many articles; stops at the first invalid one (those before it stay added). */
+  addAll(articles: Iterable<Article>): void {
+    for (const article of articles) this.add(article)
+  }
+
+  /** Removes an article; returns whether it was there. */
+  remove(id: string): boolean {
+    const doc = this.#store.docOf.get(id)
+    if (doc === undefined) return false
+    this.#store.remove(doc)
+    return true
+  }
+
+  /** Whether an article with this id is in the index. */
+  has(id: string): boolean {
+    return this.#store.docOf.has(id)
+  }
+
+  /** The article with this id, body included (`''` while its text part is not loaded), or `undefined`. */
+  get(id: string): Article | undefined {
+    const doc = this.#store.docOf.get(id)
+    if (doc === undefined) return undefined
+    return { ...this.#stored(doc), body: this.#store.bodies[doc] ?? '' }
+  }
+
+  /** Counts describing the index. */
+  stats(): IndexStats {
+    let from: string | null = null
+    let to: string | null = null
+    this.#store.dates.forEach((date, doc) => {
+      if (date === null || !this.#store.live[doc]) return
+      if (from === null || date < from) from = date
+      if (to === null || date > to) to = date
+    })
+    return { articles: this.size, terms: this.#store.terms.size, dateRange: from !== null && to !== null ? { from, to } : null }
+  }
+
+  /** Completions of `prefix` from the indexed terms, those in most articles first. */
+  suggest(prefix: string, limit = 8): string[] {
+    const spec = planQuery(parseQuery(prefix), this.options.analyzer, { prefix: false, fuzzy: false }).must[0]
+    if (!spec || spec.kind !== 'term') return []
+    return [...this.#store.terms.atPrefix(spec.spec.term)]
+      .sort((a, b) => b[1].df - a[1].df || (a[0] < b[0] ? -1 : 1))
+      .slice(0, Math.max(0, limit))
+      .map(([term]) => term)
+  }
+
+  /** The stored display fields of a document (title `''` while its display part is not loaded). */
+  #stored(doc: number): StoredArticle {
+    const store = this.#store
+    const display = store.display[doc]
+    const article: StoredArticle = {
+      id: store.ids[doc]!,
+      title: display?.title ?? '',
+      date: store.dates[doc]!,
+      source: [],
+      location: [],
+      country: [],
+    }
+    for (const field of VALUE_FIELDS) {
+      const column = store.columns[field]
+      article[field] = (column.refs[doc] ?? []).map((v) => column.values[v]!)
+    }
+    if (display?.url !== undefined) article.url = display.url
+    if (display?.meta !== undefined) article.meta = { ...display.meta }
+    return article
+  }
+
+  /** Searches the index. The query string never throws; see `parseQuery()` for the syntax. */
+  search(query: string | ParsedQuery = '', options: SearchOptions = {}): SearchResponse {
+    const store = this.#store
+    const parsed: ParsedQuery = typeof query === 'string' ? parseQuery(query) : { ...query, relaxed: false }
+    const plan = planQuery(parsed, this.options.analyzer, { prefix: options.prefix ?? true, fuzzy: options.fuzzy ?? true })
+
+    const tests = [docFilter(store, options.filter)]
+    const textMust: PlanClause[] = []
+    for (const clause of plan.must) {
+      if (clause.kind === 'filter' || clause.kind === 'date') tests.push(docFilter(store, clause))
+      else textMust.push(clause)
+    }
+    const excluded = new Set<number>()
+    for (const clause of plan.mustNot) {
+      for (const doc of this.#evaluate(exact(clause), null).scores.keys()) excluded.add(doc)
+    }
+    const active = tests.filter((t): t is (doc: number) => boolean => t !== null)
+    const allowed = active.length === 0 && excluded.size === 0 ? null : (doc: number) => !excluded.has(doc) && active.every((t) => t(doc))
+
+    let scores: Map<number, number>
+    let coverage: Map<number, number> | null = null
+    let relaxed = false
+    const evaluated = textMust.map((clause) => this.#evaluate(clause, allowed))
+    if (textMust.length === 0) {
+      scores = new Map()
+      store.live.forEach((live, doc) => {
+        if (live && (!allowed || allowed(doc))) scores.set(doc, 0)
+      })
+    } else if ((options.match ?? 'all') === 'all') {
+      scores = intersect(evaluated.map((e) => e.scores))
+      if (scores.size === 0 && evaluated.length > 1) {
+        ;({ scores, coverage } = union(evaluated.map((e) => e.scores)))
+        relaxed = scores.size > 0
+      }
+    } else {
+      ;({ scores, coverage } = union(evaluated.map((e) => e.scores)))
+    }
+
+    const sort = options.sort ?? 'relevance'
+    // With no search terms there is no relevance: browsing shows the newest first.
+    const direction = sort === 'oldest' ? 1 : sort === 'newest' || textMust.length === 0 ? -1 : 0
+    const dates = store.dates
+    const offset = Math.max(0, Math.floor(options.offset ?? 0))
+    const limit = Math.max(0, Math.floor(options.limit ?? 10))
+    const page = topK(
+      scores.keys(),
+      offset + limit,
+      (x, y) =>
+        compareDates(dates[x]!, dates[y]!, direction) ||
+        (coverage ? coverage.get(y)! - coverage.get(x)! : 0) ||
+        scores.get(y)! - scores.get(x)! ||
+        x - y,
+    ).slice(offset)
+
+    const highlight = options.highlight === false ? null : snippetOptions(options.highlight)
+    const loose = evaluated.flatMap((e) => e.loose)
+    const strict = evaluated.flatMap((e) => e.strict)
+    const phrases = textMust.flatMap(function phrasesOf(c): string[][] {
+      return c.kind === 'phrase' ? [c.terms] : c.kind === 'any' ? c.children.flatMap(phrasesOf) : []
+    })
+    const hits: Hit[] = page.map((doc) => {
+      const matched = new Map<string, Set<TextField>>()
+      const looseTerms = new Set<string>()
+      const record = (match: TermMatch, isLoose: boolean): void => {
+        const postings = store.postings(match.entry)
+        const at = findDoc(postings.docs, doc)
+        if (at === -1) return
+        let fields = matched.get(match.term)
+        if (!fields) matched.set(match.term, (fields = new Set()))
+        if (postings.title[at]! > 0) fields.add('title')
+        if (postings.body[at]! > 0) fields.add('body')
+        if (isLoose) looseTerms.add(match.term)
+      }
+      loose.forEach((m) => record(m, true))
+      strict.forEach((m) => record(m, false))
+      const article = this.#stored(doc)
+      const hit: Hit = {
+        id: article.id,
+        score: scores.get(doc)!,
+        article,
+        matches: [...matched].map(([term, fields]) => ({ term, fields: TEXT_FIELDS.filter((f) => fields.has(f)) })),
+      }
+      const body = store.bodies[doc]
+      if (highlight && store.display[doc] && body !== undefined) {
+        const spec: MatchSpec = { isMatch: (term) => looseTerms.has(term), phrases }
+        hit.highlight = highlightArticle(article.title, body, spec, this.options.analyzer, highlight)
+      }
+      return hit
+    })
+    const facets = options.facets?.length ? countFacets(store, [...scores.keys()], options.facets) : {}
+    return { total: scores.size, hits, facets, query: { ...parsed, relaxed } }
+  }
+
+  /** Runs one text clause; `allowed` restricts the documents considered (`null`: all live ones). */
+  #evaluate(clause: PlanClause, allowed: ((doc: number) => boolean) | null): Evaluated {
+    const store = this.#store
+    const result: Evaluated = { scores: new Map(), loose: [], strict: [] }
+    const n = store.liveCount
+    const average = store.averageLengths()
+    const fields = (clause.kind === 'term' || clause.kind === 'phrase') && clause.field ? [clause.field] : TEXT_FIELDS
+    const boost: [number, number] = [fields.includes('title') ? this.options.boost.title : 0, fields.includes('body') ? this.options.boost.body : 0]
+    const titleLength = store.titleLength
+    const bodyLength = store.bodyLength
+    const scoreOf = (match: TermMatch, i: number, doc: number): number => {
+      const p = store.postings(match.entry)
+      return match.weight * bm25f(idf(n, match.entry.df), p.title[i]!, p.body[i]!, titleLength[doc]!, bodyLength[doc]!, average, boost)
+    }
+    switch (clause.kind) {
+      case 'term': {
+        const { matches } = lookupTerm(store.terms, clause.spec)
+        for (const match of matches) {
+          const postings = store.postings(match.entry)
+          const termIdf = idf(n, match.entry.df)
+          let used = false
+          for (let i = 0; i < postings.docs.length; i++) {
+            const doc = postings.docs[i]!
+            if (!store.live[doc] || (allowed && !allowed(doc))) continue
+            const score = match.weight * bm25f(termIdf, postings.title[i]!, postings.body[i]!, titleLength[doc]!, bodyLength[doc]!, average, boost)
+            if (score === 0) continue
+            used = true
+            const known = result.scores.get(doc)
+            if (known === undefined || score > known) result.scores.set(doc, score)
+          }
+          if (used) result.loose.push(match)
+        }
+        return result
+      }
+      case 'phrase': {
+        const matches: TermMatch[] = []
+        for (const term of clause.terms) {
+          const entry = store.terms.get(term)
+          if (!entry) return result
+          matches.push({ term, entry, weight: 1 })
+        }
+        const lists = matches.map((m) => store.postings(m.entry))
+        const order = lists.map((_, i) => i).sort((a, b) => lists[a]!.docs.length - lists[b]!.docs.length)
+        const rarest = lists[order[0]!]!
+        for (let i = 0; i < rarest.docs.length; i++) {
+          const doc = rarest.docs[i]!
+          if (!store.live[doc] || (allowed && !allowed(doc))) continue
+          const at = lists.map((list) => findDoc(list.docs, doc))
+          if (at.some((a) => a === -1)) continue
+          if (!this.#phraseAt(matches, at, doc, fields)) continue
+          const score = matches.reduce((sum, m, k) => sum + scoreOf(m, at[k]!, doc), 0)
+          result.scores.set(doc, score)
+        }
+        if (result.scores.size > 0) result.strict.push(...matches)
+        return result
+      }
+      case 'any': {
+        for (const child of clause.children) {
+          const sub = this.#evaluate(child, allowed)
+          for (const [doc, score] of sub.scores) result.scores.set(doc, (result.scores.get(doc) ?? 0) + score)
+          result.loose.push(...sub.loose)
+          result.strict.push(...sub.strict)
+        }
+        return result
+      }
+      case 'filter':
+      case 'date': {
+        const test = docFilter(store, clause)!
+        store.live.forEach((live, doc) => {
+          if (live && (!allowed || allowed(doc)) && test(doc)) result.scores.set(doc, 0)
+        })
+        return result
       }
     }
   }
+
+  /** Whether the phrase's terms occur in a row in the document, inside one of `fields`. */
+  #phraseAt(matches: TermMatch[], at: number[], doc: number, fields: TextField[]): boolean {
+    const positions = matches.map((m, k) => this.#store.positions(m.entry)?.[at[k]!])
+    // Without the positions part (a partial index), a phrase degrades to all of its terms.
+    if (positions.some((p) => p === undefined)) return true
+    const titleLength = this.#store.titleLength[doc]!
+    const sets = positions.slice(1).map((p) => new Set(p))
+    return positions[0]!.some((start) => {
+      const inTitle = start < titleLength
+      if (!fields.includes(inTitle ? 'title' : 'body')) return false
+      return sets.every((set, k) => set.has(start + k + 1))
+    })
+  }
+
+  /** The whole index, options included, as one file that `NewsIndex.load()` reads back. */
+  serialize(): Uint8Array {
+    return encodeAll(this.#store, this.options)
+  }
+
+  /**
+   * The index split for the browser: `search` (everything `search()` needs for ids, scores, dates
+   * and facets), `positions` (for phrases), and `display-<i>` and `text-<i>` chunks (titles and
+   * bodies of the hits shown). `NewsIndex.load(parts.search)` answers searches; `addPart()` or
+   * `NewsIndex.open()` bring in the rest.
+   */
+  serializeParts(): Record<string, Uint8Array> {
+    return encodeParts(this.#store, this.options)
+  }
+
+  /** Loads an index written by `serialize()` or the `search` part of `serializeParts()`. Throws a `NewsdexError` on anything else. */
+  static load(data: Uint8Array | ArrayBuffer): NewsIndex {
+    const { meta, sections } = readPart(data)
+    if (meta.part !== 'all' && meta.part !== 'search') {
+      throw new NewsdexError('E_NOT_AN_INDEX', `this is the '${meta.part}' part of an index; load its 'search' part, or the whole index`)
+    }
+    const options = meta.options
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new NewsdexError('E_CORRUPT', 'corrupt newsdex index: missing or invalid index options')
+    let index: NewsIndex
+    try {
+      index = new NewsIndex(options as NewsIndexOptions)
+    } catch (error) {
+      throw new NewsdexError('E_CORRUPT', 'corrupt newsdex index: invalid index options', { cause: error })
+    }
+    index.#store = decodeSearchSections(meta, sections, index.options.analyzer)
+    index.#meta = meta
+    if (meta.part === 'all') {
+      attachPositions(index.#store, meta, sections)
+      for (let i = 0; i < meta.chunks; i++) {
+        attachChunk(index.#store, meta, 'display', i, sections.get(`display-${i}`))
+        attachChunk(index.#store, meta, 'text', i, sections.get(`text-${i}`))
+      }
+    }
+    return index
+  }
+
+  /** Adds a `positions`, `display-<i>` or `text-<i>` part from `serializeParts()` to an index loaded from its `search` part. */
+  addPart(data: Uint8Array | ArrayBuffer): void {
+    const { meta, sections } = readPart(data)
+    const own = this.#meta
+    if (!own || own.part !== 'search') throw new NewsdexError('E_INVALID_ARGUMENT', 'parts can only be added to an index loaded from its search part')
+    if (meta.build !== own.build) throw new NewsdexError('E_CORRUPT', 'this part belongs to another build of the index')
+    if (meta.part === 'positions') attachPositions(this.#store, own, sections)
+    else if (meta.part === 'display' || meta.part === 'text') attachChunk(this.#store, own, meta.part, meta.chunk!, sections.get(meta.part))
+    else throw new NewsdexError('E_INVALID_ARGUMENT', `a '${meta.part}' part cannot be added`)
+  }
+
+  /**
+   * Opens an index published with `newsdex build --split`: fetches `url` (the search part) now, and
+   * the other parts (`<url>.positions`, `<url>.display-<i>`, `<url>.text-<i>`) only when a search needs them.
+   */
+  static async open(url: string, options: { fetch?: typeof fetch } = {}): Promise<NewsIndex> {
+    const get = options.fetch ?? fetch
+    const load: PartLoader = async (name) => {
+      const response = await get(name === 'search' ? url : `${url}.${name}`)
+      if (!response.ok) throw new NewsdexError('E_IO', `cannot fetch ${response.url || url}: HTTP ${response.status}`)
+      return new Uint8Array(await response.arrayBuffer())
+    }
+    const index = NewsIndex.load(await load('search'))
+    index.#loader = load
+    return index
+  }
+
+  /**
+   * Like `search()`, but first fetches the parts it needs (positions for phrases, display and text
+   * chunks of the hits shown) when the index came from `NewsIndex.open()`.
+   */
+  async searchAsync(query: string | ParsedQuery = '', options: SearchOptions = {}): Promise<SearchResponse> {
+    const parsed = typeof query === 'string' ? parseQuery(query) : query
+    const plan = planQuery(parsed, this.options.analyzer, { prefix: false, fuzzy: false })
+    const hasPhrase = (c: PlanClause): boolean => c.kind === 'phrase' || (c.kind === 'any' && c.children.some(hasPhrase))
+    if ([...plan.must, ...plan.mustNot].some(hasPhrase) && !this.#store.hasPositions) await this.#fetchPart('positions')
+    const first = this.search(parsed, { ...options, highlight: false, facets: [] })
+    const chunks = new Set(first.hits.map((hit) => Math.floor(this.#store.docOf.get(hit.id)! / (this.#meta?.chunkSize ?? 1))))
+    await Promise.all(
+      [...chunks].flatMap((chunk) => [
+        this.#store.display[chunk * (this.#meta?.chunkSize ?? 1)] ? null : this.#fetchPart(`display-${chunk}`),
+        options.highlight === false || this.#store.bodies[chunk * (this.#meta?.chunkSize ?? 1)] !== undefined ? null : this.#fetchPart(`text-${chunk}`),
+      ]),
+    )
+    return this.search(parsed, options)
+  }
+
+  #fetchPart(name: string): Promise<void> {
+    if (!this.#loader) return Promise.resolve()
+    let pending = this.#pending.get(name)
+    if (!pending) {
+      pending = this.#loader(name).then((bytes) => this.addPart(bytes))
+      pending.catch(() => this.#pending.delete(name))
+      this.#pending.set(name, pending)
+    }
+    return pending
+  }
+}
+
+function intersect(lists: Map<number, number>[]): Map<number, number> {
+  const [first, ...rest] = [...lists].sort((a, b) => a.size - b.size)
+  const result = new Map<number, number>()
+  if (!first) return result
+  for (const [doc, score] of first) {
+    let total = score
+    let all = true
+    for (const other of rest) {
+      const s = other.get(doc)
+      if (s === undefined) {
+        all = false
+        break
+      }
+      total += s
+    }
+    if (all) result.set(doc, total)
+  }
   return result
 }
 
+function union(lists: Map<number, number>[]): { scores: Map<number, number>; coverage: Map<number, number> } {
+  const scores = new Map<number, number>()
+  const coverage = new Map<number, number>()
+  for (const list of lists) {
+    for (const [doc, score] of list) {
+      scores.set(doc, (scores.get(doc) ?? 0) + score)
+      coverage.set(doc, (coverage.get(doc) ?? 0) + 1)
+    }
+  }
+  return { scores, coverage }
+}

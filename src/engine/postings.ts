@@ -1,0 +1,109 @@
+import { ByteReader, ByteWriter } from '../format/bytes.js'
+import { readRice, riceParameter, writeRice } from '../format/rice.js'
+import { NewsdexError } from '../errors.js'
+
+/** The postings of one term: ascending document numbers and, per posting, the term's frequency in each field. */
+export interface Postings {
+  docs: ArrayLike<number>
+  title: ArrayLike<number>
+  body: ArrayLike<number>
+}
+
+/** Postings that can still change (while an index is being built). */
+export interface MutablePostings extends Postings {
+  docs: number[]
+  title: number[]
+  body: number[]
+  /** Per posting, the token positions (title first, then body after a gap of one). */
+  positions: number[][]
+}
+
+/**
+ * Encodes postings as two streams: document gaps, Rice-coded with a parameter derived from the list's
+ * density (`docs` out), and packed frequencies as varints (`tfs` out: `body·2 + (title > 0)`, then
+ * the title frequency when present). Frequencies are kept apart from gaps so that gzip compresses them well.
+ */
+export function encodePostings(postings: Postings, documents: number, docsOut: ByteWriter, tfsOut: ByteWriter): void {
+  const n = postings.docs.length
+  const gaps = new Uint32Array(n)
+  let previous = -1
+  for (let i = 0; i < n; i++) {
+    gaps[i] = postings.docs[i]! - previous - 1
+    previous = postings.docs[i]!
+  }
+  writeRice(docsOut, gaps, riceParameter(documents, n))
+  for (let i = 0; i < n; i++) {
+    const title = postings.title[i]!
+    tfsOut.varint(postings.body[i]! * 2 + (title > 0 ? 1 : 0))
+    if (title > 0) tfsOut.varint(title)
+  }
+}
+
+/** Decodes what `encodePostings` wrote for a list of `count` postings. Throws `E_CORRUPT` on inconsistent data. */
+export function decodePostings(docBytes: Uint8Array, tfBytes: Uint8Array, count: number, documents: number): Postings {
+  const docs = new Uint32Array(count)
+  readRice(docBytes, count, riceParameter(documents, count), docs)
+  let previous = -1
+  for (let i = 0; i < count; i++) {
+    const doc = previous + 1 + docs[i]!
+    if (doc >= documents) throw new NewsdexError('E_CORRUPT', 'corrupt newsdex index: a posting points past the last article')
+    docs[i] = doc
+    previous = doc
+  }
+  const title = new Uint32Array(count)
+  const body = new Uint32Array(count)
+  const reader = new ByteReader(tfBytes)
+  for (let i = 0; i < count; i++) {
+    const packed = reader.varint()
+    body[i] = Math.floor(packed / 2)
+    title[i] = packed % 2 === 1 ? reader.varint() : 0
+    if (title[i] === 0 && body[i] === 0) throw new NewsdexError('E_CORRUPT', 'corrupt newsdex index: a posting with no occurrence')
+  }
+  if (!reader.done) throw new NewsdexError('E_CORRUPT', 'corrupt newsdex index: trailing bytes after a posting list')
+  return { docs, title, body }
+}
+
+/** Encodes the positions of each posting: a count, then the gaps between positions. */
+export function encodePositions(positions: readonly (readonly number[])[], out: ByteWriter): void {
+  for (const list of positions) {
+    out.varint(list.length)
+    let previous = -1
+    for (const p of list) {
+      out.varint(p - previous - 1)
+      previous = p
+    }
+  }
+}
+
+/** Decodes `count` position lists written by `encodePositions`. */
+export function decodePositions(bytes: Uint8Array, count: number): number[][] {
+  const reader = new ByteReader(bytes)
+  const lists: number[][] = []
+  for (let i = 0; i < count; i++) {
+    const n = reader.varint()
+    if (n > bytes.length) throw new NewsdexError('E_CORRUPT', 'corrupt newsdex index: a position list is longer than its data')
+    const list = new Array<number>(n)
+    let previous = -1
+    for (let j = 0; j < n; j++) {
+      previous = previous + 1 + reader.varint()
+      list[j] = previous
+    }
+    lists.push(list)
+  }
+  if (!reader.done) throw new NewsdexError('E_CORRUPT', 'corrupt newsdex index: trailing bytes after a position list')
+  return lists
+}
+
+/** Index of `doc` in ascending `docs`, or -1. */
+export function findDoc(docs: ArrayLike<number>, doc: number): number {
+  let lo = 0
+  let hi = docs.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1
+    const d = docs[mid]!
+    if (d === doc) return mid
+    if (d < doc) lo = mid + 1
+    else hi = mid - 1
+  }
+  return -1
+}

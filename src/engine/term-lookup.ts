@@ -1,0 +1,43 @@
+import type SearchableMap from 'minisearch/SearchableMap'
+import type { TermSpec } from '../query/plan.js'
+import type { TermEntry } from './store.js'
+
+/** An indexed term that a query term matched, with the weight its score gets. */
+export interface TermMatch {
+  term: string
+  entry: TermEntry
+  weight: number
+}
+
+/** Most indexed terms one query term expands to by prefix or typo; the most frequent are kept. */
+export const MAX_EXPANSIONS = 50
+/** Weight of a prefix match, times the share of the indexed term the prefix covers. */
+const PREFIX_WEIGHT = 0.6
+/** Weight of a match with one typo; two typos weigh half as much again. */
+const FUZZY_WEIGHT = 0.45
+
+/**
+ * The indexed terms a query term matches: itself (weight 1), its completions when prefix-matched,
+ * and terms within its typo budget. Exact ranks above prefix, prefix above fuzzy.
+ */
+export function lookupTerm(terms: SearchableMap<TermEntry>, spec: TermSpec): { matches: TermMatch[]; capped: boolean } {
+  const found = new Map<string, TermMatch>()
+  const exact = terms.get(spec.term)
+  if (exact) found.set(spec.term, { term: spec.term, entry: exact, weight: 1 })
+  const expansions: TermMatch[] = []
+  if (spec.prefix) {
+    for (const [term, entry] of terms.atPrefix(spec.term)) {
+      if (term !== spec.term) expansions.push({ term, entry, weight: (PREFIX_WEIGHT * spec.term.length) / term.length })
+    }
+  }
+  if (spec.fuzzy > 0) {
+    for (const [term, [entry, distance]] of terms.fuzzyGet(spec.term, spec.fuzzy)) {
+      if (term !== spec.term && !(spec.prefix && term.startsWith(spec.term))) {
+        expansions.push({ term, entry, weight: FUZZY_WEIGHT / 2 ** (distance - 1) })
+      }
+    }
+  }
+  expansions.sort((a, b) => b.entry.df - a.entry.df || (a.term < b.term ? -1 : 1))
+  for (const match of expansions.slice(0, MAX_EXPANSIONS)) found.set(match.term, match)
+  return { matches: [...found.values()], capped: expansions.length > MAX_EXPANSIONS }
+}

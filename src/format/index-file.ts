@@ -1,0 +1,298 @@
+import { encodePositions, encodePostings } from '../engine/postings.js'
+import { Store, VALUE_FIELDS, type Display, type ValueField } from '../engine/store.js'
+import { NewsdexError } from '../errors.js'
+import type { AnalyzerPreset } from '../types.js'
+import { ByteReader, ByteWriter } from './bytes.js'
+import { decodeContainer, encodeContainer } from './container.js'
+import { crc32 } from './crc32.js'
+
+/** Articles per display and text chunk: a browser fetches the chunks holding the hits it shows. */
+export const CHUNK_SIZE = 256
+
+/** What kind of part a container holds. `all` is the one-file index of `serialize()`. */
+export type PartKind = 'all' | 'search' | 'positions' | 'display' | 'text'
+
+/** The header meta of every part. */
+export interface PartMeta {
+  part: PartKind
+  /** Fingerprint shared by the parts of one build; parts of different builds never mix. */
+  build: string
+  /** Options of the index (search and all parts). */
+  options?: unknown
+  documents: number
+  terms: number
+  chunkSize: number
+  chunks: number
+  /** The chunk a display or text part holds. */
+  chunk?: number
+}
+
+const encoder = new TextEncoder()
+const decoder = new TextDecoder('utf-8', { fatal: true })
+const json = (value: unknown): Uint8Array => encoder.encode(JSON.stringify(value))
+
+function corrupt(message: string, cause?: unknown): NewsdexError {
+  return new NewsdexError('E_CORRUPT', `corrupt newsdex index: ${message}`, { cause })
+}
+
+function parseJson(bytes: Uint8Array | undefined, name: string): unknown {
+  if (!bytes) throw corrupt(`section '${name}' is missing`)
+  try {
+    return JSON.parse(decoder.decode(bytes))
+  } catch (error) {
+    throw corrupt(`section '${name}' is not valid JSON`, error)
+  }
+}
+
+/** The sections of every part of a store, compacted (removed articles dropped, terms sorted). */
+export function encodeSections(store: Store, options: unknown): { meta: Omit<PartMeta, 'part'>; search: Record<string, Uint8Array>; positions: Record<string, Uint8Array>; chunks: { display: Uint8Array; text: Uint8Array }[] } {
+  const docs: number[] = []
+  const renumber = new Map<number, number>()
+  store.live.forEach((live, doc) => {
+    if (live) {
+      renumber.set(doc, docs.length)
+      docs.push(doc)
+    }
+  })
+  const documents = docs.length
+  const terms = [...store.terms.keys()].sort()
+  const termStats = new ByteWriter()
+  const docBytes = new ByteWriter()
+  const tfBytes = new ByteWriter()
+  const positionStats = new ByteWriter()
+  const positionBytes = new ByteWriter()
+  for (const term of terms) {
+    const entry = store.terms.get(term)!
+    const postings = store.postings(entry)
+    const positions = store.positions(entry)
+    if (!positions) throw new NewsdexError('E_INVALID_ARGUMENT', 'this index was loaded without its positions; it cannot be serialized again')
+    const kept: number[] = []
+    for (let i = 0; i < postings.docs.length; i++) if (store.live[postings.docs[i]!]) kept.push(i)
+    const remapped = {
+      docs: kept.map((i) => renumber.get(postings.docs[i]!)!),
+      title: kept.map((i) => postings.title[i]!),
+      body: kept.map((i) => postings.body[i]!),
+    }
+    const d0 = docBytes.length
+    const t0 = tfBytes.length
+    const p0 = positionBytes.length
+    encodePostings(remapped, documents, docBytes, tfBytes)
+    encodePositions(kept.map((i) => positions[i]!), positionBytes)
+    termStats.varint(kept.length)
+    termStats.varint(docBytes.length - d0)
+    termStats.varint(tfBytes.length - t0)
+    positionStats.varint(positionBytes.length - p0)
+  }
+  const lengths = new ByteWriter()
+  for (const doc of docs) lengths.varint(store.titleLength[doc]!)
+  for (const doc of docs) lengths.varint(store.bodyLength[doc]!)
+  const dates = new ByteWriter()
+  for (const doc of docs) dates.varint(encodeDate(store.dates[doc]!))
+  const refs = new ByteWriter()
+  for (const field of VALUE_FIELDS) {
+    for (const doc of docs) {
+      const list = store.columns[field].refs[doc] ?? []
+      refs.varint(list.length)
+      for (const v of list) refs.varint(v)
+    }
+  }
+  const ids = json(docs.map((doc) => store.ids[doc]))
+  const termStatBytes = termStats.finish()
+  const chunks: { display: Uint8Array; text: Uint8Array }[] = []
+  for (let start = 0; start < documents; start += CHUNK_SIZE) {
+    const slice = docs.slice(start, start + CHUNK_SIZE)
+    chunks.push({
+      display: json(slice.map((doc) => displayRecord(store.display[doc]))),
+      text: json(slice.map((doc) => store.bodies[doc] ?? '')),
+    })
+  }
+  const build = `${documents.toString(36)}-${crc32(ids).toString(36)}-${crc32(termStatBytes).toString(36)}`
+  return {
+    meta: { build, options, documents, terms: terms.length, chunkSize: CHUNK_SIZE, chunks: chunks.length },
+    search: {
+      ids,
+      terms: encoder.encode(terms.join('\n')),
+      termStats: termStatBytes,
+      postingDocs: docBytes.finish(),
+      postingTfs: tfBytes.finish(),
+      lengths: lengths.finish(),
+      dates: dates.finish(),
+      values: json(Object.fromEntries(VALUE_FIELDS.map((f) => [f, store.columns[f].values]))),
+      valueRefs: refs.finish(),
+    },
+    positions: { positionStats: positionStats.finish(), positions: positionBytes.finish() },
+    chunks,
+  }
+}
+
+function displayRecord(display: Display | undefined): [string, string | null, Record<string, string> | null] {
+  return [display?.title ?? '', display?.url ?? null, display?.meta ?? null]
+}
+
+/** A date as a number: 0 for none, else year·512 + month·32 + day + 1 (sorts like the date). */
+function encodeDate(date: string | null): number {
+  if (date === null) return 0
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  return y * 512 + m * 32 + d + 1
+}
+
+function decodeDate(value: number): string | null {
+  if (value === 0) return null
+  const v = value - 1
+  const y = Math.floor(v / 512)
+  const m = Math.floor((v % 512) / 32)
+  const d = v % 32
+  if (y > 9999 || m < 1 || m > 12 || d < 1) throw corrupt('a date is out of range')
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+}
+
+/** The one-file index: every part's sections in one container. */
+export function encodeAll(store: Store, options: unknown): Uint8Array {
+  const { meta, search, positions, chunks } = encodeSections(store, options)
+  const sections: Record<string, Uint8Array> = { ...search, ...positions }
+  chunks.forEach((chunk, i) => {
+    sections[`display-${i}`] = chunk.display
+    sections[`text-${i}`] = chunk.text
+  })
+  return encodeContainer({ ...meta, part: 'all' }, sections)
+}
+
+/** The parts of an index for the browser: `search`, `positions`, and `display-<i>` and `text-<i>` chunks. */
+export function encodeParts(store: Store, options: unknown): Record<string, Uint8Array> {
+  const { meta, search, positions, chunks } = encodeSections(store, options)
+  const { options: _options, ...shared } = meta
+  const parts: Record<string, Uint8Array> = {
+    search: encodeContainer({ ...meta, part: 'search' }, search),
+    positions: encodeContainer({ ...shared, part: 'positions' }, positions),
+  }
+  chunks.forEach((chunk, i) => {
+    parts[`display-${i}`] = encodeContainer({ ...shared, part: 'display', chunk: i }, { display: chunk.display })
+    parts[`text-${i}`] = encodeContainer({ ...shared, part: 'text', chunk: i }, { text: chunk.text })
+  })
+  return parts
+}
+
+/** Reads and checks the meta of a part. */
+export function readPart(data: Uint8Array | ArrayBuffer): { meta: PartMeta; sections: Map<string, Uint8Array> } {
+  const { meta, sections } = decodeContainer(data)
+  if (typeof meta !== 'object' || meta === null) throw corrupt('missing part description')
+  const m = meta as Record<string, unknown>
+  const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0
+  if (!['all', 'search', 'positions', 'display', 'text'].includes(m.part as string) || typeof m.build !== 'string') throw corrupt('unknown part')
+  if (!isCount(m.documents) || !isCount(m.terms) || !isCount(m.chunkSize) || !isCount(m.chunks) || m.chunkSize === 0) throw corrupt('bad part counts')
+  if (m.chunks !== Math.ceil(m.documents / m.chunkSize)) throw corrupt('chunk count does not match the articles')
+  if ((m.part === 'display' || m.part === 'text') && (!isCount(m.chunk) || m.chunk >= m.chunks)) throw corrupt('bad chunk number')
+  return { meta: m as unknown as PartMeta, sections }
+}
+
+/** Offsets (length count + 1) from a stream of varint lengths; checks they fit in `total`. */
+function offsetsOf(reader: ByteReader, count: number, total: number, what: string): Uint32Array {
+  const offsets = new Uint32Array(count + 1)
+  for (let i = 0; i < count; i++) offsets[i + 1] = offsets[i]! + reader.varint()
+  if (offsets[count] !== total) throw corrupt(`${what} lengths do not add up`)
+  return offsets
+}
+
+/** Fills a new store from the sections of a `search` or `all` part. */
+export function decodeSearchSections(meta: PartMeta, sections: Map<string, Uint8Array>, analyzer: AnalyzerPreset): Store {
+  const store = new Store(analyzer)
+  const n = meta.documents
+  const ids = parseJson(sections.get('ids'), 'ids')
+  if (!Array.isArray(ids) || ids.length !== n || !ids.every((id) => typeof id === 'string' && id !== '')) throw corrupt('bad article ids')
+  const termText = sections.get('terms')
+  if (!termText) throw corrupt("section 'terms' is missing")
+  const terms = meta.terms === 0 ? [] : decoder.decode(termText).split('\n')
+  if (terms.length !== meta.terms) throw corrupt('the term count does not match')
+  for (let i = 1; i < terms.length; i++) if (!(terms[i - 1]! < terms[i]!)) throw corrupt('terms are not sorted')
+  const lengths = new ByteReader(required(sections, 'lengths'))
+  const titleLengths = Array.from({ length: n }, () => lengths.varint())
+  const bodyLengths = Array.from({ length: n }, () => lengths.varint())
+  const dates = new ByteReader(required(sections, 'dates'))
+  for (let doc = 0; doc < n; doc++) {
+    const id = ids[doc] as string
+    if (store.docOf.has(id)) throw corrupt(`duplicate article id '${id}'`)
+    store.pushLoaded(id, titleLengths[doc]!, bodyLengths[doc]!, decodeDate(dates.varint()))
+  }
+  const values = parseJson(sections.get('values'), 'values') as Record<ValueField, unknown>
+  const refs = new ByteReader(required(sections, 'valueRefs'))
+  for (const field of VALUE_FIELDS) {
+    const list = values?.[field]
+    if (!Array.isArray(list) || !list.every((v) => typeof v === 'string')) throw corrupt(`bad ${field} values`)
+    list.forEach((v: string) => store.valueNumber(field, v))
+    for (let doc = 0; doc < n; doc++) {
+      const count = refs.varint()
+      if (count > list.length) throw corrupt(`bad ${field} references`)
+      const own: number[] = []
+      for (let i = 0; i < count; i++) {
+        const v = refs.varint()
+        if (v >= list.length) throw corrupt(`bad ${field} references`)
+        own.push(v)
+      }
+      store.columns[field].refs[doc] = own
+    }
+  }
+  const stats = new ByteReader(required(sections, 'termStats'))
+  const df = new Uint32Array(terms.length)
+  const docLengths = new Uint32Array(terms.length)
+  const tfLengths = new Uint32Array(terms.length)
+  for (let i = 0; i < terms.length; i++) {
+    df[i] = stats.varint()
+    docLengths[i] = stats.varint()
+    tfLengths[i] = stats.varint()
+    if (df[i] === 0 || df[i]! > n) throw corrupt('a term has an impossible document count')
+  }
+  const docBytes = required(sections, 'postingDocs')
+  const tfBytes = required(sections, 'postingTfs')
+  const docOffsets = prefixSums(docLengths, docBytes.length, 'posting')
+  const tfOffsets = prefixSums(tfLengths, tfBytes.length, 'frequency')
+  store.encoded = { docBytes, tfBytes, docOffsets, tfOffsets, documents: n }
+  terms.forEach((term, id) => store.terms.set(term, { id, df: df[id]! }))
+  store.hasPositions = false
+  return store
+}
+
+function prefixSums(lengths: Uint32Array, total: number, what: string): Uint32Array {
+  const offsets = new Uint32Array(lengths.length + 1)
+  for (let i = 0; i < lengths.length; i++) offsets[i + 1] = offsets[i]! + lengths[i]!
+  if (offsets[lengths.length] !== total) throw corrupt(`${what} lengths do not add up`)
+  return offsets
+}
+
+function required(sections: Map<string, Uint8Array>, name: string): Uint8Array {
+  const bytes = sections.get(name)
+  if (!bytes) throw corrupt(`section '${name}' is missing`)
+  return bytes
+}
+
+/** Attaches the positions sections to a loaded store. */
+export function attachPositions(store: Store, meta: PartMeta, sections: Map<string, Uint8Array>): void {
+  const bytes = required(sections, 'positions')
+  const offsets = offsetsOf(new ByteReader(required(sections, 'positionStats')), meta.terms, bytes.length, 'position')
+  store.encodedPositions = { bytes, offsets }
+  store.hasPositions = true
+}
+
+/** Attaches one display chunk (or, with `kind` text, one text chunk) to a loaded store. */
+export function attachChunk(store: Store, meta: PartMeta, kind: 'display' | 'text', chunk: number, bytes: Uint8Array | undefined): void {
+  const records = parseJson(bytes, `${kind}-${chunk}`)
+  const first = chunk * meta.chunkSize
+  const expected = Math.min(meta.chunkSize, meta.documents - first)
+  if (!Array.isArray(records) || records.length !== expected) throw corrupt(`${kind} chunk ${chunk} does not match the articles`)
+  records.forEach((record: unknown, i) => {
+    const doc = first + i
+    if (kind === 'text') {
+      if (typeof record !== 'string') throw corrupt(`bad text in chunk ${chunk}`)
+      store.bodies[doc] = record
+      return
+    }
+    if (!Array.isArray(record) || typeof record[0] !== 'string') throw corrupt(`bad display fields in chunk ${chunk}`)
+    const [title, url, meta] = record as [string, unknown, unknown]
+    const display: Display = { title }
+    if (typeof url === 'string') display.url = url
+    if (meta !== null && meta !== undefined) {
+      if (typeof meta !== 'object' || Array.isArray(meta) || !Object.values(meta).every((v) => typeof v === 'string')) throw corrupt(`bad meta in chunk ${chunk}`)
+      display.meta = { ...(meta as Record<string, string>) }
+    }
+    store.display[doc] = display
+  })
+}

@@ -1,0 +1,57 @@
+import { NewsdexError } from '../errors.js'
+import type { ByteWriter } from './bytes.js'
+
+/**
+ * Golomb–Rice coding of gaps: the quotient `gap >> k` in unary (ones, then a zero), then the low
+ * `k` bits. With `k` chosen from the density of a posting list, a gap costs about log2(N/df) + 1.5
+ * bits: the classic inverted-file compression (Witten, Moffat and Bell, "Managing Gigabytes").
+ */
+export function riceParameter(documents: number, postings: number): number {
+  if (postings <= 0 || documents <= postings) return 0
+  return Math.max(0, Math.floor(Math.log2((0.69 * documents) / postings)))
+}
+
+/** Writes `values` (each ≥ 0) Rice-coded with parameter `k`, padded to a whole byte. */
+export function writeRice(out: ByteWriter, values: ArrayLike<number>, k: number): void {
+  let acc = 0
+  let bits = 0
+  const push = (bit: number): void => {
+    acc = (acc << 1) | bit
+    if (++bits === 8) {
+      out.byte(acc)
+      acc = 0
+      bits = 0
+    }
+  }
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!
+    for (let q = v >>> k; q > 0; q--) push(1)
+    push(0)
+    for (let b = k - 1; b >= 0; b--) push((v >>> b) & 1)
+  }
+  if (bits > 0) out.byte(acc << (8 - bits))
+}
+
+/** Reads `count` Rice-coded values with parameter `k` from `bytes`. Throws `E_CORRUPT` past the end. */
+export function readRice(bytes: Uint8Array, count: number, k: number, into: Uint32Array | number[]): void {
+  let pos = 0
+  const limit = bytes.length * 8
+  for (let i = 0; i < count; i++) {
+    let q = 0
+    for (;;) {
+      if (pos >= limit) throw corrupt()
+      const bit = (bytes[pos >>> 3]! >>> (7 - (pos & 7))) & 1
+      pos++
+      if (bit === 0) break
+      q++
+    }
+    if (pos + k > limit) throw corrupt()
+    let r = 0
+    for (let b = 0; b < k; b++, pos++) r = (r << 1) | ((bytes[pos >>> 3]! >>> (7 - (pos & 7))) & 1)
+    into[i] = q * 2 ** k + r
+  }
+}
+
+function corrupt(): NewsdexError {
+  return new NewsdexError('E_CORRUPT', 'corrupt newsdex index: a posting list ends early')
+}
