@@ -4,6 +4,6 @@
 export { parseArticle, parseArticles, type ArticleFormat, type ParseOptions } from './article/parse-article.js'
 export { extractMetadata, type ExtractHints } from './extract/extract-metadata.js'
 export { buildIndex, type BuildError, type BuildIndexOptions, type BuildProgress } from './ingest/build-index.js'
-export { writeIndex, writeFileAtomic } from './ingest/write-index.js'
+export { writeFileAtomic, writeIndex, writeIndexParts } from './ingest/write-index.js'
 export { NewsIndex, NewsdexError, type NewsdexErrorCode } from './index.js'
 export type * from './types.js'

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { NewsIndex } from '../src/index.js'
+import { FORMAT_VERSION, NewsIndex } from '../src/index.js'
 import type { SearchResponse } from '../src/types.js'
 import { BUILD_HINT, DIST, makeTempDir, removeTempDirs, REPO_ROOT, runNode, type RunResult } from './helpers.js'
 
@@ -186,7 +186,7 @@ describe('newsdex inspect', () => {
     const result = cli(['inspect', seedsIndex])
     expect(result.status).toBe(0)
     const terms = NewsIndex.load(readFileSync(seedsIndex)).stats().terms
-    expect(result.stdout).toContain(`format version 1, ${statSync(seedsIndex).size} bytes`)
+    expect(result.stdout).toContain(`format version ${FORMAT_VERSION}, ${statSync(seedsIndex).size} bytes`)
     expect(result.stdout).toMatch(/^articles:\s+1$/m)
     expect(result.stdout).toMatch(new RegExp(`^terms:\\s+${terms}$`, 'm'))
     expect(result.stdout).toMatch(/^dates:\s+2020-06-23 \.\. 2020-06-23$/m)
@@ -198,7 +198,7 @@ describe('newsdex inspect', () => {
     const report = JSON.parse(result.stdout) as Record<string, unknown>
     expect(report).toMatchObject({
       format: 'newsdex',
-      formatVersion: 1,
+      formatVersion: FORMAT_VERSION,
       bytes: statSync(seedsIndex).size,
       articles: 1,
       terms: NewsIndex.load(readFileSync(seedsIndex)).stats().terms,

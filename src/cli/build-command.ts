@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util'
 import { buildIndex } from '../ingest/build-index.js'
-import { writeIndex } from '../ingest/write-index.js'
+import { writeIndex, writeIndexParts } from '../ingest/write-index.js'
 import { UsageError, type Output } from './output.js'
 
-export const BUILD_USAGE = 'newsdex build <globs…> --out <file> [--cwd <dir>] [--ignore <glob>]… [--keep-going] [--quiet]'
+export const BUILD_USAGE = 'newsdex build <globs…> --out <file> [--split] [--cwd <dir>] [--ignore <glob>]… [--keep-going] [--quiet]'
 
 /** `newsdex build`: index the files the globs match and write the index atomically. Returns the exit code. */
 export async function buildCommand(argv: string[], io: Output): Promise<number> {
@@ -15,6 +15,7 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
       cwd: { type: 'string' },
       ignore: { type: 'string', multiple: true },
       'keep-going': { type: 'boolean', default: false },
+      split: { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
     },
   })
@@ -35,8 +36,9 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
     io.err(`newsdex build: no articles to index; ${values.out} was not written`)
     return 1
   }
-  const { bytes } = await writeIndex(index, values.out)
+  const { bytes } = values.split ? await writeIndexParts(index, values.out) : await writeIndex(index, values.out)
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
-  if (!values.quiet) io.out(`indexed ${index.size} article(s), ${index.stats().terms} terms → ${values.out} (${bytes} bytes) in ${seconds} s`)
+  const what = values.split ? `${values.out} and its parts` : values.out
+  if (!values.quiet) io.out(`indexed ${index.size} article(s), ${index.stats().terms} terms → ${what} (${bytes} bytes) in ${seconds} s`)
   return errors.length > 0 ? 1 : 0
 }

@@ -1,6 +1,6 @@
 import { validateArticle } from '../article/validate.js'
 import { NewsdexError } from '../errors.js'
-import { attachChunk, attachPositions, decodeSearchSections, encodeAll, encodeParts, readPart, type PartMeta } from '../format/index-file.js'
+import { attachDisplay, attachPositions, attachText, decodeSearchSections, encodeAll, encodeParts, readPart, type PartMeta } from '../format/index-file.js'
 import { highlightArticle, snippetOptions } from '../highlight/highlight.js'
 import type { MatchSpec } from '../highlight/match-ranges.js'
 import { parseQuery } from '../query/parse-query.js'
@@ -121,7 +121,7 @@ export class NewsIndex {
   get(id: string): Article | undefined {
     const doc = this.#store.docOf.get(id)
     if (doc === undefined) return undefined
-    return { ...this.#stored(doc), body: this.#store.bodies[doc] ?? '' }
+    return { ...this.#stored(doc), body: this.#store.body(doc) ?? '' }
   }
 
   /** Counts describing the index. */
@@ -249,7 +249,7 @@ export class NewsIndex {
         article,
         matches: [...matched].map(([term, fields]) => ({ term, fields: TEXT_FIELDS.filter((f) => fields.has(f)) })),
       }
-      const body = store.bodies[doc]
+      const body = store.display[doc] ? store.body(doc) : undefined
       if (highlight && store.display[doc] && body !== undefined) {
         const spec: MatchSpec = { isMatch: (term) => looseTerms.has(term), phrases }
         hit.highlight = highlightArticle(article.title, body, spec, this.options.analyzer, highlight)
@@ -338,16 +338,9 @@ export class NewsIndex {
 
   /** Whether the phrase's terms occur in a row in the document, inside one of `fields`. */
   #phraseAt(matches: TermMatch[], at: number[], doc: number, fields: TextField[]): boolean {
-    const positions = matches.map((m, k) => this.#store.positions(m.entry)?.[at[k]!])
-    // Without the positions part (a partial index), a phrase degrades to all of its terms.
-    if (positions.some((p) => p === undefined)) return true
-    const titleLength = this.#store.titleLength[doc]!
-    const sets = positions.slice(1).map((p) => new Set(p))
-    return positions[0]!.some((start) => {
-      const inTitle = start < titleLength
-      if (!fields.includes(inTitle ? 'title' : 'body')) return false
-      return sets.every((set, k) => set.has(start + k + 1))
-    })
+    const found = this.#store.phraseIn(doc, matches.map((m) => m.term), matches.map((m) => m.entry), at, fields)
+    // Without positions or text (a partial index), a phrase degrades to all of its terms.
+    return found ?? true
   }
 
   /** The whole index, options included, as one file that `NewsIndex.load()` reads back. */
@@ -382,10 +375,9 @@ export class NewsIndex {
     index.#store = decodeSearchSections(meta, sections, index.options.analyzer)
     index.#meta = meta
     if (meta.part === 'all') {
-      attachPositions(index.#store, meta, sections)
       for (let i = 0; i < meta.chunks; i++) {
-        attachChunk(index.#store, meta, 'display', i, sections.get(`display-${i}`))
-        attachChunk(index.#store, meta, 'text', i, sections.get(`text-${i}`))
+        attachDisplay(index.#store, meta, i, sections.get(`display-${i}`))
+        attachText(index.#store, i, sections, `text-${i}.`)
       }
     }
     return index
@@ -398,7 +390,8 @@ export class NewsIndex {
     if (!own || own.part !== 'search') throw new NewsdexError('E_INVALID_ARGUMENT', 'parts can only be added to an index loaded from its search part')
     if (meta.build !== own.build) throw new NewsdexError('E_CORRUPT', 'this part belongs to another build of the index')
     if (meta.part === 'positions') attachPositions(this.#store, own, sections)
-    else if (meta.part === 'display' || meta.part === 'text') attachChunk(this.#store, own, meta.part, meta.chunk!, sections.get(meta.part))
+    else if (meta.part === 'display') attachDisplay(this.#store, own, meta.chunk!, sections.get('display'))
+    else if (meta.part === 'text') attachText(this.#store, meta.chunk!, sections)
     else throw new NewsdexError('E_INVALID_ARGUMENT', `a '${meta.part}' part cannot be added`)
   }
 
@@ -426,13 +419,13 @@ export class NewsIndex {
     const parsed = typeof query === 'string' ? parseQuery(query) : query
     const plan = planQuery(parsed, this.options.analyzer, { prefix: false, fuzzy: false })
     const hasPhrase = (c: PlanClause): boolean => c.kind === 'phrase' || (c.kind === 'any' && c.children.some(hasPhrase))
-    if ([...plan.must, ...plan.mustNot].some(hasPhrase) && !this.#store.hasPositions) await this.#fetchPart('positions')
+    if ([...plan.must, ...plan.mustNot].some(hasPhrase) && this.#meta?.part === 'search' && !this.#store.encodedPositions) await this.#fetchPart('positions')
     const first = this.search(parsed, { ...options, highlight: false, facets: [] })
     const chunks = new Set(first.hits.map((hit) => Math.floor(this.#store.docOf.get(hit.id)! / (this.#meta?.chunkSize ?? 1))))
     await Promise.all(
       [...chunks].flatMap((chunk) => [
         this.#store.display[chunk * (this.#meta?.chunkSize ?? 1)] ? null : this.#fetchPart(`display-${chunk}`),
-        options.highlight === false || this.#store.bodies[chunk * (this.#meta?.chunkSize ?? 1)] !== undefined ? null : this.#fetchPart(`text-${chunk}`),
+        options.highlight === false || this.#store.hasText(chunk * (this.#meta?.chunkSize ?? 1)) ? null : this.#fetchPart(`text-${chunk}`),
       ]),
     )
     return this.search(parsed, options)

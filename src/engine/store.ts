@@ -1,7 +1,8 @@
 import SearchableMap from 'minisearch/SearchableMap'
-import { analyze } from '../analysis/analyzer.js'
+import { analyze, analyzeTerms } from '../analysis/analyzer.js'
 import { NewsdexError } from '../errors.js'
-import type { AnalyzerPreset, Article } from '../types.js'
+import { decodeTokenText, rankTerms, type TokenText } from '../format/token-text.js'
+import type { AnalyzerPreset, Article, TextField } from '../types.js'
 import { decodePositions, decodePostings, findDoc, type MutablePostings, type Postings } from './postings.js'
 
 /** The fields with value dictionaries (filters and facets). */
@@ -74,8 +75,13 @@ export class Store {
   #bodyTotal = 0
   encoded: EncodedTerms | null = null
   encodedPositions: EncodedPositions | null = null
-  /** False while positions of loaded terms are neither decoded nor available (search part only). */
-  hasPositions = true
+  /** Token text of loaded chunks, decoded into `bodies` and `tokens` on first use. */
+  textChunks: (TokenText | undefined)[] = []
+  chunkSize = 1
+  /** Per document, its body as term ranks (decoded token text). */
+  tokens: (Uint32Array | undefined)[] = []
+  #ranks: string[] | null = null
+  #rankOf: Map<string, number> | null = null
 
   constructor(readonly analyzer: AnalyzerPreset) {}
 
@@ -97,6 +103,7 @@ export class Store {
     this.dates.push(date)
     this.display.push(undefined)
     this.bodies.push(undefined)
+    this.tokens.push(undefined)
     this.docOf.set(id, doc)
     return doc
   }
@@ -145,6 +152,8 @@ export class Store {
       postings.positions.push(o.positions)
       entry.df++
     }
+    this.#ranks = null
+    this.#rankOf = null
   }
 
   /** Removes a document from the postings and columns; its number stays allocated until the next serialization. */
@@ -163,6 +172,8 @@ export class Store {
       if (entry.df === 0) emptied.push(term)
     }
     for (const term of emptied) this.terms.delete(term)
+    this.#ranks = null
+    this.#rankOf = null
     this.live[doc] = false
     this.liveCount--
     this.#titleTotal -= this.titleLength[doc]!
@@ -170,6 +181,7 @@ export class Store {
     this.docOf.delete(this.ids[doc]!)
     this.display[doc] = undefined
     this.bodies[doc] = undefined
+    this.tokens[doc] = undefined
     for (const field of VALUE_FIELDS) this.columns[field].refs[doc] = []
   }
 
@@ -188,8 +200,77 @@ export class Store {
     return entry.postings
   }
 
-  /** The positions of each posting of a term, or `null` when the positions part is not loaded. */
-  positions(entry: TermEntry): number[][] | null {
+  /** The positions of each posting of a term: loaded, or rebuilt from the text. Throws when neither is at hand. */
+  positions(entry: TermEntry): number[][] {
+    const loaded = this.#loadedPositions(entry)
+    if (loaded) return loaded
+    this.#derivePositions()
+    return entry.positions!
+  }
+
+  /** Terms by rank (most documents first), as token text numbers them. */
+  termRanks(): string[] {
+    this.#ranks ??= rankTerms([...this.terms].map(([term, entry]) => [term, entry.df]))
+    return this.#ranks
+  }
+
+  #rankOfTerm(term: string): number | undefined {
+    this.#rankOf ??= new Map(this.termRanks().map((t, rank) => [t, rank]))
+    return this.#rankOf.get(term)
+  }
+
+  /** Whether the body of `doc` is at hand (stored, or in a loaded text chunk). */
+  hasText(doc: number): boolean {
+    return this.bodies[doc] !== undefined || this.textChunks[Math.floor(doc / this.chunkSize)] !== undefined
+  }
+
+  /** The body of `doc`, decoding its text chunk on first use; `undefined` while the chunk is not loaded. */
+  body(doc: number): string | undefined {
+    if (this.bodies[doc] === undefined) this.#decodeChunk(Math.floor(doc / this.chunkSize))
+    return this.bodies[doc]
+  }
+
+  #decodeChunk(chunk: number): void {
+    const data = this.textChunks[chunk]
+    if (!data) return
+    const first = chunk * this.chunkSize
+    const count = Math.min(this.chunkSize, this.ids.length - first)
+    const ranks = this.termRanks()
+    decodeTokenText(data, count, (rank) => ranks[rank]).forEach((decoded, i) => {
+      this.bodies[first + i] = decoded.text
+      this.tokens[first + i] = decoded.ranks
+    })
+    this.textChunks[chunk] = undefined
+  }
+
+  /**
+   * Whether the terms occur in a row in `doc`, within `fields`: from positions when they are at
+   * hand, else from the document's token text; `null` when neither is loaded.
+   */
+  phraseIn(doc: number, terms: readonly string[], entries: readonly TermEntry[], at: readonly number[], fields: readonly TextField[]): boolean | null {
+    const lists = entries.map((entry, k) => this.#loadedPositions(entry)?.[at[k]!])
+    if (lists.every((list) => list !== undefined)) {
+      const titleLength = this.titleLength[doc]!
+      const rest = lists.slice(1).map((list) => new Set(list))
+      return lists[0]!.some((start) => fields.includes(start < titleLength ? 'title' : 'body') && rest.every((set, k) => set.has(start + k + 1)))
+    }
+    if (!this.hasText(doc)) return null
+    this.body(doc)
+    const ranks = terms.map((t) => this.#rankOfTerm(t))
+    const inSequence = (sequence: ArrayLike<unknown>, wanted: readonly unknown[]): boolean => {
+      outer: for (let i = 0; i + wanted.length <= sequence.length; i++) {
+        for (let k = 0; k < wanted.length; k++) if (sequence[i + k] !== wanted[k]) continue outer
+        return true
+      }
+      return false
+    }
+    const title = this.display[doc]?.title
+    if (fields.includes('title') && title !== undefined && inSequence(analyzeTerms(title, this.analyzer), terms)) return true
+    return fields.includes('body') && inSequence(this.tokens[doc] ?? [], ranks)
+  }
+
+  /** Positions from postings or the positions part, without deriving them from text. */
+  #loadedPositions(entry: TermEntry): number[][] | null {
     const postings = this.postings(entry)
     if ('positions' in postings) return (postings as MutablePostings).positions
     if (entry.positions) return entry.positions
@@ -199,20 +280,49 @@ export class Store {
     return entry.positions
   }
 
+  /** Gives every term its positions, rebuilt from the token text of every document. */
+  #derivePositions(): void {
+    const lists = new Map<TermEntry, number[][]>()
+    for (const entry of this.terms.values()) lists.set(entry, [])
+    const ranks = this.termRanks()
+    for (let doc = 0; doc < this.ids.length; doc++) {
+      if (!this.live[doc]) continue
+      const body = this.body(doc)
+      if (body === undefined) throw readOnly('text')
+      const own = new Map<string, number[]>()
+      const title = analyzeTerms(this.display[doc]?.title ?? '', this.analyzer)
+      title.forEach((term, i) => (own.get(term) ?? own.set(term, []).get(term)!).push(i))
+      this.tokens[doc]!.forEach((rank, i) => {
+        const term = ranks[rank]!
+        ;(own.get(term) ?? own.set(term, []).get(term)!).push(title.length + 1 + i)
+      })
+      for (const [term, positions] of own) {
+        const entry = this.terms.get(term)
+        if (entry) lists.get(entry)!.push(positions)
+      }
+    }
+    for (const [entry, positions] of lists) {
+      if (positions.length !== entry.df) throw new NewsdexError('E_CORRUPT', 'corrupt newsdex index: the text does not match the postings')
+      entry.positions = positions
+    }
+  }
+
   /** Makes loaded postings mutable before a change; needs every part (a partial index is read-only). */
   #thaw(): void {
     if (!this.encoded) return
-    if (!this.encodedPositions && !this.hasPositions) throw readOnly('positions')
     if (this.display.some((d, doc) => d === undefined && this.live[doc])) throw readOnly('display fields')
-    if (this.bodies.some((b, doc) => b === undefined && this.live[doc])) throw readOnly('text')
+    if (this.live.some((live, doc) => live && !this.hasText(doc))) throw readOnly('text')
+    for (let doc = 0; doc < this.ids.length; doc++) this.body(doc)
     for (const entry of this.terms.values()) {
       const postings = this.postings(entry)
-      const positions = this.positions(entry)!
+      const positions = this.positions(entry)
       entry.postings = { docs: Array.from(postings.docs), title: Array.from(postings.title), body: Array.from(postings.body), positions }
       delete entry.positions
     }
     this.encoded = null
     this.encodedPositions = null
+    this.#ranks = null
+    this.#rankOf = null
   }
 }
 

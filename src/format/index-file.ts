@@ -5,6 +5,7 @@ import type { AnalyzerPreset } from '../types.js'
 import { ByteReader, ByteWriter } from './bytes.js'
 import { decodeContainer, encodeContainer } from './container.js'
 import { crc32 } from './crc32.js'
+import { encodeTokenText, rankTerms, type TokenText } from './token-text.js'
 
 /** Articles per display and text chunk: a browser fetches the chunks holding the hits it shows. */
 export const CHUNK_SIZE = 256
@@ -45,7 +46,7 @@ function parseJson(bytes: Uint8Array | undefined, name: string): unknown {
 }
 
 /** The sections of every part of a store, compacted (removed articles dropped, terms sorted). */
-export function encodeSections(store: Store, options: unknown): { meta: Omit<PartMeta, 'part'>; search: Record<string, Uint8Array>; positions: Record<string, Uint8Array>; chunks: { display: Uint8Array; text: Uint8Array }[] } {
+export function encodeSections(store: Store, options: unknown): { meta: Omit<PartMeta, 'part'>; search: Record<string, Uint8Array>; positions: Record<string, Uint8Array>; chunks: { display: Uint8Array; text: Record<string, Uint8Array> }[] } {
   const docs: number[] = []
   const renumber = new Map<number, number>()
   store.live.forEach((live, doc) => {
@@ -65,7 +66,6 @@ export function encodeSections(store: Store, options: unknown): { meta: Omit<Par
     const entry = store.terms.get(term)!
     const postings = store.postings(entry)
     const positions = store.positions(entry)
-    if (!positions) throw new NewsdexError('E_INVALID_ARGUMENT', 'this index was loaded without its positions; it cannot be serialized again')
     const kept: number[] = []
     for (let i = 0; i < postings.docs.length; i++) if (store.live[postings.docs[i]!]) kept.push(i)
     const remapped = {
@@ -98,12 +98,14 @@ export function encodeSections(store: Store, options: unknown): { meta: Omit<Par
   }
   const ids = json(docs.map((doc) => store.ids[doc]))
   const termStatBytes = termStats.finish()
-  const chunks: { display: Uint8Array; text: Uint8Array }[] = []
+  const rankOf = new Map(rankTerms(terms.map((term) => [term, store.terms.get(term)!.df])).map((term, rank) => [term, rank]))
+  const chunks: { display: Uint8Array; text: Record<string, Uint8Array> }[] = []
   for (let start = 0; start < documents; start += CHUNK_SIZE) {
     const slice = docs.slice(start, start + CHUNK_SIZE)
+    const text = encodeTokenText(slice.map((doc) => store.body(doc) ?? ''), store.analyzer, (term) => rankOf.get(term)!)
     chunks.push({
       display: json(slice.map((doc) => displayRecord(store.display[doc]))),
-      text: json(slice.map((doc) => store.bodies[doc] ?? '')),
+      text: { ranks: text.ranks, cases: text.cases, literals: json(text.literals), separators: json(text.separators) },
     })
   }
   const build = `${documents.toString(36)}-${crc32(ids).toString(36)}-${crc32(termStatBytes).toString(36)}`
@@ -148,11 +150,12 @@ function decodeDate(value: number): string | null {
 
 /** The one-file index: every part's sections in one container. */
 export function encodeAll(store: Store, options: unknown): Uint8Array {
-  const { meta, search, positions, chunks } = encodeSections(store, options)
-  const sections: Record<string, Uint8Array> = { ...search, ...positions }
+  const { meta, search, chunks } = encodeSections(store, options)
+  // No positions section: the token text carries them.
+  const sections: Record<string, Uint8Array> = { ...search }
   chunks.forEach((chunk, i) => {
     sections[`display-${i}`] = chunk.display
-    sections[`text-${i}`] = chunk.text
+    for (const [name, bytes] of Object.entries(chunk.text)) sections[`text-${i}.${name}`] = bytes
   })
   return encodeContainer({ ...meta, part: 'all' }, sections)
 }
@@ -167,7 +170,7 @@ export function encodeParts(store: Store, options: unknown): Record<string, Uint
   }
   chunks.forEach((chunk, i) => {
     parts[`display-${i}`] = encodeContainer({ ...shared, part: 'display', chunk: i }, { display: chunk.display })
-    parts[`text-${i}`] = encodeContainer({ ...shared, part: 'text', chunk: i }, { text: chunk.text })
+    parts[`text-${i}`] = encodeContainer({ ...shared, part: 'text', chunk: i }, chunk.text)
   })
   return parts
 }
@@ -246,8 +249,8 @@ export function decodeSearchSections(meta: PartMeta, sections: Map<string, Uint8
   const docOffsets = prefixSums(docLengths, docBytes.length, 'posting')
   const tfOffsets = prefixSums(tfLengths, tfBytes.length, 'frequency')
   store.encoded = { docBytes, tfBytes, docOffsets, tfOffsets, documents: n }
+  store.chunkSize = meta.chunkSize
   terms.forEach((term, id) => store.terms.set(term, { id, df: df[id]! }))
-  store.hasPositions = false
   return store
 }
 
@@ -269,22 +272,15 @@ export function attachPositions(store: Store, meta: PartMeta, sections: Map<stri
   const bytes = required(sections, 'positions')
   const offsets = offsetsOf(new ByteReader(required(sections, 'positionStats')), meta.terms, bytes.length, 'position')
   store.encodedPositions = { bytes, offsets }
-  store.hasPositions = true
 }
 
-/** Attaches one display chunk (or, with `kind` text, one text chunk) to a loaded store. */
-export function attachChunk(store: Store, meta: PartMeta, kind: 'display' | 'text', chunk: number, bytes: Uint8Array | undefined): void {
-  const records = parseJson(bytes, `${kind}-${chunk}`)
+/** Attaches one display chunk to a loaded store. */
+export function attachDisplay(store: Store, meta: PartMeta, chunk: number, bytes: Uint8Array | undefined): void {
+  const records = parseJson(bytes, `display-${chunk}`)
   const first = chunk * meta.chunkSize
   const expected = Math.min(meta.chunkSize, meta.documents - first)
-  if (!Array.isArray(records) || records.length !== expected) throw corrupt(`${kind} chunk ${chunk} does not match the articles`)
+  if (!Array.isArray(records) || records.length !== expected) throw corrupt(`display chunk ${chunk} does not match the articles`)
   records.forEach((record: unknown, i) => {
-    const doc = first + i
-    if (kind === 'text') {
-      if (typeof record !== 'string') throw corrupt(`bad text in chunk ${chunk}`)
-      store.bodies[doc] = record
-      return
-    }
     if (!Array.isArray(record) || typeof record[0] !== 'string') throw corrupt(`bad display fields in chunk ${chunk}`)
     const [title, url, meta] = record as [string, unknown, unknown]
     const display: Display = { title }
@@ -293,6 +289,22 @@ export function attachChunk(store: Store, meta: PartMeta, kind: 'display' | 'tex
       if (typeof meta !== 'object' || Array.isArray(meta) || !Object.values(meta).every((v) => typeof v === 'string')) throw corrupt(`bad meta in chunk ${chunk}`)
       display.meta = { ...(meta as Record<string, string>) }
     }
-    store.display[doc] = display
+    store.display[first + i] = display
   })
+}
+
+/** Attaches one text chunk (token text, decoded on first use) to a loaded store; `prefix` names its sections. */
+export function attachText(store: Store, chunk: number, sections: Map<string, Uint8Array>, prefix = ''): void {
+  const strings = (name: string): string[] => {
+    const value = parseJson(sections.get(prefix + name), prefix + name)
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw corrupt(`bad ${name} in text chunk ${chunk}`)
+    return value
+  }
+  const text: TokenText = {
+    ranks: required(sections, `${prefix}ranks`),
+    cases: required(sections, `${prefix}cases`),
+    literals: strings('literals'),
+    separators: strings('separators'),
+  }
+  store.textChunks[chunk] = text
 }

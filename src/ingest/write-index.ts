@@ -33,3 +33,19 @@ export async function writeIndex(index: NewsIndex, path: string): Promise<{ byte
   await writeFileAtomic(path, bytes)
   return { bytes: bytes.length }
 }
+
+/**
+ * Writes the parts of `index` for the browser: its `search` part to `path`, every other part to
+ * `<path>.<part>` (what `NewsIndex.open(url)` fetches). Returns the total number of bytes written.
+ */
+export async function writeIndexParts(index: NewsIndex, path: string): Promise<{ bytes: number }> {
+  const parts = index.serializeParts()
+  let bytes = 0
+  for (const [name, data] of Object.entries(parts)) {
+    if (name !== 'search') await writeFileAtomic(`${path}.${name}`, data)
+    bytes += data.length
+  }
+  // The search part last: a reader that sees it finds every part it names.
+  await writeFileAtomic(path, parts.search!)
+  return { bytes }
+}
