@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { NewsdexError, NewsIndex } from '../src/index.js'
-import { decodeContainer, encodeContainer, encodeJsonSection, FORMAT_VERSION, MAGIC, PREAMBLE } from '../src/format/container.js'
+import { ByteReader, ByteWriter } from '../src/format/bytes.js'
+import { decodeContainer, encodeContainer, FORMAT_VERSION, MAGIC, PREAMBLE } from '../src/format/container.js'
 import { crc32 } from '../src/format/crc32.js'
 import type { Article, NewsIndexOptions, SearchOptions, SearchResponse } from '../src/types.js'
 import { catchNewsdexError, expectNewsdexError, makeArticle } from './helpers.js'
@@ -24,11 +25,7 @@ function smallIndex(options?: NewsIndexOptions): NewsIndex {
 const QUERIES = ['', 'rocket', 'rocket airport', 'baghdad -drone', '"baghdad airport"', 'iran OR drone', 'title:airport', 'source:AP', 'date:2020', 'rock', 'tehrn', 'zzz']
 const SEARCH: SearchOptions = { facets: ['source', 'location', 'country', 'year', 'month'], limit: 100 }
 
-/**
- * A response with `hit.matches` in term order and scores to 12 significant digits. MiniSearch walks
- * its term tree in a different order in a built and in a loaded index, so the (unordered) matches come
- * in another order and a score summed over several terms can differ in its last bit.
- */
+/** A response with `hit.matches` in term order and scores to 12 significant digits. */
 function normalized(response: SearchResponse): SearchResponse {
   return {
     ...response,
@@ -46,11 +43,7 @@ function answers(index: NewsIndex, queries: readonly string[] = QUERIES, options
 }
 
 const text = new TextEncoder()
-
-/** A file with valid checksums around whatever sections and meta we like (strings are raw section text). */
-function forge(meta: unknown, sections: Record<string, unknown>): Uint8Array {
-  return encodeContainer(meta, Object.fromEntries(Object.entries(sections).map(([name, value]) => [name, typeof value === 'string' ? text.encode(value) : encodeJsonSection(value)])))
-}
+const utf8 = new TextDecoder()
 
 /** A file with a hand-written header: preamble (magic, version, header length, header CRC), header text, body. */
 function rawFile(header: string, body: Uint8Array = new Uint8Array(), version = FORMAT_VERSION): Uint8Array {
@@ -66,16 +59,55 @@ function rawFile(header: string, body: Uint8Array = new Uint8Array(), version = 
   return out
 }
 
-/** The meta and JSON sections of a serialized index, decoded, to be tampered with and forged back. */
-function parts(bytes: Uint8Array): { meta: Record<string, unknown>; articles: Record<string, unknown>[]; engine: Record<string, unknown> } {
-  const { meta, sections } = decodeContainer(bytes)
-  const json = (name: string): unknown => JSON.parse(new TextDecoder().decode(sections.get(name)))
-  return { meta: meta as Record<string, unknown>, articles: json('articles') as Record<string, unknown>[], engine: json('engine') as Record<string, unknown> }
-}
-
 function headerLength(bytes: Uint8Array): number {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true)
 }
+
+/** The same file with its JSON header text edited (and its header checksum recomputed). */
+function editHeader(bytes: Uint8Array, edit: (header: string) => string): Uint8Array {
+  const length = headerLength(bytes)
+  return rawFile(edit(utf8.decode(bytes.subarray(PREAMBLE, PREAMBLE + length))), bytes.subarray(PREAMBLE + length))
+}
+
+/** A container's meta and sections, copied so that they can be tampered with and forged back. */
+interface Unpacked {
+  meta: Record<string, unknown>
+  sections: Record<string, Uint8Array>
+}
+
+function unpack(bytes: Uint8Array): Unpacked {
+  const { meta, sections } = decodeContainer(bytes)
+  return { meta: structuredClone(meta) as Record<string, unknown>, sections: Object.fromEntries([...sections].map(([name, b]) => [name, b.slice()])) }
+}
+
+/**
+ * Unpacks `bytes`, lets `change` tamper with the meta and sections, and packs them back into a file
+ * whose header and section checksums are all VALID: only the structure checks can catch the change.
+ */
+function tamper(bytes: Uint8Array, change: (u: Unpacked) => void): Uint8Array {
+  const unpacked = unpack(bytes)
+  change(unpacked)
+  return encodeContainer(unpacked.meta, unpacked.sections)
+}
+
+const json = (value: unknown): Uint8Array => text.encode(JSON.stringify(value))
+const parseSection = (bytes: Uint8Array): unknown => JSON.parse(utf8.decode(bytes))
+
+function varints(values: readonly number[]): Uint8Array {
+  const writer = new ByteWriter()
+  for (const v of values) writer.varint(v)
+  return writer.finish()
+}
+
+function readVarints(bytes: Uint8Array): number[] {
+  const reader = new ByteReader(bytes)
+  const out: number[] = []
+  while (!reader.done) out.push(reader.varint())
+  return out
+}
+
+/** A date as the format stores it: 0 for none, else year·512 + month·32 + day + 1. */
+const dateNumber = (y: number, m: number, d: number): number => y * 512 + m * 32 + d + 1
 
 /** Loads `bytes`: either a NewsdexError is thrown, or the index answers exactly like `reference`. */
 function expectRejectedOrIdentical(bytes: Uint8Array, reference: SearchResponse[], label: string): void {
@@ -87,6 +119,37 @@ function expectRejectedOrIdentical(bytes: Uint8Array, reference: SearchResponse[
     return
   }
   expect(answers(loaded), `${label}: loaded, but answers differently`).toEqual(reference)
+}
+
+/** Runs `fn`; returns the NewsdexError it threw, `null` if it returned; fails on any other error. */
+function newsdexErrorOf(fn: () => unknown, label: string): NewsdexError | null {
+  try {
+    fn()
+    return null
+  } catch (error) {
+    if (!(error instanceof NewsdexError)) expect.fail(`${label}: expected a NewsdexError, got ${String(error)}${error instanceof Error ? `\n${error.stack}` : ''}`)
+    return error
+  }
+}
+
+/** Queries that touch every term of SMALL: its postings, its positions (phrases), prefix and typo lookups. */
+const ALL_TERM_QUERIES = [...new Set(SMALL.flatMap((a) => `${a.title} ${a.body}`.toLowerCase().match(/[a-z]+/g)!))].flatMap((t) => [t, `"${t} ${t}"`, `title:${t}`])
+const EVERYTHING = [...QUERIES, ...ALL_TERM_QUERIES, '"rocket attack"', '"drone strike near"', 'airpor', 'baghdd']
+
+/**
+ * Forged data that the structure checks cannot see at load (posting bytes decode lazily): the load
+ * either fails with E_CORRUPT, or some search fails with E_CORRUPT; nothing ever throws another error.
+ */
+function expectCorruptAtLoadOrSearch(load: () => NewsIndex, label: string): void {
+  const atLoad = newsdexErrorOf(load, `${label} (load)`)
+  if (atLoad) {
+    expect(atLoad.code, atLoad.message).toBe('E_CORRUPT')
+    return
+  }
+  const index = load()
+  const errors = EVERYTHING.map((q) => newsdexErrorOf(() => index.search(q, SEARCH), `${label} (search '${q}')`)).filter((e): e is NewsdexError => e !== null)
+  expect(errors.length, `${label}: loaded, and no search noticed the corruption`).toBeGreaterThan(0)
+  for (const error of errors) expect(error.code, error.message).toBe('E_CORRUPT')
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -116,6 +179,8 @@ describe('serialize() → NewsIndex.load(): round trip', () => {
     const loaded = NewsIndex.load(new NewsIndex().serialize())
     expect(loaded.size).toBe(0)
     expect(loaded.search('rocket').total).toBe(0)
+    expect(loaded.search('').total).toBe(0)
+    expect(NewsIndex.load(loaded.serialize()).size).toBe(0)
   })
 
   it('stores the options, so load() needs none: a custom boost and analyzer survive', () => {
@@ -127,11 +192,23 @@ describe('serialize() → NewsIndex.load(): round trip', () => {
     expect(answers(smallIndex())).not.toEqual(answers(custom))
   })
 
-  it('carries the format name and version', () => {
+  it('carries the format name, version 2 and a part description in the header', () => {
     const bytes = smallIndex().serialize()
-    expect(new TextDecoder().decode(bytes.subarray(0, 4))).toBe('NDEX')
+    expect(FORMAT_VERSION).toBe(2)
+    expect(utf8.decode(bytes.subarray(0, 4))).toBe('NDEX')
     expect(new DataView(bytes.buffer, bytes.byteOffset).getUint16(4, true)).toBe(FORMAT_VERSION)
-    expect(JSON.parse(new TextDecoder().decode(bytes.subarray(PREAMBLE, PREAMBLE + headerLength(bytes))))).toMatchObject({ format: 'newsdex', version: FORMAT_VERSION })
+    const header = JSON.parse(utf8.decode(bytes.subarray(PREAMBLE, PREAMBLE + headerLength(bytes))))
+    expect(header).toMatchObject({ format: 'newsdex', version: FORMAT_VERSION, meta: { part: 'all', documents: 3, chunkSize: 256, chunks: 1 } })
+    const names = (header.sections as { name: string }[]).map((s) => s.name)
+    for (const name of ['ids', 'terms', 'termStats', 'postingDocs', 'postingTfs', 'lengths', 'dates', 'values', 'valueRefs', 'display-0']) expect(names).toContain(name)
+    expect(names.some((n) => n.startsWith('text-0'))).toBe(true)
+  })
+
+  it('writes the same bytes for the same index, and the forging helper is sound (an untouched file, re-packed, loads identically)', () => {
+    const bytes = smallIndex().serialize()
+    expect(smallIndex().serialize()).toEqual(bytes)
+    expect(tamper(bytes, () => {})).toEqual(bytes)
+    expect(answers(NewsIndex.load(tamper(bytes, () => {})))).toEqual(answers(smallIndex()))
   })
 
   const WORDS = ['rocket', 'rockets', 'baghdad', 'airport', 'drone', 'strike', 'iraq', 'iran', 'talks', 'kāẓimī', 'attack', 'the', 'a', 'U.S.']
@@ -182,6 +259,10 @@ describe('serialize() → NewsIndex.load(): round trip', () => {
     loaded.add(makeArticle({ id: 'd', title: 'New rocket', body: 'Another rocket.' }))
     expectNewsdexError(() => loaded.add(makeArticle({ id: 'b', title: 'dup' })), 'E_DUPLICATE_ID')
     expect(loaded.search('rocket').hits.map((h) => h.id)).toEqual(['d'])
+    const fresh = new NewsIndex()
+    fresh.addAll([SMALL[1]!, SMALL[2]!, makeArticle({ id: 'd', title: 'New rocket', body: 'Another rocket.' })])
+    expect(answers(loaded)).toEqual(answers(fresh))
+    expect(answers(NewsIndex.load(loaded.serialize()))).toEqual(answers(fresh))
   })
 })
 
@@ -190,7 +271,7 @@ describe('NewsIndex.load(): data that is not an index', () => {
     ['empty data', new Uint8Array()],
     ['three bytes', new Uint8Array([0x4e, 0x44, 0x45])],
     ['text', text.encode('hello, this is not an index at all')],
-    ['JSON', text.encode(JSON.stringify({ format: 'newsdex', version: 1 }))],
+    ['JSON', text.encode(JSON.stringify({ format: 'newsdex', version: 2 }))],
     ['a wrong magic', (() => { const b = smallIndex().serialize(); b[3] = 0x59; return b })()],
     ['the magic alone', text.encode('NDEX')],
   ])('%s → E_NOT_AN_INDEX', (_what, data) => {
@@ -201,30 +282,31 @@ describe('NewsIndex.load(): data that is not an index', () => {
     expectNewsdexError(() => NewsIndex.load(value as unknown as Uint8Array), 'E_NOT_AN_INDEX')
   })
 
-  it('rejects any text that does not start with the magic (property)', () => {
-    const ascii = fc.oneof(fc.uint8Array({ max: 0x7f, maxLength: 11 }), fc.uint8Array({ max: 0x7f, minLength: 12, maxLength: 300 }))
-    fc.assert(fc.property(ascii, (bytes) => {
-      fc.pre(new TextDecoder().decode(bytes.subarray(0, 4)) !== MAGIC)
+  it('rejects any data that does not start with the magic (property)', () => {
+    const anyBytes = fc.oneof(fc.uint8Array({ maxLength: 11 }), fc.uint8Array({ minLength: 12, maxLength: 300 }))
+    fc.assert(fc.property(anyBytes, (bytes) => {
+      fc.pre(bytes.length < 4 || String.fromCharCode(...bytes.subarray(0, 4)) !== MAGIC)
       expectNewsdexError(() => NewsIndex.load(bytes), 'E_NOT_AN_INDEX')
     }))
   })
 
-  // BUG (src/format/container.ts decodeContainer): the magic is compared after decoding the first four
-  // bytes with a *fatal* UTF-8 TextDecoder, so data starting with bytes that are not UTF-8 — a gzipped
-  // index (1f 8b …), a JPEG (ff d8 ff …), any random binary — throws a TypeError ('The encoded data was
-  // not valid for encoding utf-8') instead of a NewsdexError E_NOT_AN_INDEX.
   it.each([
-    ['gzip data (an index fetched still compressed)', [0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0, 0x03, 0, 0, 0, 0]],
-    ['a JPEG', [0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0]],
-    ['the magic with its last byte bit-flipped', [0x4e, 0x44, 0x45, 0xd8, 1, 0, 0, 0, 2, 0, 0, 0, 0x7b, 0x7d]],
+    ['gzip data (an index fetched still compressed)', [0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0, 0x03, 0, 0, 0, 0, 0, 0]],
+    ['a JPEG', [0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 0]],
+    ['the magic with its last byte bit-flipped', [0x4e, 0x44, 0x45, 0xd8, 2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0x7b, 0x7d]],
   ])('rejects binary data that is not UTF-8 (%s) with E_NOT_AN_INDEX', (_what, bytes) => {
     expectNewsdexError(() => NewsIndex.load(new Uint8Array(bytes)), 'E_NOT_AN_INDEX')
   })
 
-  it.each([0, 2, 3, 0xffff])('rejects format version %i with E_VERSION, naming the version', (version) => {
+  it.each([0, 1, 3, 0xffff])('rejects format version %i with E_VERSION, naming the version', (version) => {
     const bytes = smallIndex().serialize()
     new DataView(bytes.buffer, bytes.byteOffset).setUint16(4, version, true)
     expectNewsdexError(() => NewsIndex.load(bytes), 'E_VERSION', String(version))
+  })
+
+  it('rejects a version 1 file (the v1 layout: JSON articles and engine sections) with E_VERSION', () => {
+    const header = JSON.stringify({ format: 'newsdex', version: 1, meta: { options: {}, articles: 0 }, sections: [] })
+    expectNewsdexError(() => NewsIndex.load(rawFile(header, new Uint8Array(), 1)), 'E_VERSION', '1')
   })
 })
 
@@ -241,8 +323,7 @@ describe('NewsIndex.load(): truncated and corrupted data', () => {
   it('never throws anything but a NewsdexError, and a loaded index never throws on search (random corruption, property)', () => {
     const original = smallIndex().serialize()
     fc.assert(
-      // Bytes 0–3 (the magic) are left out: see the non-UTF-8 magic bug above.
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 4, max: original.length - 1 }), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 8 }), (edits) => {
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: original.length - 1 }), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 8 }), (edits) => {
         const bytes = original.slice()
         for (const [at, xor] of edits) bytes[at]! ^= xor
         let loaded: NewsIndex
@@ -263,9 +344,8 @@ describe('NewsIndex.load(): truncated and corrupted data', () => {
     const reference = answers(smallIndex())
     const headerEnd = PREAMBLE + headerLength(original)
     for (let at = 0; at < original.length; at++) {
-      if (at >= 12 && at < headerEnd) continue
-      // The top bit of a magic byte makes it non-UTF-8: see the non-UTF-8 magic bug above.
-      for (let bit = 0; bit < (at < 4 ? 7 : 8); bit++) {
+      if (at >= PREAMBLE && at < headerEnd) continue
+      for (let bit = 0; bit < 8; bit++) {
         const bytes = original.slice()
         bytes[at]! ^= 1 << bit
         expectRejectedOrIdentical(bytes, reference, `bit ${bit} of byte ${at}`)
@@ -273,19 +353,15 @@ describe('NewsIndex.load(): truncated and corrupted data', () => {
     }
   })
 
-  // BUG (src/format/container.ts + NewsIndex.load): the JSON header, which holds the index options,
-  // has no checksum. Flipping one bit of the stored boost ('"title":2' → '"title":3', '0' or '6') loads
-  // without error and ranks differently (the score of 'rocket airport' changes). Expected: E_CORRUPT
-  // (a checksum over the header too), never an index that answers differently.
-  it('detects every single-bit flip in the header, or answers identically', () => {
+  it('detects every single-bit flip in the JSON header (it has a CRC-32), or answers identically', () => {
     const original = smallIndex().serialize()
     const reference = answers(smallIndex())
     const headerEnd = PREAMBLE + headerLength(original)
-    for (let at = 12; at < headerEnd; at++) {
+    for (let at = PREAMBLE; at < headerEnd; at++) {
       for (let bit = 0; bit < 8; bit++) {
         const bytes = original.slice()
         bytes[at]! ^= 1 << bit
-        expectRejectedOrIdentical(bytes, reference, `bit ${bit} of header byte ${at - 12} ('${String.fromCharCode(original[at]!)}')`)
+        expectRejectedOrIdentical(bytes, reference, `bit ${bit} of header byte ${at - PREAMBLE} ('${String.fromCharCode(original[at]!)}')`)
       }
     }
   })
@@ -293,6 +369,7 @@ describe('NewsIndex.load(): truncated and corrupted data', () => {
 
 describe('NewsIndex.load(): hostile headers (E_CORRUPT)', () => {
   const body = smallIndex().serialize()
+  const META = '{"part":"all","build":"x","options":{},"documents":0,"terms":0,"chunkSize":256,"chunks":0}'
 
   it.each([
     ['a header that is not JSON', '{"format":'],
@@ -301,19 +378,30 @@ describe('NewsIndex.load(): hostile headers (E_CORRUPT)', () => {
     ['an array header', '[]'],
     ['a string header', '"newsdex"'],
     ['an empty object', '{}'],
-    ['a wrong format name', '{"format":"minisearch","version":1,"meta":{},"sections":[]}'],
-    ['a header version unlike the preamble', '{"format":"newsdex","version":2,"meta":{},"sections":[]}'],
-    ['sections that are not a list', '{"format":"newsdex","version":1,"meta":{},"sections":{}}'],
-    ['a section with a negative offset', '{"format":"newsdex","version":1,"meta":{},"sections":[{"name":"articles","offset":-1,"length":2,"crc32":0}]}'],
-    ['a section with a fractional length', '{"format":"newsdex","version":1,"meta":{},"sections":[{"name":"articles","offset":0,"length":1.5,"crc32":0}]}'],
-    ['a section with a string checksum', '{"format":"newsdex","version":1,"meta":{},"sections":[{"name":"articles","offset":0,"length":0,"crc32":"0"}]}'],
-    ['a section past the end of the data', '{"format":"newsdex","version":1,"meta":{},"sections":[{"name":"articles","offset":0,"length":99999,"crc32":0}]}'],
-    ['a section with a wrong checksum', '{"format":"newsdex","version":1,"meta":{"options":{},"articles":0},"sections":[{"name":"articles","offset":0,"length":2,"crc32":1}]}'],
-    ['a header hidden behind __proto__', '{"__proto__":{"format":"newsdex","version":1,"meta":{},"sections":[]}}'],
-    ['a valid header with no sections', '{"format":"newsdex","version":1,"meta":{"options":{},"articles":0},"sections":[]}'],
+    ['a wrong format name', '{"format":"minisearch","version":2,"meta":{},"sections":[]}'],
+    ['a header version unlike the preamble', `{"format":"newsdex","version":1,"meta":${META},"sections":[]}`],
+    ['sections that are not a list', `{"format":"newsdex","version":2,"meta":${META},"sections":{}}`],
+    ['a section with a negative offset', `{"format":"newsdex","version":2,"meta":${META},"sections":[{"name":"ids","offset":-1,"length":2,"crc32":0}]}`],
+    ['a section with a fractional length', `{"format":"newsdex","version":2,"meta":${META},"sections":[{"name":"ids","offset":0,"length":1.5,"crc32":0}]}`],
+    ['a section with a string checksum', `{"format":"newsdex","version":2,"meta":${META},"sections":[{"name":"ids","offset":0,"length":0,"crc32":"0"}]}`],
+    ['a section past the end of the data', `{"format":"newsdex","version":2,"meta":${META},"sections":[{"name":"ids","offset":0,"length":99999,"crc32":0}]}`],
+    ['a section with a wrong checksum', `{"format":"newsdex","version":2,"meta":${META},"sections":[{"name":"ids","offset":0,"length":2,"crc32":1}]}`],
+    ['a header hidden behind __proto__', `{"__proto__":{"format":"newsdex","version":2,"meta":${META},"sections":[]}}`],
+    ['a valid header with no sections', `{"format":"newsdex","version":2,"meta":${META},"sections":[]}`],
   ])('%s', (_what, header) => {
-    const bytes = header === '\uFFFD' ? rawFile('x').map((b, i) => (i === 12 ? 0xff : b)) : rawFile(header, text.encode('[]'))
+    const bytes = header === '\uFFFD' ? rawFile('x').map((b, i) => (i === PREAMBLE ? 0xff : b)) : rawFile(header, text.encode('[]'))
+    if (header === '\uFFFD') new DataView(bytes.buffer).setUint32(12, crc32(bytes.subarray(PREAMBLE)), true)
     expectNewsdexError(() => NewsIndex.load(bytes), 'E_CORRUPT')
+  })
+
+  it('a valid empty index, written by hand, loads (the hand-written headers above differ only where they are hostile)', () => {
+    const sections: Record<string, Uint8Array> = {
+      ids: json([]), terms: new Uint8Array(), termStats: new Uint8Array(), postingDocs: new Uint8Array(), postingTfs: new Uint8Array(),
+      lengths: new Uint8Array(), dates: new Uint8Array(), values: json({ source: [], location: [], country: [] }), valueRefs: new Uint8Array(),
+    }
+    const loaded = NewsIndex.load(encodeContainer(JSON.parse(META), sections))
+    expect(loaded.size).toBe(0)
+    expect(loaded.search('').total).toBe(0)
   })
 
   it('a header length that runs past the end of the data', () => {
@@ -323,98 +411,400 @@ describe('NewsIndex.load(): hostile headers (E_CORRUPT)', () => {
   })
 })
 
-describe('NewsIndex.load(): hostile meta and sections with valid checksums (E_CORRUPT)', () => {
-  const good = parts(smallIndex().serialize())
-  const withEngine = (change: (engine: Record<string, unknown>) => void): Uint8Array => {
-    const engine = structuredClone(good.engine)
-    change(engine)
-    return forge(good.meta, { articles: good.articles, engine })
+describe('NewsIndex.load(): forged meta and sections with valid checksums', () => {
+  const good = smallIndex().serialize()
+  const goodParts = smallIndex().serializeParts()
+  const load = (bytes: Uint8Array) => () => NewsIndex.load(bytes)
+  const goodUnpacked = unpack(good)
+  const documents = SMALL.length
+  const termCount = goodUnpacked.meta.terms as number
+
+  /** The (df, doc bytes, tf bytes) triple of each term. */
+  const termStats = (u: Unpacked): [number, number, number][] => {
+    const v = readVarints(u.sections.termStats!)
+    return Array.from({ length: v.length / 3 }, (_, i) => [v[3 * i]!, v[3 * i + 1]!, v[3 * i + 2]!])
   }
+  /** Per value field, per document, the value numbers. */
+  const valueRefs = (u: Unpacked): number[][][] => {
+    const reader = new ByteReader(u.sections.valueRefs!)
+    return [0, 1, 2].map(() => Array.from({ length: documents }, () => Array.from({ length: reader.varint() }, () => reader.varint())))
+  }
+  const writeRefs = (refs: number[][][]): Uint8Array => varints(refs.flatMap((field) => field.flatMap((list) => [list.length, ...list])))
+  const terms = (u: Unpacked): string[] => utf8.decode(u.sections.terms!).split('\n')
 
-  it('the untouched parts, forged back, load (the forging itself is sound)', () => {
-    expect(answers(NewsIndex.load(forge(good.meta, { articles: good.articles, engine: good.engine })))).toEqual(answers(smallIndex()))
+  it('the helpers read the sections as the format describes them', () => {
+    expect(parseSection(goodUnpacked.sections.ids!)).toEqual(['a', 'b', 'c'])
+    expect(terms(goodUnpacked)).toHaveLength(termCount)
+    expect([...terms(goodUnpacked)].sort()).toEqual(terms(goodUnpacked))
+    const stats = termStats(goodUnpacked)
+    expect(stats).toHaveLength(termCount)
+    expect(stats.reduce((s, t) => s + t[1], 0)).toBe(goodUnpacked.sections.postingDocs!.length)
+    expect(stats.reduce((s, t) => s + t[2], 0)).toBe(goodUnpacked.sections.postingTfs!.length)
+    expect(stats.every(([df]) => df >= 1 && df <= documents)).toBe(true)
+    expect(readVarints(goodUnpacked.sections.dates!)).toEqual([dateNumber(2020, 6, 23), dateNumber(2020, 1, 3), 0])
+    expect(parseSection(goodUnpacked.sections.values!)).toEqual({ source: ['AP', 'Reuters', 'AFP'], location: ['Baghdad', 'Tehran'], country: ['IQ', 'US', 'IR'] })
+    expect(valueRefs(goodUnpacked)).toEqual([[[0], [1, 0], [2]], [[0], [0], [1]], [[0], [0, 1], [2]]])
+    // and re-writing what they read changes nothing
+    expect(tamper(good, (u) => { u.sections.termStats = varints(termStats(u).flat()); u.sections.valueRefs = writeRefs(valueRefs(u)) })).toEqual(good)
   })
 
-  it.each<[string, unknown]>([
-    ['null meta', null],
-    ['string meta', 'options'],
-    ['an unknown analyzer', { options: { analyzer: 'klingon' }, articles: 3 }],
-    ['a negative boost', { options: { boost: { title: -2 } }, articles: 3 }],
-    ['a boost that is a string', { options: { boost: { title: '2' } }, articles: 3 }],
-    ['null options', { options: null, articles: 3 }],
-    ['an article count unlike the articles', { options: {}, articles: 2 }],
-    ['a string article count', { options: {}, articles: '3' }],
-  ])('meta with %s', (_what, meta) => {
-    expectNewsdexError(() => NewsIndex.load(forge(meta, { articles: good.articles, engine: good.engine })), 'E_CORRUPT')
+  describe('meta and options (E_CORRUPT)', () => {
+    it.each<[string, (meta: Record<string, unknown>) => unknown]>([
+      ['null meta', () => null],
+      ['string meta', () => 'all'],
+      ['an unknown part kind', (m) => ({ ...m, part: 'everything' })],
+      ['a missing part kind', (m) => ({ ...m, part: undefined })],
+      ['a build that is not a string', (m) => ({ ...m, build: 42 })],
+      ['a string document count', (m) => ({ ...m, documents: '3' })],
+      ['a negative document count', (m) => ({ ...m, documents: -1 })],
+      ['a fractional document count', (m) => ({ ...m, documents: 2.5 })],
+      ['a document count unlike the ids', (m) => ({ ...m, documents: 2 })],
+      ['a term count unlike the terms (one more)', (m) => ({ ...m, terms: termCount + 1 })],
+      ['a term count unlike the terms (one less)', (m) => ({ ...m, terms: termCount - 1 })],
+      ['a term count of zero', (m) => ({ ...m, terms: 0 })],
+      ['a string term count', (m) => ({ ...m, terms: String(termCount) })],
+      ['a chunk size of zero', (m) => ({ ...m, chunkSize: 0 })],
+      ['a chunk count unlike the articles (2 chunks of 256 for 3 articles)', (m) => ({ ...m, chunks: 2 })],
+      ['a chunk count of zero', (m) => ({ ...m, chunks: 0 })],
+      ['a chunk size that implies more chunks than there are', (m) => ({ ...m, chunkSize: 1, chunks: 3 })],
+      ['an unknown analyzer', (m) => ({ ...m, options: { analyzer: 'klingon' } })],
+      ['a negative boost', (m) => ({ ...m, options: { boost: { title: -2 } } })],
+      ['a boost that is a string', (m) => ({ ...m, options: { boost: { title: '2' } } })],
+      ['null options', (m) => ({ ...m, options: null })],
+      ['options that are a string', (m) => ({ ...m, options: 'english' })],
+      ['options that are a number', (m) => ({ ...m, options: 42 })],
+      ['options that are an array', (m) => ({ ...m, options: [] })],
+      ['missing options', (m) => ({ ...m, options: undefined })],
+    ])('%s', (_what, change) => {
+      expectNewsdexError(load(tamper(good, (u) => { u.meta = change(u.meta) as Record<string, unknown> })), 'E_CORRUPT')
+    })
+
+    it('an infinite boost (JSON can say it: 1e999)', () => {
+      const forged = editHeader(good, (header) => {
+        expect(header).toContain('"body":1}')
+        return header.replace('"body":1}', '"body":1e999}')
+      })
+      expectNewsdexError(load(forged), 'E_CORRUPT')
+      // the header editing itself is sound: an edit to another valid boost loads, with that boost
+      expect(NewsIndex.load(editHeader(good, (header) => header.replace('"body":1}', '"body":3}'))).options.boost.body).toBe(3)
+    })
+
+    it.each(['positions', 'display-0', 'text-0'])("the '%s' part given to load() → E_NOT_AN_INDEX, naming the part", (name) => {
+      expectNewsdexError(() => NewsIndex.load(goodParts[name]!), 'E_NOT_AN_INDEX', name.replace(/-\d+$/, ''))
+    })
+
+    it("a 'search' part and an 'all' file load; a forged 'all' meta on a search part's sections is rejected (no display/text sections)", () => {
+      expect(NewsIndex.load(goodParts.search!).size).toBe(3)
+      expectNewsdexError(() => NewsIndex.load(tamper(goodParts.search!, (u) => { u.meta = { ...u.meta, part: 'all' } })), 'E_CORRUPT')
+    })
   })
 
-  // BUG (src/engine/news-index.ts NewsIndex.load): `options` is passed to `new NewsIndex(options)`
-  // without checking that it is an object, so a header whose options are a string, a number, an array
-  // or missing loads as an index with default options instead of being rejected as E_CORRUPT.
-  it.each<[string, unknown]>([
-    ['a string', 'english'],
-    ['a number', 42],
-    ['an array', []],
-    ['missing', undefined],
-  ])('rejects index options that are %s', (_what, options) => {
-    expectNewsdexError(() => NewsIndex.load(forge({ options, articles: 3 }, { articles: good.articles, engine: good.engine })), 'E_CORRUPT')
+  describe('search sections (E_CORRUPT at load)', () => {
+    it.each(['ids', 'terms', 'termStats', 'postingDocs', 'postingTfs', 'lengths', 'dates', 'values', 'valueRefs'])('a missing %s section', (name) => {
+      expectNewsdexError(load(tamper(good, (u) => { delete u.sections[name] })), 'E_CORRUPT')
+    })
+
+    it.each<[string, unknown]>([
+      ['ids that are not JSON', '["a", "b"'],
+      ['ids that are an object', { 0: 'a', 1: 'b', 2: 'c', length: 3 }],
+      ['ids that are a string', 'abc'],
+      ['a numeric id', ['a', 2, 'c']],
+      ['an empty id', ['a', '', 'c']],
+      ['a null id', ['a', null, 'c']],
+      ['duplicate ids', ['a', 'a', 'c']],
+      ['one id too few', ['a', 'b']],
+      ['one id too many', ['a', 'b', 'c', 'd']],
+    ])('%s', (what, ids) => {
+      const bytes = tamper(good, (u) => { u.sections.ids = what.includes('not JSON') ? text.encode(ids as string) : json(ids) })
+      expectNewsdexError(load(bytes), 'E_CORRUPT')
+    })
+
+    it.each<[string, (t: string[]) => string[]]>([
+      ['terms out of order (first two swapped)', (t) => [t[1]!, t[0]!, ...t.slice(2)]],
+      ['terms in reverse order', (t) => [...t].reverse()],
+      ['a duplicate term', (t) => [t[0]!, t[0]!, ...t.slice(2)]],
+      ['one term missing', (t) => t.slice(1)],
+      ['one term too many', (t) => [...t, 'zzzz']],
+    ])('%s', (_what, change) => {
+      expectNewsdexError(load(tamper(good, (u) => { u.sections.terms = text.encode(change(terms(u)).join('\n')) })), 'E_CORRUPT')
+    })
+
+    // BUG (src/format/index-file.ts decodeSearchSections): the terms section is decoded with a *fatal*
+    // UTF-8 TextDecoder outside any try, so a terms section that is not UTF-8 (with a valid CRC) makes
+    // load() throw a TypeError ('The encoded data was not valid for encoding utf-8') instead of a
+    // NewsdexError E_CORRUPT. (The ids, values and display sections go through parseJson, which wraps it.)
+    it('a terms section that is not UTF-8 → E_CORRUPT (not a TypeError)', () => {
+      const bytes = tamper(good, (u) => { u.sections.terms = u.sections.terms!.map((b, i) => (i === 0 ? 0xff : b)) })
+      expectNewsdexError(load(bytes), 'E_CORRUPT')
+    })
+
+    it.each<[string, (stats: [number, number, number][]) => void]>([
+      ["a term's posting byte length one too long (lengths no longer add up)", (s) => { s[0]![1] += 1 }],
+      ["a term's posting byte length one too short", (s) => { s[s.length - 1]![1] = Math.max(0, s[s.length - 1]![1] - 1) }],
+      ["a term's frequency byte length one too long", (s) => { s[0]![2] += 1 }],
+      ['posting byte lengths moved between terms in a way that still adds up to more than the data', (s) => { s[0]![1] += 2; s[1]![1] = Math.max(0, s[1]![1] - 1) }],
+      ['a df of 0', (s) => { s[0]![0] = 0 }],
+      ['a df of documents + 1', (s) => { s[0]![0] = documents + 1 }],
+      ['a huge df', (s) => { s[0]![0] = 2 ** 40 }],
+    ])('termStats with %s', (_what, change) => {
+      const bytes = tamper(good, (u) => {
+        const stats = termStats(u)
+        change(stats)
+        u.sections.termStats = varints(stats.flat())
+      })
+      expectNewsdexError(load(bytes), 'E_CORRUPT')
+    })
+
+    it.each<[string, (bytes: Uint8Array) => Uint8Array]>([
+      ['termStats cut short by one byte', (b) => b.subarray(0, b.length - 1)],
+      ['termStats with a number that never ends (nine continuation bytes)', (b) => Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, ...b.subarray(1)])],
+    ])('%s', (_what, change) => {
+      expectNewsdexError(load(tamper(good, (u) => { u.sections.termStats = change(u.sections.termStats!) })), 'E_CORRUPT')
+    })
+
+    it.each<[string, number[]]>([
+      ['a date with month 0', [dateNumber(2020, 0, 5), dateNumber(2020, 1, 3), 0]],
+      ['a date with month 13', [dateNumber(2020, 13, 5), dateNumber(2020, 1, 3), 0]],
+      ['a date with day 0', [dateNumber(2020, 6, 0), dateNumber(2020, 1, 3), 0]],
+      ['a date in year 10000', [dateNumber(10000, 1, 1), dateNumber(2020, 1, 3), 0]],
+      ['a date number of 1 (year 0, month 0, day 0)', [1, dateNumber(2020, 1, 3), 0]],
+      ['a huge date number', [2 ** 50, dateNumber(2020, 1, 3), 0]],
+      ['one date missing', [dateNumber(2020, 6, 23), dateNumber(2020, 1, 3)]],
+      ['no dates at all', []],
+    ])('dates with %s', (_what, dates) => {
+      expectNewsdexError(load(tamper(good, (u) => { u.sections.dates = varints(dates) })), 'E_CORRUPT')
+    })
+
+    it('the dates forging is sound: valid dates written the same way load and are used', () => {
+      const loaded = NewsIndex.load(tamper(good, (u) => { u.sections.dates = varints([dateNumber(1999, 12, 31), dateNumber(2020, 1, 3), 0]) }))
+      expect(loaded.get('a')!.date).toBe('1999-12-31')
+    })
+
+    it.each<[string, (b: Uint8Array) => Uint8Array]>([
+      ['lengths cut in half', (b) => b.subarray(0, Math.floor(b.length / 2))],
+      ['no lengths', () => new Uint8Array()],
+      ['lengths ending in the middle of a number', (b) => Uint8Array.from([...b.subarray(0, b.length - 1), 0x80])],
+    ])('%s', (_what, change) => {
+      expectNewsdexError(load(tamper(good, (u) => { u.sections.lengths = change(u.sections.lengths!) })), 'E_CORRUPT')
+    })
+
+    it.each<[string, unknown]>([
+      ['values that are not JSON', '{"source":'],
+      ['values that are an array', [['AP'], ['Baghdad'], ['IQ']]],
+      ['values that are null', null],
+      ['a missing country list', { source: ['AP', 'Reuters', 'AFP'], location: ['Baghdad', 'Tehran'] }],
+      ['a source list that is a string', { source: 'AP', location: ['Baghdad', 'Tehran'], country: ['IQ', 'US', 'IR'] }],
+      ['a numeric source value', { source: ['AP', 7, 'AFP'], location: ['Baghdad', 'Tehran'], country: ['IQ', 'US', 'IR'] }],
+      ['a dictionary too small for the references', { source: ['AP', 'Reuters'], location: ['Baghdad', 'Tehran'], country: ['IQ', 'US', 'IR'] }],
+    ])('%s', (what, values) => {
+      const bytes = tamper(good, (u) => { u.sections.values = what.includes('not JSON') ? text.encode(values as string) : json(values) })
+      expectNewsdexError(load(bytes), 'E_CORRUPT')
+    })
+
+    it.each<[string, (refs: number[][][]) => void]>([
+      ['a source reference one past the dictionary', (r) => { r[0]![2] = [3] }],
+      ['a huge location reference', (r) => { r[1]![0] = [2 ** 40] }],
+      ['more country references than the dictionary holds', (r) => { r[2]![1] = [0, 1, 2, 0] }],
+    ])('value refs with %s', (_what, change) => {
+      expectNewsdexError(load(tamper(good, (u) => { const refs = valueRefs(u); change(refs); u.sections.valueRefs = writeRefs(refs) })), 'E_CORRUPT')
+    })
+
+    it('value refs cut short', () => {
+      expectNewsdexError(load(tamper(good, (u) => { u.sections.valueRefs = u.sections.valueRefs!.subarray(0, u.sections.valueRefs!.length - 2) })), 'E_CORRUPT')
+    })
+
+    // BUG (src/format/index-file.ts decodeSearchSections): a values dictionary with a repeated value
+    // (source: ['AP', 'AP', 'AFP']) is accepted; `store.valueNumber` folds the repeat, so the column
+    // holds 2 values while the references (checked against the list's length, 3) may still say 2.
+    // Article 'c' (ref 2) then loads with `source: [undefined]` (JSON: [null]) and the AFP facet is lost.
+    // Expected: E_CORRUPT at load (or, at the very least, string sources and consistent facets).
+    it('a values dictionary with a repeated value → E_CORRUPT (not an article whose source is [undefined])', () => {
+      const bytes = tamper(good, (u) => { u.sections.values = json({ source: ['AP', 'AP', 'AFP'], location: ['Baghdad', 'Tehran'], country: ['IQ', 'US', 'IR'] }) })
+      const error = newsdexErrorOf(load(bytes), 'repeated value')
+      if (error) return expect(error.code).toBe('E_CORRUPT')
+      const loaded = NewsIndex.load(bytes)
+      const response = loaded.search('', { facets: ['source'], limit: 10 })
+      for (const hit of response.hits) for (const s of hit.article.source) expect(typeof s, `source of ${hit.id}`).toBe('string')
+    })
+
+    // BUG (src/format/index-file.ts decodeSearchSections): an article's value references may repeat a
+    // value ([0, 0]), which `add()` can never produce (it de-duplicates). Loaded, article 'a' has
+    // source ['AP', 'AP'] and the source facet counts AP 3 times among 3 matching articles... of which
+    // only 2 credit AP. Expected: E_CORRUPT at load (or facets that count articles, not references).
+    it('value refs repeating a value within one article → E_CORRUPT (not a facet that counts one article twice)', () => {
+      const bytes = tamper(good, (u) => { const refs = valueRefs(u); refs[0]![0] = [0, 0]; u.sections.valueRefs = writeRefs(refs) })
+      const error = newsdexErrorOf(load(bytes), 'repeated refs')
+      if (error) return expect(error.code).toBe('E_CORRUPT')
+      const response = NewsIndex.load(bytes).search('', { facets: ['source'], limit: 10 })
+      const ap = response.facets.source!.find((f) => f.value === 'AP')!
+      expect(ap.count).toBe(response.hits.filter((h) => h.article.source.includes('AP')).length)
+    })
   })
 
-  it.each<[string, unknown]>([
-    ['an articles section that is not JSON', '[{"id":'],
-    ['an articles section that is an object', { length: 3 }],
-    ['an article without an id', [{ ...good.articles[0], id: undefined }, ...good.articles.slice(1)]],
-    ['an article with a bad date', [{ ...good.articles[0], date: '23 June 2020' }, ...good.articles.slice(1)]],
-    ['an article with a numeric body', [{ ...good.articles[0], body: 1 }, ...good.articles.slice(1)]],
-    ['an article that is a string', ['a', ...good.articles.slice(1)]],
-    ['a duplicate article id', [good.articles[0], good.articles[0], good.articles[2]]],
-    ['an article id the term index does not know', [{ ...good.articles[0], id: 'zzz' }, ...good.articles.slice(1)]],
-  ])('%s', (_what, articles) => {
-    expectNewsdexError(() => NewsIndex.load(forge(good.meta, { articles, engine: good.engine })), 'E_CORRUPT')
+  describe('display and text sections of a one-file index', () => {
+    const display = parseSection(goodUnpacked.sections['display-0']!) as unknown[]
+
+    it.each<[string, unknown]>([
+      ['display records that are not JSON', '[["Rocket"'],
+      ['one display record too few', display.slice(1)],
+      ['one display record too many', [...display, ['x', null, null]]],
+      ['a display record that is a string', ['Rocket', ...display.slice(1)]],
+      ['a display record with a numeric title', [[7, null, null], ...display.slice(1)]],
+      ['a display record whose meta holds a number', [display[0], ['Drone strike', 'https://example.com/b', { author: 1 }], display[2]]],
+      ['a display record whose meta is an array', [display[0], ['Drone strike', 'https://example.com/b', ['Jane']], display[2]]],
+    ])('%s → E_CORRUPT at load', (what, records) => {
+      const bytes = tamper(good, (u) => { u.sections['display-0'] = what.includes('not JSON') ? text.encode(records as string) : json(records) })
+      expectNewsdexError(load(bytes), 'E_CORRUPT')
+    })
+
+    it('a missing display chunk → E_CORRUPT at load', () => {
+      expectNewsdexError(load(tamper(good, (u) => { delete u.sections['display-0'] })), 'E_CORRUPT')
+    })
+
+    it('a missing text chunk (every text-0 section) → E_CORRUPT at load', () => {
+      expectNewsdexError(load(tamper(good, (u) => { for (const name of Object.keys(u.sections)) if (name.startsWith('text-')) delete u.sections[name] })), 'E_CORRUPT')
+    })
+
+    it('each text section missing alone → E_CORRUPT at load, or at first use of the text (get, highlight, phrase)', () => {
+      const names = Object.keys(goodUnpacked.sections).filter((n) => n.startsWith('text-'))
+      expect(names.length).toBeGreaterThan(0)
+      for (const name of names) {
+        const bytes = tamper(good, (u) => { delete u.sections[name] })
+        const atLoad = newsdexErrorOf(load(bytes), `without ${name}`)
+        if (atLoad) {
+          expect(atLoad.code).toBe('E_CORRUPT')
+          continue
+        }
+        const index = NewsIndex.load(bytes)
+        const error = newsdexErrorOf(() => { index.get('a'); index.search('rocket', SEARCH); index.search('"baghdad airport"', SEARCH) }, `without ${name}`)
+        expect(error?.code, `without ${name}: nothing noticed`).toBe('E_CORRUPT')
+      }
+    })
+
+    it('a text section replaced by garbage of the same length → a NewsdexError (E_CORRUPT) at load or at first use, never another error', () => {
+      const names = Object.keys(goodUnpacked.sections).filter((n) => n.startsWith('text-'))
+      for (const name of names) {
+        const bytes = tamper(good, (u) => { u.sections[name] = new Uint8Array(u.sections[name]!.length).fill(0xff) })
+        const atLoad = newsdexErrorOf(load(bytes), `garbage ${name}`)
+        if (atLoad) {
+          expect(atLoad.code).toBe('E_CORRUPT')
+          continue
+        }
+        const index = NewsIndex.load(bytes)
+        const error = newsdexErrorOf(() => { for (const a of SMALL) index.get(a.id); index.search('rocket', SEARCH); index.search('"baghdad airport"', SEARCH) }, `garbage ${name}`)
+        // An empty section filled with nothing stays valid; any real content turned to 0xff must be noticed.
+        if (goodUnpacked.sections[name]!.length > 0) expect(error?.code, `garbage ${name}: nothing noticed`).toBe('E_CORRUPT')
+      }
+    })
   })
 
-  it.each<[string, unknown]>([
-    ['a missing engine section', undefined],
-    ['an engine section that is not JSON', '{"documentCount":'],
-    ['an engine section that is a number', 42],
-    ['an engine that is an empty object', {}],
-  ])('%s', (_what, engine) => {
-    const sections: Record<string, unknown> = { articles: good.articles }
-    if (engine !== undefined) sections.engine = engine
-    expectNewsdexError(() => NewsIndex.load(forge(good.meta, sections)), 'E_CORRUPT')
+  describe('posting bytes, decoded lazily: E_CORRUPT at load or at search, never another error', () => {
+    it.each<[string, (u: Unpacked) => void]>([
+      ['document gaps that are all ones (the unary codes never end)', (u) => { u.sections.postingDocs!.fill(0xff) }],
+      ['frequencies that are all zero (postings with no occurrence)', (u) => { u.sections.postingTfs!.fill(0) }],
+      ['frequencies that are all 0xff (numbers that never end)', (u) => { u.sections.postingTfs!.fill(0xff) }],
+      ["a term's frequency bytes given to its neighbour (lengths still add up)", (u) => {
+        const stats = termStats(u)
+        const total = stats[0]![2] + stats[1]![2]
+        stats[0]![2] = 0
+        stats[1]![2] = total
+        u.sections.termStats = varints(stats.flat())
+      }],
+    ])('%s', (what, change) => {
+      expectCorruptAtLoadOrSearch(load(tamper(good, change)), what)
+    })
+
+    it('any forged section (random edits, checksums re-computed) gives a NewsdexError or an index whose searches throw nothing else (property)', () => {
+      const names = Object.keys(goodUnpacked.sections)
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...names),
+          fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 6 }),
+          (name, edits) => {
+            const size = goodUnpacked.sections[name]!.length
+            fc.pre(size > 0)
+            const bytes = tamper(good, (u) => {
+              const section = u.sections[name]!
+              // The terms section is edited within ASCII: non-UTF-8 terms are the known bug above.
+              for (const [at, xor] of edits) section[at % size]! ^= name === 'terms' ? xor & 0x7f || 1 : xor
+            })
+            const atLoad = newsdexErrorOf(() => NewsIndex.load(bytes), `forged ${name} (load)`)
+            if (atLoad) return
+            const index = NewsIndex.load(bytes)
+            for (const query of EVERYTHING) newsdexErrorOf(() => index.search(query, SEARCH), `forged ${name} (search '${query}')`)
+            for (const a of SMALL) newsdexErrorOf(() => index.get(a.id), `forged ${name} (get '${a.id}')`)
+            newsdexErrorOf(() => index.suggest('a'), `forged ${name} (suggest)`)
+            newsdexErrorOf(() => index.serialize(), `forged ${name} (serialize)`)
+          },
+        ),
+        { numRuns: 600 },
+      )
+    })
   })
 
-  it.each<[string, (engine: Record<string, unknown>) => void]>([
-    ['a term index that is not a list', (e) => { e.index = 'nope' }],
-    ['a document count unlike the articles', (e) => { e.documentCount = 2 }],
-    ['document ids unlike the articles', (e) => { e.documentIds = { 0: 'a', 1: 'b', 2: 'zzz' } }],
-    ['no document ids', (e) => { delete e.documentIds }],
-  ])('an engine with %s', (_what, change) => {
-    expectNewsdexError(() => NewsIndex.load(withEngine(change)), 'E_CORRUPT')
+  describe('parts with valid checksums, given to addPart()', () => {
+    const fresh = () => NewsIndex.load(goodParts.search!)
+
+    it('the untouched parts add cleanly and the index answers like the whole one', () => {
+      const index = fresh()
+      for (const [name, bytes] of Object.entries(goodParts)) if (name !== 'search') index.addPart(bytes)
+      expect(answers(index)).toEqual(answers(smallIndex()))
+    })
+
+    it.each<[string, (u: Unpacked) => void]>([
+      ['positionStats that do not add up', (u) => { const v = readVarints(u.sections.positionStats!); v[0]! += 1; u.sections.positionStats = varints(v) }],
+      ['positionStats cut short', (u) => { u.sections.positionStats = u.sections.positionStats!.subarray(0, u.sections.positionStats!.length - 1) }],
+      ['no positionStats section', (u) => { delete u.sections.positionStats }],
+      ['no positions section', (u) => { delete u.sections.positions }],
+      ['a build of another index', (u) => { u.meta = { ...u.meta, build: 'another' } }],
+      ['an unknown part kind', (u) => { u.meta = { ...u.meta, part: 'stuff' } }],
+    ])('a positions part with %s → E_CORRUPT', (_what, change) => {
+      expectNewsdexError(() => fresh().addPart(tamper(goodParts.positions!, change)), 'E_CORRUPT')
+    })
+
+    it.each<[string, (u: Unpacked) => void]>([
+      ['positions that are all 0xff', (u) => { u.sections.positions!.fill(0xff) }],
+      ['positions that are all zero', (u) => { u.sections.positions!.fill(0) }],
+    ])('a positions part with %s → E_CORRUPT at addPart or at the first phrase search', (what, change) => {
+      const forged = tamper(goodParts.positions!, change)
+      expectCorruptAtLoadOrSearch(() => {
+        const index = fresh()
+        index.addPart(forged)
+        return index
+      }, what)
+    })
+
+    it.each<[string, (u: Unpacked) => void]>([
+      ['a chunk number past the last chunk', (u) => { u.meta = { ...u.meta, chunk: 1 } }],
+      ['a negative chunk number', (u) => { u.meta = { ...u.meta, chunk: -1 } }],
+      ['no chunk number', (u) => { u.meta = { ...u.meta, chunk: undefined } }],
+      ['a chunk count unlike the articles', (u) => { u.meta = { ...u.meta, chunks: 2 } }],
+      ['no display section', (u) => { delete u.sections.display }],
+      ['one record too few', (u) => { u.sections.display = json((parseSection(u.sections.display!) as unknown[]).slice(1)) }],
+      ['records that are not JSON', (u) => { u.sections.display = text.encode('[[') }],
+    ])('a display part with %s → E_CORRUPT', (_what, change) => {
+      expectNewsdexError(() => fresh().addPart(tamper(goodParts['display-0']!, change)), 'E_CORRUPT')
+    })
+
+    it.each<[string, (u: Unpacked) => void]>([
+      ['a chunk number past the last chunk', (u) => { u.meta = { ...u.meta, chunk: 5 } }],
+      ['a build of another index', (u) => { u.meta = { ...u.meta, build: 'another' } }],
+      ['no sections at all', (u) => { u.sections = {} }],
+    ])('a text part with %s → E_CORRUPT', (_what, change) => {
+      expectNewsdexError(() => fresh().addPart(tamper(goodParts['text-0']!, change)), 'E_CORRUPT')
+    })
   })
 
-  // BUG (src/engine/news-index.ts NewsIndex.load): the engine section is only checked for its document
-  // count and ids; its postings and field statistics are trusted as they are. Each forged engine below
-  // loads without error and then fails or lies at search time: empty fieldLength → search('rocket airport')
-  // throws a TypeError (not a NewsdexError); non-numeric averageFieldLength or term frequencies → NaN scores.
-  // Expected: E_CORRUPT at load ("never returns a half-working index").
-  it.each<[string, (engine: Record<string, unknown>) => void]>([
-    ['empty field lengths', (e) => { e.fieldLength = {} }],
-    ['non-numeric average field lengths', (e) => { e.averageFieldLength = ['x', 'y'] }],
-    ['non-numeric term frequencies', (e) => { e.index = (e.index as [string, unknown][]).map(([term]) => [term, { 0: { 0: 'x' } }]) }],
-  ])('rejects an engine with %s at load', (_what, change) => {
-    const bytes = withEngine(change)
-    expectNewsdexError(() => NewsIndex.load(bytes), 'E_CORRUPT')
-  })
-
-  it('does not let __proto__ keys pollute prototypes, in meta, options or articles', () => {
-    const meta = JSON.parse('{"__proto__":{"polluted":"meta"},"options":{"__proto__":{"analyzer":"simple","polluted":"options"},"boost":{"__proto__":{"title":9}}},"articles":3}')
-    const articles = structuredClone(good.articles)
-    articles[0] = JSON.parse(JSON.stringify(articles[0]).replace(/^\{/, '{"__proto__":{"polluted":"article","body":"hidden"},'))
-    articles[1] = { ...articles[1], meta: JSON.parse('{"__proto__":{"polluted":"meta-field"},"author":"Jane"}') }
+  it('does not let __proto__ keys pollute prototypes, in meta, options, values or display fields', () => {
+    const meta = JSON.parse(JSON.stringify(goodUnpacked.meta).replace(/^\{/, '{"__proto__":{"polluted":"meta"},').replace('"options":{', '"options":{"__proto__":{"analyzer":"simple","polluted":"options"},'))
+    const bytes = tamper(good, (u) => {
+      u.meta = meta
+      u.sections.values = text.encode(utf8.decode(u.sections.values!).replace(/^\{/, '{"__proto__":{"polluted":"values","source":["X"]},'))
+      u.sections['display-0'] = text.encode(utf8.decode(u.sections['display-0']!).replace('{"author":"Jane"}', '{"__proto__":{"polluted":"meta-field"},"author":"Jane"}'))
+    })
     let loaded: NewsIndex | undefined
     try {
-      loaded = NewsIndex.load(forge(meta, { articles, engine: good.engine }))
+      loaded = NewsIndex.load(bytes)
     } catch (error) {
       expect(error).toBeInstanceOf(NewsdexError)
       expect((error as NewsdexError).code).toBe('E_CORRUPT')

@@ -116,3 +116,75 @@ export function markedTexts(html: string, tags: readonly [string, string] = ['<m
   }
   return out
 }
+
+/** A small, fast, seedable PRNG (mulberry32): the same seed always gives the same sequence in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/**
+ * Common words of generated articles. It deliberately holds none of 'rocket', 'baghdad', 'airport'
+ * nor anything within one typo or a prefix of them, so tests can plant those words where they want.
+ */
+export const GENERATED_VOCABULARY = [
+  'government', 'minister', 'talks', 'attack', 'militia', 'forces', 'border', 'election', 'protest', 'oil',
+  'prices', 'market', 'embassy', 'officials', 'said', 'police', 'army', 'convoy', 'province', 'capital',
+  'ceasefire', 'drone', 'strike', 'parliament', 'vote', 'budget', 'water', 'river', 'bridge', 'school',
+  'hospital', 'doctors', 'refugees', 'camp', 'aid', 'workers', 'village', 'farmers', 'wheat', 'harvest',
+  'storm', 'flood', 'desert', 'heat', 'power', 'grid', 'fuel', 'shortage', 'court', 'judge',
+  'trial', 'prison', 'release', 'hostage', 'envoy', 'summit', 'treaty', 'sanctions', 'bank', 'currency',
+  'inflation', 'exports', 'pipeline', 'port', 'ship', 'navy', 'coast', 'museum', 'ancient', 'city',
+  'the', 'a', 'of', 'in', 'on', 'and', 'to', 'was', 'were', 'with',
+] as const
+
+const GENERATED_SOURCES = ['AP', 'AFP', 'Reuters', 'BBC'] as const
+const GENERATED_LOCATIONS = ['Basra', 'Mosul', 'Tehran', 'Damascus', 'Erbil'] as const
+const GENERATED_COUNTRIES = ['IQ', 'IR', 'SY', 'US'] as const
+
+/**
+ * `count` deterministic articles (ids `gen-0000`…): titles of 3–7 words, bodies of 1–3 paragraphs,
+ * dates in 2019–2021 (every 11th undated), 0–2 sources, locations and countries, a url on every
+ * third article and `meta` on every fifth. Word frequencies are skewed (a few very common words).
+ */
+export function generateArticles(count: number, seed = 1): Article[] {
+  const random = mulberry32(seed)
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!
+  // Squaring skews picks toward the start of the list: a few words are very common.
+  const word = (): string => GENERATED_VOCABULARY[Math.floor(random() ** 2 * GENERATED_VOCABULARY.length)]!
+  const words = (n: number): string[] => Array.from({ length: n }, word)
+  const subset = <T>(list: readonly T[]): T[] => [...new Set(Array.from({ length: Math.floor(random() * 3) }, () => pick(list)))]
+  const articles: Article[] = []
+  for (let i = 0; i < count; i++) {
+    const title = words(3 + Math.floor(random() * 5)).join(' ')
+    const paragraphs = Array.from({ length: 1 + Math.floor(random() * 3) }, () => {
+      const sentence = (): string => {
+        const w = words(4 + Math.floor(random() * 10))
+        return `${w[0]!.charAt(0).toUpperCase()}${w[0]!.slice(1)} ${w.slice(1).join(' ')}.`
+      }
+      return Array.from({ length: 1 + Math.floor(random() * 3) }, sentence).join(' ')
+    })
+    const year = 2019 + Math.floor(random() * 3)
+    const month = 1 + Math.floor(random() * 12)
+    const day = 1 + Math.floor(random() * 28)
+    const article: Article = {
+      id: `gen-${String(i).padStart(4, '0')}`,
+      title: title.charAt(0).toUpperCase() + title.slice(1),
+      body: paragraphs.join('\n\n'),
+      date: i % 11 === 10 ? null : `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+      source: subset(GENERATED_SOURCES),
+      location: subset(GENERATED_LOCATIONS),
+      country: subset(GENERATED_COUNTRIES),
+    }
+    if (i % 3 === 0) article.url = `https://news.example/${i}`
+    if (i % 5 === 0) article.meta = { author: pick(['Jane Roe', 'John Doe', 'A. N. Other']), desk: pick(['world', 'business']) }
+    articles.push(article)
+  }
+  return articles
+}

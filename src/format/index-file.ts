@@ -56,6 +56,9 @@ export function encodeSections(store: Store, options: unknown): { meta: Omit<Par
     }
   })
   const documents = docs.length
+  if (docs.some((doc) => !store.display[doc] || !store.hasText(doc))) {
+    throw new NewsdexError('E_INVALID_ARGUMENT', 'this index was loaded without all of its display and text parts; it cannot be serialized again')
+  }
   const terms = [...store.terms.keys()].sort()
   const termStats = new ByteWriter()
   const docBytes = new ByteWriter()
@@ -108,21 +111,25 @@ export function encodeSections(store: Store, options: unknown): { meta: Omit<Par
       text: { ranks: text.ranks, cases: text.cases, literals: json(text.literals), separators: json(text.separators) },
     })
   }
-  const build = `${documents.toString(36)}-${crc32(ids).toString(36)}-${crc32(termStatBytes).toString(36)}`
+  const search = {
+    ids,
+    terms: encoder.encode(terms.join('\n')),
+    termStats: termStatBytes,
+    postingDocs: docBytes.finish(),
+    postingTfs: tfBytes.finish(),
+    lengths: lengths.finish(),
+    dates: dates.finish(),
+    values: json(Object.fromEntries(VALUE_FIELDS.map((f) => [f, store.columns[f].values]))),
+    valueRefs: refs.finish(),
+  }
+  const positions = { positionStats: positionStats.finish(), positions: positionBytes.finish() }
+  // The fingerprint covers every byte of every part, so parts of two builds never mix.
+  const every = [...Object.values(search), ...Object.values(positions), ...chunks.flatMap((c) => [c.display, ...Object.values(c.text)])]
+  const build = `${documents.toString(36)}-${crc32(new Uint8Array(Uint32Array.from(every, (bytes) => crc32(bytes)).buffer)).toString(36)}`
   return {
     meta: { build, options, documents, terms: terms.length, chunkSize: CHUNK_SIZE, chunks: chunks.length },
-    search: {
-      ids,
-      terms: encoder.encode(terms.join('\n')),
-      termStats: termStatBytes,
-      postingDocs: docBytes.finish(),
-      postingTfs: tfBytes.finish(),
-      lengths: lengths.finish(),
-      dates: dates.finish(),
-      values: json(Object.fromEntries(VALUE_FIELDS.map((f) => [f, store.columns[f].values]))),
-      valueRefs: refs.finish(),
-    },
-    positions: { positionStats: positionStats.finish(), positions: positionBytes.finish() },
+    search,
+    positions,
     chunks,
   }
 }
@@ -144,8 +151,14 @@ function decodeDate(value: number): string | null {
   const y = Math.floor(v / 512)
   const m = Math.floor((v % 512) / 32)
   const d = v % 32
-  if (y > 9999 || m < 1 || m > 12 || d < 1) throw corrupt('a date is out of range')
+  if (y > 9999 || m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(2000, m, 0)).getUTCDate() || (m === 2 && d === 29 && !isLeap(y))) {
+    throw corrupt('a date is out of range')
+  }
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+}
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
 }
 
 /** The one-file index: every part's sections in one container. */
@@ -204,7 +217,12 @@ export function decodeSearchSections(meta: PartMeta, sections: Map<string, Uint8
   if (!Array.isArray(ids) || ids.length !== n || !ids.every((id) => typeof id === 'string' && id !== '')) throw corrupt('bad article ids')
   const termText = sections.get('terms')
   if (!termText) throw corrupt("section 'terms' is missing")
-  const terms = meta.terms === 0 ? [] : decoder.decode(termText).split('\n')
+  let terms: string[]
+  try {
+    terms = meta.terms === 0 ? [] : decoder.decode(termText).split('\n')
+  } catch (error) {
+    throw corrupt('the terms are not valid UTF-8', error)
+  }
   if (terms.length !== meta.terms) throw corrupt('the term count does not match')
   for (let i = 1; i < terms.length; i++) if (!(terms[i - 1]! < terms[i]!)) throw corrupt('terms are not sorted')
   const lengths = new ByteReader(required(sections, 'lengths'))
@@ -216,11 +234,13 @@ export function decodeSearchSections(meta: PartMeta, sections: Map<string, Uint8
     if (store.docOf.has(id)) throw corrupt(`duplicate article id '${id}'`)
     store.pushLoaded(id, titleLengths[doc]!, bodyLengths[doc]!, decodeDate(dates.varint()))
   }
+  finished(lengths, 'lengths')
+  finished(dates, 'dates')
   const values = parseJson(sections.get('values'), 'values') as Record<ValueField, unknown>
   const refs = new ByteReader(required(sections, 'valueRefs'))
   for (const field of VALUE_FIELDS) {
     const list = values?.[field]
-    if (!Array.isArray(list) || !list.every((v) => typeof v === 'string')) throw corrupt(`bad ${field} values`)
+    if (!Array.isArray(list) || !list.every((v) => typeof v === 'string') || new Set(list).size !== list.length) throw corrupt(`bad ${field} values`)
     list.forEach((v: string) => store.valueNumber(field, v))
     for (let doc = 0; doc < n; doc++) {
       const count = refs.varint()
@@ -228,12 +248,13 @@ export function decodeSearchSections(meta: PartMeta, sections: Map<string, Uint8
       const own: number[] = []
       for (let i = 0; i < count; i++) {
         const v = refs.varint()
-        if (v >= list.length) throw corrupt(`bad ${field} references`)
+        if (v >= list.length || own.includes(v)) throw corrupt(`bad ${field} references`)
         own.push(v)
       }
       store.columns[field].refs[doc] = own
     }
   }
+  finished(refs, 'valueRefs')
   const stats = new ByteReader(required(sections, 'termStats'))
   const df = new Uint32Array(terms.length)
   const docLengths = new Uint32Array(terms.length)
@@ -244,6 +265,7 @@ export function decodeSearchSections(meta: PartMeta, sections: Map<string, Uint8
     tfLengths[i] = stats.varint()
     if (df[i] === 0 || df[i]! > n) throw corrupt('a term has an impossible document count')
   }
+  finished(stats, 'termStats')
   const docBytes = required(sections, 'postingDocs')
   const tfBytes = required(sections, 'postingTfs')
   const docOffsets = prefixSums(docLengths, docBytes.length, 'posting')
@@ -252,6 +274,10 @@ export function decodeSearchSections(meta: PartMeta, sections: Map<string, Uint8
   store.chunkSize = meta.chunkSize
   terms.forEach((term, id) => store.terms.set(term, { id, df: df[id]! }))
   return store
+}
+
+function finished(reader: ByteReader, name: string): void {
+  if (!reader.done) throw corrupt(`section '${name}' has data left over`)
 }
 
 function prefixSums(lengths: Uint32Array, total: number, what: string): Uint32Array {
