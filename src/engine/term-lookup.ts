@@ -31,10 +31,18 @@ export function lookupTerm(terms: SearchableMap<TermEntry>, spec: TermSpec): { m
     }
   }
   if (spec.fuzzy > 0) {
-    for (const [term, [entry, distance]] of terms.fuzzyGet(spec.term, spec.fuzzy)) {
-      if (term !== spec.term && !(spec.prefix && term.startsWith(spec.term))) {
-        expansions.push({ term, entry, weight: FUZZY_WEIGHT / 2 ** (distance - 1) })
-      }
+    const found = terms.fuzzyGet(spec.term, spec.fuzzy)
+    // Swapped neighbours ("sginal") are one typo, as in Damerau's distance, though two edits for Levenshtein.
+    for (let i = 0; i + 1 < spec.term.length; i++) {
+      const swapped = spec.term.slice(0, i) + spec.term[i + 1] + spec.term[i] + spec.term.slice(i + 2)
+      const entry = terms.get(swapped)
+      if (entry && !(found.get(swapped)?.[1] === 1)) found.set(swapped, [entry, 1])
+    }
+    const candidates = [...found].filter(([term]) => term !== spec.term && !(spec.prefix && term.startsWith(spec.term)))
+    // A typo more likely meant a common word than a rare one: weigh candidates by how common they are.
+    const commonest = Math.max(1, ...candidates.map(([, [entry]]) => entry.df))
+    for (const [term, [entry, distance]] of candidates) {
+      expansions.push({ term, entry, weight: (FUZZY_WEIGHT / 2 ** (distance - 1)) * (entry.df / commonest) ** 0.25 })
     }
   }
   expansions.sort((a, b) => b.entry.df - a.entry.df || (a.term < b.term ? -1 : 1))

@@ -1,32 +1,28 @@
 /**
- * Levenshtein distance between `a` and `b` if it is at most `max`, else `max + 1`.
- * Runs in O(|a| · (2·max + 1)) by only filling the diagonal band.
+ * Optimal-string-alignment distance between `a` and `b` (Levenshtein, plus swapped neighbours as one
+ * edit, as the engine's typo lookup counts them) if it is at most `max`, else `max + 1`.
  */
 export function boundedEditDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1
   if (a === b) return 0
-  let previous = new Array<number>(b.length + 1)
-  let current = new Array<number>(b.length + 1)
-  for (let j = 0; j <= b.length; j++) previous[j] = j
+  const width = b.length + 1
+  let before = new Array<number>(width).fill(max + 1)
+  let previous = Array.from({ length: width }, (_, j) => j)
+  let current = new Array<number>(width)
   for (let i = 1; i <= a.length; i++) {
-    const from = Math.max(1, i - max)
-    const to = Math.min(b.length, i + max)
     current[0] = i
-    if (from > 1) current[from - 1] = max + 1
     let rowMin = i
-    for (let j = from; j <= to; j++) {
+    for (let j = 1; j <= b.length; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1
-      const value = Math.min(
-        (previous[j - 1] ?? max + 1) + cost,
-        (j < i + max ? (previous[j] ?? max + 1) : max + 1) + 1,
-        (current[j - 1] ?? max + 1) + 1,
-      )
+      let value = Math.min(previous[j - 1]! + cost, previous[j]! + 1, current[j - 1]! + 1)
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        value = Math.min(value, before[j - 2]! + 1)
+      }
       current[j] = value
       if (value < rowMin) rowMin = value
     }
-    if (to < b.length) current[to + 1] = max + 1
     if (rowMin > max) return max + 1
-    ;[previous, current] = [current, previous]
+    ;[before, previous, current] = [previous, current, before]
   }
-  return Math.min(previous[b.length] ?? max + 1, max + 1)
+  return Math.min(previous[b.length]!, max + 1)
 }
