@@ -10,6 +10,8 @@ export default defineConfig([
     // The runtime entry imports nothing from Node (a test checks); `node` only resolves newsdex/build's built-ins.
     platform: 'node',
     removeNodeProtocol: false,
+    // stemmer is ESM-only: bundled, so that the CommonJS build needs no require(esm).
+    noExternal: ['stemmer'],
   },
   {
     // One self-contained, minified ES module for <script type="module"> and CDNs.

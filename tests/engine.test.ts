@@ -603,26 +603,28 @@ describe('remove()', () => {
 })
 
 describe('ranking rules', () => {
-  /** Three articles of the same shape, differing only in the word that matches 'rocket', among fillers. */
+  /** Articles of the same shape, differing only in the word that matches 'rocket', among fillers. */
   function shapes(): NewsIndex {
     const index = new NewsIndex()
     index.addAll([
       makeArticle({ id: 'fuzzy', title: 'Launch report', body: 'The rocjet was launched at dawn from the base.' }),
-      makeArticle({ id: 'prefix', title: 'Launch report', body: 'The rockets was launched at dawn from the base.' }),
+      makeArticle({ id: 'prefix', title: 'Launch report', body: 'The rocketry was launched at dawn from the base.' }),
+      makeArticle({ id: 'stemmed', title: 'Launch report', body: 'The rockets was launched at dawn from the base.' }),
       makeArticle({ id: 'exact', title: 'Launch report', body: 'The rocket was launched at dawn from the base.' }),
       ...Array.from({ length: 5 }, (_, i) => makeArticle({ id: `filler-${i}`, title: 'Market report', body: 'Oil prices rose at dawn in the market.' })),
     ])
     return index
   }
 
-  it('an exact match ranks above a prefix-only match, which ranks above a fuzzy-only match', () => {
+  it('an exact match ranks above a stemmed one, stemmed above prefix-only, prefix above fuzzy-only', () => {
     const response = shapes().search('rocket')
-    expect(response.hits.map((h) => h.id)).toEqual(['exact', 'prefix', 'fuzzy'])
-    const [exact, prefix, fuzzy] = response.hits.map((h) => h.score)
-    expect(exact).toBeGreaterThan(prefix!)
+    expect(response.hits.map((h) => h.id)).toEqual(['exact', 'stemmed', 'prefix', 'fuzzy'])
+    const [exact, stemmed, prefix, fuzzy] = response.hits.map((h) => h.score)
+    expect(exact).toBeGreaterThan(stemmed!)
+    expect(stemmed).toBeGreaterThan(prefix!)
     expect(prefix).toBeGreaterThan(fuzzy!)
     expect(fuzzy).toBeGreaterThan(0)
-    expect(response.hits.map((h) => h.matches.map((m) => m.term))).toEqual([['rocket'], ['rockets'], ['rocjet']])
+    expect(response.hits.map((h) => h.matches.map((m) => m.term))).toEqual([['rocket'], ['rockets'], ['rocketry'], ['rocjet']])
   })
 
   it('holds in the title too, and in a loaded index', () => {
@@ -630,7 +632,7 @@ describe('ranking rules', () => {
     index.addAll([
       makeArticle({ id: 'fuzzy', title: 'Rocjet launch', body: 'It happened at dawn.' }),
       makeArticle({ id: 'exact', title: 'Rocket launch', body: 'It happened at dawn.' }),
-      makeArticle({ id: 'prefix', title: 'Rockets launch', body: 'It happened at dawn.' }),
+      makeArticle({ id: 'prefix', title: 'Rocketry launch', body: 'It happened at dawn.' }),
       makeArticle({ id: 'other', title: 'Market news', body: 'It happened at dawn.' }),
     ])
     expect(index.search('rocket').hits.map((h) => h.id)).toEqual(['exact', 'prefix', 'fuzzy'])
@@ -647,9 +649,9 @@ describe('ranking rules', () => {
     expect(both.matches.map((m) => m.term).sort()).toEqual(['rocket', 'rockets'])
   })
 
-  it('without prefix and typo tolerance only the exact match is found', () => {
-    expect(shapes().search('rocket', { prefix: false, fuzzy: false }).hits.map((h) => h.id)).toEqual(['exact'])
-    expect(shapes().search('rocket', { prefix: true, fuzzy: false }).hits.map((h) => h.id)).toEqual(['exact', 'prefix'])
+  it('without prefix and typo tolerance only the exact and stemmed matches are found', () => {
+    expect(shapes().search('rocket', { prefix: false, fuzzy: false }).hits.map((h) => h.id)).toEqual(['exact', 'stemmed'])
+    expect(shapes().search('rocket', { prefix: true, fuzzy: false }).hits.map((h) => h.id)).toEqual(['exact', 'stemmed', 'prefix'])
   })
 
 })

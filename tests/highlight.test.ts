@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { stem } from '../src/analysis/stem.js'
 import { describe, expect, it } from 'vitest'
 import { boundedEditDistance } from '../src/highlight/edit-distance.js'
 import { analyze, highlight, parseQuery } from '../src/index.js'
@@ -12,13 +13,13 @@ describe('highlight(): what is marked', () => {
 
   it('returns ranges into the original text, whatever folding did to the length', () => {
     const result = highlight(text, 'kazimi rocket', { prefix: false, fuzzy: false })
-    expect(marked(text, result)).toEqual(['Kāẓimī’s', 'rocket'])
+    expect(marked(text, result)).toEqual(['Kāẓimī’s', 'ROCKETS', 'rocket'])
     for (const [start, end] of result.ranges) expect(analyze(text.slice(start, end)).map((t) => t.term)).toHaveLength(1)
   })
 
   it('marks prefix matches of the last term', () => {
     expect(marked(text, highlight(text, 'kazimi rocket', { fuzzy: false }))).toEqual(['Kāẓimī’s', 'ROCKETS', 'rocket', 'rocketry'])
-    expect(marked(text, highlight(text, 'rocket kazimi', { fuzzy: false }))).toEqual(['Kāẓimī’s', 'rocket'])
+    expect(marked(text, highlight(text, 'rocket kazimi', { fuzzy: false }))).toEqual(['Kāẓimī’s', 'ROCKETS', 'rocket'])
   })
 
   it('marks typo matches within the budget of the term length', () => {
@@ -136,13 +137,14 @@ describe('highlight(): properties', () => {
     )
   })
 
-  it('marks exactly the tokens whose term is a query term (no prefix, no typos)', () => {
+  it('marks exactly the tokens whose term is a query term or shares its stem (no prefix, no typos)', () => {
     const plainWords = fc.array(fc.constantFrom('rocket', 'Baghdad', 'airport', 'Kāẓimī', 'U.S.', 'Iraq’s', 'attack', 'talks', 'of'), { minLength: 1, maxLength: 4 })
     fc.assert(
       fc.property(textArb, plainWords, (text, words) => {
         const queryTerms = new Set(words.flatMap((w) => analyze(w).map((t) => t.term)))
         const { ranges } = highlight(text, words.join(' '), { prefix: false, fuzzy: false })
-        const expected = analyze(text).filter((t) => queryTerms.has(t.term)).map((t): [number, number] => [t.start, t.end])
+        const stems = new Set([...queryTerms].filter((q) => q.length >= 3).map(stem))
+        const expected = analyze(text).filter((t) => queryTerms.has(t.term) || stems.has(stem(t.term))).map((t): [number, number] => [t.start, t.end])
         expect(ranges).toEqual(expected)
       }),
       { numRuns: 500 },

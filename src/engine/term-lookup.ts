@@ -1,4 +1,5 @@
 import type SearchableMap from 'minisearch/SearchableMap'
+import { stem, stemFamilyPrefix } from '../analysis/stem.js'
 import type { TermSpec } from '../query/plan.js'
 import type { TermEntry } from './store.js'
 
@@ -11,34 +12,44 @@ export interface TermMatch {
 
 /** Most indexed terms one query term expands to by prefix or typo; the most frequent are kept. */
 export const MAX_EXPANSIONS = 50
-/** Weight of a prefix match, times the share of the indexed term the prefix covers. */
-const PREFIX_WEIGHT = 0.6
+/** Weight of a term with the same stem ('rocket' for 'rockets'). */
+const STEM_WEIGHT = 0.8
+/** Weight of a prefix match: from 0.5, up by the share of the indexed term the prefix covers (below 0.75). */
+const PREFIX_WEIGHT = 0.5
+const PREFIX_SHARE_WEIGHT = 0.25
 /** Weight of a match with one typo; two typos weigh half as much again. */
 const FUZZY_WEIGHT = 0.45
 
 /**
- * The indexed terms a query term matches: itself (weight 1), its completions when prefix-matched,
- * and terms within its typo budget. Exact ranks above prefix, prefix above fuzzy.
+ * The indexed terms a query term matches: itself (weight 1), terms with its stem, its completions
+ * when prefix-matched, and terms within its typo budget. Exact ranks above stemmed, stemmed above
+ * prefix, prefix above fuzzy.
  */
 export function lookupTerm(terms: SearchableMap<TermEntry>, spec: TermSpec): { matches: TermMatch[]; capped: boolean } {
   const found = new Map<string, TermMatch>()
   const exact = terms.get(spec.term)
   if (exact) found.set(spec.term, { term: spec.term, entry: exact, weight: 1 })
+  if (spec.stem) {
+    const own = stem(spec.term)
+    for (const [term, entry] of terms.atPrefix(stemFamilyPrefix(own))) {
+      if (term !== spec.term && stem(term) === own) found.set(term, { term, entry, weight: STEM_WEIGHT })
+    }
+  }
   const expansions: TermMatch[] = []
   if (spec.prefix) {
     for (const [term, entry] of terms.atPrefix(spec.term)) {
-      if (term !== spec.term) expansions.push({ term, entry, weight: (PREFIX_WEIGHT * spec.term.length) / term.length })
+      if (!found.has(term)) expansions.push({ term, entry, weight: PREFIX_WEIGHT + (PREFIX_SHARE_WEIGHT * spec.term.length) / term.length })
     }
   }
   if (spec.fuzzy > 0) {
-    const found = terms.fuzzyGet(spec.term, spec.fuzzy)
+    const fuzzy = terms.fuzzyGet(spec.term, spec.fuzzy)
     // Swapped neighbours ("sginal") are one typo, as in Damerau's distance, though two edits for Levenshtein.
     for (let i = 0; i + 1 < spec.term.length; i++) {
       const swapped = spec.term.slice(0, i) + spec.term[i + 1] + spec.term[i] + spec.term.slice(i + 2)
       const entry = terms.get(swapped)
-      if (entry && !(found.get(swapped)?.[1] === 1)) found.set(swapped, [entry, 1])
+      if (entry && !(fuzzy.get(swapped)?.[1] === 1)) fuzzy.set(swapped, [entry, 1])
     }
-    const candidates = [...found].filter(([term]) => term !== spec.term && !(spec.prefix && term.startsWith(spec.term)))
+    const candidates = [...fuzzy].filter(([term]) => !found.has(term) && !(spec.prefix && term.startsWith(spec.term)))
     // A typo more likely meant a common word than a rare one: weigh candidates by how common they are.
     const commonest = Math.max(1, ...candidates.map(([, [entry]]) => entry.df))
     for (const [term, [entry, distance]] of candidates) {

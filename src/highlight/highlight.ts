@@ -1,3 +1,4 @@
+import { stem } from '../analysis/stem.js'
 import { parseQuery } from '../query/parse-query.js'
 import { planQuery, textClauses, type TermSpec } from '../query/plan.js'
 import type { AnalyzerPreset, HighlightOptions, HighlightResult, ParsedQuery } from '../types.js'
@@ -28,9 +29,10 @@ export function snippetOptions(options: HighlightOptions = {}): SnippetOptions {
   }
 }
 
-/** Whether an indexed term matches a query term: exactly, by prefix, or within its typo budget. */
+/** Whether an indexed term matches a query term: exactly, by stem, by prefix, or within its typo budget. */
 export function termMatches(spec: TermSpec, term: string): boolean {
   if (term === spec.term) return true
+  if (spec.stem && stem(term) === stem(spec.term)) return true
   if (spec.prefix && term.startsWith(spec.term)) return true
   return spec.fuzzy > 0 && boundedEditDistance(spec.term, term, spec.fuzzy) <= spec.fuzzy
 }

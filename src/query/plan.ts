@@ -8,6 +8,8 @@ export interface TermSpec {
   prefix: boolean
   /** Maximum edit distance tolerated (0: exact only). */
   fuzzy: number
+  /** Also match indexed terms with the same English stem ('rockets' finds 'rocket'). */
+  stem: boolean
 }
 
 /** A clause of the query, with its text analyzed. */
@@ -36,6 +38,9 @@ export function typoBudget(term: string): number {
   return length < 4 ? 0 : length < 8 ? 1 : 2
 }
 
+/** Shortest term whose stem family is matched (shorter stems cover too many words). */
+const MIN_STEM_LENGTH = 3
+
 /** Shortest last term that is prefix-matched (shorter prefixes expand to too many terms). */
 const MIN_PREFIX_LENGTH = 2
 
@@ -49,7 +54,7 @@ export function planQuery(query: ParsedQuery, preset: AnalyzerPreset, options: P
         if (terms.length === 0) return null
         if (terms.length > 1) return withField({ kind: 'phrase', terms }, node.field)
         const term = terms[0]!
-        return withField({ kind: 'term', spec: { term, prefix: false, fuzzy: options.fuzzy ? typoBudget(term) : 0 } }, node.field)
+        return withField({ kind: 'term', spec: { term, prefix: false, fuzzy: options.fuzzy ? typoBudget(term) : 0, stem: preset === 'english' && term.length >= MIN_STEM_LENGTH } }, node.field)
       }
       case 'phrase': {
         const terms = analyzeTerms(node.value, preset)
