@@ -102,6 +102,21 @@ export interface SearchOptions {
   fuzzy?: boolean
   /** Produce `hit.highlight`; `false` to skip. Default `{}` (highlight with the defaults). */
   highlight?: HighlightOptions | false
+  /** Favour recent articles in relevance order. Default none. */
+  recency?: RecencyBoost
+}
+
+/**
+ * A recency boost: each score is multiplied by `(1 − weight) + weight · 2^(−age / halfLife)`, where
+ * `age` is the article's age in days at `now`; an undated article gets `1 − weight`.
+ */
+export interface RecencyBoost {
+  /** Days after which an article's boost has halved. Required, > 0. */
+  halfLife: number
+  /** Share of the score that depends on age, from 0 to 1. Default `0.5`. */
+  weight?: number
+  /** The day ages are counted from, `YYYY-MM-DD`. Default today. */
+  now?: string
 }
 
 /** A count of matches for one facet value. */
@@ -157,6 +172,7 @@ export interface QueryDiagnostic {
     | 'empty-phrase'
     | 'no-terms'
     | 'too-many-terms'
+    | 'too-many-expansions'
     | 'too-long'
   message: string
   /** Offset in the query string where the problem starts. */

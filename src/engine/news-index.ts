@@ -12,6 +12,7 @@ import type {
   IndexStats,
   NewsIndexOptions,
   ParsedQuery,
+  RecencyBoost,
   SearchOptions,
   SearchResponse,
   StoredArticle,
@@ -22,7 +23,7 @@ import { countFacets } from './facets.js'
 import { docFilter } from './filters.js'
 import { findDoc } from './postings.js'
 import { Store, VALUE_FIELDS } from './store.js'
-import { lookupTerm, type TermMatch } from './term-lookup.js'
+import { lookupTerm, MAX_EXPANSIONS, type TermMatch } from './term-lookup.js'
 import { topK } from './top-k.js'
 
 /** Options with every default filled in; stored with the serialized index. */
@@ -37,6 +38,8 @@ export type PartLoader = (name: string) => Promise<Uint8Array | ArrayBuffer>
 /** A text clause, evaluated: each matching document's score, and the term matches that produced it. */
 interface Evaluated {
   scores: Map<number, number>
+  /** Query terms whose prefix or typo expansions were cut to the most frequent. */
+  capped: string[]
   /** Term matches whose occurrences are highlighted anywhere (term clauses, not phrases). */
   loose: TermMatch[]
   /** Term matches of phrases, reported in `hit.matches` only. */
@@ -205,6 +208,7 @@ export class NewsIndex {
       ;({ scores, coverage } = union(evaluated.map((e) => e.scores)))
     }
 
+    if (options.recency && textMust.length > 0) applyRecency(scores, store.dates, options.recency)
     const sort = options.sort ?? 'relevance'
     // With no search terms there is no relevance: browsing shows the newest first.
     const direction = sort === 'oldest' ? 1 : sort === 'newest' || textMust.length === 0 ? -1 : 0
@@ -257,13 +261,21 @@ export class NewsIndex {
       return hit
     })
     const facets = options.facets?.length ? countFacets(store, [...scores.keys()], options.facets) : {}
-    return { total: scores.size, hits, facets, query: { ...parsed, relaxed } }
+    const diagnostics = [...parsed.diagnostics]
+    for (const term of new Set(evaluated.flatMap((e) => e.capped))) {
+      diagnostics.push({
+        code: 'too-many-expansions',
+        message: `'${term}' matches more than ${MAX_EXPANSIONS} words by prefix or typo; the ${MAX_EXPANSIONS} most frequent are searched`,
+        offset: Math.max(0, parsed.input.toLowerCase().indexOf(term)),
+      })
+    }
+    return { total: scores.size, hits, facets, query: { ...parsed, diagnostics, relaxed } }
   }
 
   /** Runs one text clause; `allowed` restricts the documents considered (`null`: all live ones). */
   #evaluate(clause: PlanClause, allowed: ((doc: number) => boolean) | null): Evaluated {
     const store = this.#store
-    const result: Evaluated = { scores: new Map(), loose: [], strict: [] }
+    const result: Evaluated = { scores: new Map(), capped: [], loose: [], strict: [] }
     const n = store.liveCount
     const average = store.averageLengths()
     const fields = (clause.kind === 'term' || clause.kind === 'phrase') && clause.field ? [clause.field] : TEXT_FIELDS
@@ -276,7 +288,8 @@ export class NewsIndex {
     }
     switch (clause.kind) {
       case 'term': {
-        const { matches } = lookupTerm(store.terms, clause.spec)
+        const { matches, capped } = lookupTerm(store.terms, clause.spec)
+        if (capped) result.capped.push(clause.spec.term)
         for (const match of matches) {
           const postings = store.postings(match.entry)
           const termIdf = idf(n, match.entry.df)
@@ -320,6 +333,7 @@ export class NewsIndex {
         for (const child of clause.children) {
           const sub = this.#evaluate(child, allowed)
           for (const [doc, score] of sub.scores) result.scores.set(doc, (result.scores.get(doc) ?? 0) + score)
+          result.capped.push(...sub.capped)
           result.loose.push(...sub.loose)
           result.strict.push(...sub.strict)
         }
@@ -440,6 +454,24 @@ export class NewsIndex {
       this.#pending.set(name, pending)
     }
     return pending
+  }
+}
+
+const DAY = 86_400_000
+
+/** Multiplies each score by its article's recency boost (see `RecencyBoost`). */
+function applyRecency(scores: Map<number, number>, dates: readonly (string | null)[], boost: RecencyBoost): void {
+  const { halfLife } = boost
+  const weight = boost.weight ?? 0.5
+  if (!(halfLife > 0) || !(weight >= 0 && weight <= 1)) {
+    throw new NewsdexError('E_INVALID_ARGUMENT', `recency needs halfLife > 0 and weight in [0, 1], got ${JSON.stringify(boost)}`)
+  }
+  const now = boost.now === undefined ? Date.now() : Date.parse(`${boost.now}T00:00:00Z`)
+  if (Number.isNaN(now)) throw new NewsdexError('E_INVALID_ARGUMENT', `recency.now must be a date YYYY-MM-DD, got '${boost.now}'`)
+  for (const [doc, score] of scores) {
+    const date = dates[doc]
+    const age = date ? Math.max(0, (now - Date.parse(`${date}T00:00:00Z`)) / DAY) : Infinity
+    scores.set(doc, score * (1 - weight + weight * 2 ** (-age / halfLife)))
   }
 }
 
