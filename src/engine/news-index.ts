@@ -434,14 +434,18 @@ export class NewsIndex {
     const plan = planQuery(parsed, this.options.analyzer, { prefix: false, fuzzy: false })
     const hasPhrase = (c: PlanClause): boolean => c.kind === 'phrase' || (c.kind === 'any' && c.children.some(hasPhrase))
     if ([...plan.must, ...plan.mustNot].some(hasPhrase) && this.#meta?.part === 'search' && !this.#store.encodedPositions) await this.#fetchPart('positions')
-    const first = this.search(parsed, { ...options, highlight: false, facets: [] })
-    const chunks = new Set(first.hits.map((hit) => Math.floor(this.#store.docOf.get(hit.id)! / (this.#meta?.chunkSize ?? 1))))
-    await Promise.all(
-      [...chunks].flatMap((chunk) => [
-        this.#store.display[chunk * (this.#meta?.chunkSize ?? 1)] ? null : this.#fetchPart(`display-${chunk}`),
-        options.highlight === false || this.#store.hasText(chunk * (this.#meta?.chunkSize ?? 1)) ? null : this.#fetchPart(`text-${chunk}`),
-      ]),
-    )
+    if (this.#loader) {
+      const store = this.#store
+      const first = this.search(parsed, { ...options, highlight: false, facets: [] })
+      const docs = first.hits.map((hit) => store.docOf.get(hit.id)!)
+      const wanted = new Set<string>()
+      for (const doc of docs) {
+        const chunk = Math.floor(doc / store.chunkSize)
+        if (!store.display[doc]) wanted.add(`display-${chunk}`)
+        if (options.highlight !== false && !store.hasText(doc)) wanted.add(`text-${chunk}`)
+      }
+      await Promise.all([...wanted].map((name) => this.#fetchPart(name)))
+    }
     return this.search(parsed, options)
   }
 
