@@ -12,7 +12,7 @@ function run(command, args) {
 }
 
 if (!existsSync(cli)) run('npm', ['run', 'build'])
-run('node', [cli, 'build', 'seeds/**/*.txt', '--out', out])
+run('node', [cli, 'build', 'seeds/**/*.txt', '--out', out, '--split'])
 run('node', [cli, 'search', out, 'rocket attack', '--limit', '3'])
 run('node', [cli, 'search', out, '"baghdad airport" source:AP', '--limit', '3'])
 console.log('\nSite search page: run `npm run serve`, then open http://localhost:8080/examples/site-search/')

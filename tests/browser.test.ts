@@ -124,6 +124,7 @@ describe.skipIf(!hasChromium)('site search in Chromium', { timeout: 90_000 }, ()
   let work: string
   let seedsIdx: string
   let fixturesIdx: string
+  let splitIdx: string
   const pages: Page[] = []
   const pageErrors: string[] = []
   const dialogs: string[] = []
@@ -172,6 +173,8 @@ describe.skipIf(!hasChromium)('site search in Chromium', { timeout: 90_000 }, ()
     )
     fixturesIdx = join(work, 'fixtures.idx')
     await buildIndex(['**/*.{txt,md}', '--cwd', fixtures, '--out', fixturesIdx])
+    splitIdx = join(work, 'split', 'fixtures.idx')
+    await buildIndex(['**/*.{txt,md}', '--cwd', fixtures, '--out', splitIdx, '--split'])
     await writeFile(join(work, 'corrupt.idx'), 'this is not an index')
 
     server = await (await loadStartServer())({ root: ROOT, port: 0 })
@@ -264,6 +267,25 @@ describe.skipIf(!hasChromium)('site search in Chromium', { timeout: 90_000 }, ()
     expect(await page.locator('#diagnostics').isHidden()).toBe(true)
   })
 
+  it('opens a split index: the search part first, then only the parts a search needs', async () => {
+    const page = await open(splitIdx)
+    const fetched: string[] = []
+    page.on('request', (request) => {
+      const name = request.url().split('/').pop()!
+      if (name.startsWith('fixtures.idx')) fetched.push(name)
+    })
+    expect(await count(page)).toBe('4 articles')
+    await search(page, 'rocket')
+    const hit = hits(page).filter({ hasText: 'A katyusha rocket landed' })
+    expect(await hit.locator('.hit-title mark').textContent()).toBe('rocket')
+    expect(fetched).not.toContain('fixtures.idx.positions')
+    await search(page, '"baghdad airport"')
+    expect(await hits(page).locator('.snippet mark').allTextContents()).toContain('Baghdad airport')
+    expect(fetched).toContain('fixtures.idx.positions')
+    expect(new Set(fetched).size).toBe(fetched.length)
+    expect(pageErrors).toEqual([])
+  })
+
   it('(c) toggles a year facet from the keyboard', async () => {
     const page = await open(fixturesIdx)
     expect(await count(page)).toBe('4 articles')
@@ -343,7 +365,7 @@ describe.skipIf(!hasChromium)('site search in Chromium', { timeout: 90_000 }, ()
 
   it('shows index loading errors in the page', async () => {
     const missing = await open(join(work, 'missing.idx'), 'error')
-    expect(await missing.getByRole('alert').textContent()).toMatch(/Could not fetch the index .*missing\.idx: HTTP 404/)
+    expect(await missing.getByRole('alert').textContent()).toMatch(/Could not fetch the index: cannot fetch .*missing\.idx: HTTP 404/)
     expect(await missing.getByLabel('Search articles').isDisabled()).toBe(true)
 
     const corrupt = await open(join(work, 'corrupt.idx'), 'error')

@@ -2,10 +2,12 @@
  * newsdex site search: a static page, no framework, no build step.
  *
  * Flow:
- *  1. Import NewsIndex from /dist/newsdex.browser.js (built by `npm run build`), fetch ./seeds.idx
- *     (or the URL in ?index=…) and NewsIndex.load() it. Any failure is shown in the page.
+ *  1. Import NewsIndex from /dist/newsdex.browser.js (built by `npm run build`) and
+ *     NewsIndex.open() ./seeds.idx (or the URL in ?index=…): it fetches the search part only (or the
+ *     whole index, if it was built without --split). Any failure is shown in the page.
  *  2. Typing (debounced 80 ms, so only the latest input runs) or toggling a facet button runs
- *     index.search(query, { filter, facets, sort, limit }). An empty query browses, newest first.
+ *     index.searchAsync(query, { filter, facets, sort, limit }), which fetches just the title and
+ *     text chunks of the hits shown (and positions for a phrase). An empty query browses, newest first.
  *  3. Render the count, query notes, facet buttons and hits. Only hit.highlight strings (escaped by
  *     newsdex; <mark> is their only markup) go through innerHTML; everything else is textContent.
  */
@@ -46,13 +48,10 @@ async function loadIndex() {
   } catch (error) {
     throw new Error(`Could not load the newsdex library from /dist/newsdex.browser.js; run \`npm run build\` first. (${error.message})`)
   }
-  const res = await fetch(indexUrl).catch((error) => {
-    throw new Error(`Could not fetch the index ${indexUrl.pathname}: ${error.message}`)
-  })
-  if (!res.ok) throw new Error(`Could not fetch the index ${indexUrl.pathname}: HTTP ${res.status} ${res.statusText}`.trim())
   try {
-    return NewsIndex.load(new Uint8Array(await res.arrayBuffer()))
+    return await NewsIndex.open(indexUrl.href)
   } catch (error) {
+    if (error.code === 'E_IO' || error instanceof TypeError) throw new Error(`Could not fetch the index: ${error.message}`)
     throw new Error(`The index ${indexUrl.pathname} cannot be read: ${error.message}`)
   }
 }
@@ -67,11 +66,21 @@ function filterFor(skip) {
   return filter
 }
 
-function run() {
+let latest = 0
+
+async function run() {
   clearTimeout(timer)
   if (!index) return
   const query = els.input.value.trim()
-  const res = index.search(query, { filter: filterFor(), facets: FACETS, sort: query ? 'relevance' : 'newest', limit: LIMIT })
+  const ticket = ++latest
+  let res
+  try {
+    res = await index.searchAsync(query, { filter: filterFor(), facets: FACETS, sort: query ? 'relevance' : 'newest', limit: LIMIT })
+  } catch (error) {
+    showError(error.message)
+    return
+  }
+  if (ticket !== latest) return // a newer search has started
   // Values of a field with a selection are counted without that selection, so they can be combined.
   const facets = {}
   for (const field of FACETS) {
