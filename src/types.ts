@@ -73,7 +73,7 @@ export interface SearchFilter {
 /** How snippets and highlighted titles are produced. */
 export interface HighlightOptions {
   /** Opening and closing markup around each match. Default `['<mark>', '</mark>']`. */
-  tags?: [string, string]
+  tags?: readonly [string, string]
   /** Maximum length of one snippet, in characters of original text. Default `160`. */
   snippetLength?: number
   /** Maximum number of snippets per hit. Default `2`. */

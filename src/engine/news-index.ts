@@ -290,9 +290,11 @@ export class NewsIndex {
       case 'term': {
         const { matches, capped } = lookupTerm(store.terms, clause.spec)
         if (capped) result.capped.push(clause.spec.term)
+        // One idf for the whole clause, from its most frequent match (blended frequencies, as
+        // Lucene's synonym and fuzzy queries do): a rare variant must not outrank the word itself.
+        const termIdf = idf(n, Math.max(0, ...matches.map((m) => m.entry.df)))
         for (const match of matches) {
           const postings = store.postings(match.entry)
-          const termIdf = idf(n, match.entry.df)
           let used = false
           for (let i = 0; i < postings.docs.length; i++) {
             const doc = postings.docs[i]!

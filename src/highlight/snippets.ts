@@ -17,6 +17,8 @@ interface Window {
   count: number
   plain: string
   words: Set<string>
+  /** The window's sentences (or the parts of them it holds) of at least four words. */
+  fragments: string[]
 }
 
 const WHITESPACE = /\s+/g
@@ -48,16 +50,20 @@ function windowAround(text: string, anchor: MatchRange, length: number): { start
   let start = sentence
   if (anchor.start - sentence > length * 0.4) {
     start = Math.max(floor, anchor.start - Math.floor(length * 0.25))
-    const space = text.slice(start, anchor.start).search(/\s/)
-    if (space !== -1 && start > floor) start += space + 1
+    if (start > floor && !/\s/.test(text[start - 1]!)) {
+      // Never start inside a word: skip to the next one (or to the anchor itself).
+      const space = text.slice(start, anchor.start).search(/\s/)
+      start = space === -1 ? anchor.start : start + space + 1
+    }
   }
   let end = Math.min(ceiling, start + length)
-  if (end < ceiling) {
+  if (end < ceiling && !/\s/.test(text[end] ?? ' ')) {
+    // Never end inside a word: end at a sentence end, else after the last whole word.
     const cut = text.slice(start, end)
     const sentenceCut = (sentenceEnds(text, start, end).pop() ?? start) - start
     const lastSpace = cut.search(/\s\S*$/)
     if (sentenceCut > length * 0.6 && start + sentenceCut >= anchor.end) end = start + sentenceCut
-    else if (lastSpace > 0 && start + lastSpace >= anchor.end) end = start + lastSpace
+    else if (lastSpace > 0) end = start + lastSpace
   }
   while (end > start && /\s/.test(text[end - 1]!)) end--
   while (start < end && /\s/.test(text[start]!)) start++
@@ -74,7 +80,8 @@ function describe(text: string, ranges: readonly MatchRange[], start: number, en
     }
   }
   const plain = collapse(text.slice(start, end)).toLowerCase()
-  return { start, end, coverage: keys.size, count, plain, words: wordsOf(plain) }
+  const fragments = plain.split(/[.!?…]["”’)\]]*\s+/).map((f) => f.trim()).filter((f) => f.split(' ').length >= MIN_FRAGMENT_WORDS)
+  return { start, end, coverage: keys.size, count, plain, words: wordsOf(plain), fragments }
 }
 
 /** Whether a window starting at `start` begins a paragraph or a sentence (no ellipsis needed). */
@@ -107,8 +114,15 @@ const overlap = (a: Set<string>, b: Set<string>): number => (a.size <= b.size ? 
 
 /** Windows at least this similar (by `overlap`) count as the same text, such as a repeated paragraph. */
 const SAME_TEXT = 0.8
-const sameText = (a: { plain: string; words: Set<string> }, b: { plain: string; words: Set<string> }): boolean =>
-  a.plain.includes(b.plain) || b.plain.includes(a.plain) || overlap(a.words, b.words) >= SAME_TEXT
+/** Shortest sentence (or part of one), in words, whose repetition makes two windows show the same text. */
+const MIN_FRAGMENT_WORDS = 4
+/** Whether two windows show the same text: one holds the other, most words are shared, or a sentence repeats. */
+const sameText = (a: Window, b: Window): boolean =>
+  a.plain.includes(b.plain) ||
+  b.plain.includes(a.plain) ||
+  overlap(a.words, b.words) >= SAME_TEXT ||
+  a.fragments.some((f) => b.plain.includes(f)) ||
+  b.fragments.some((f) => a.plain.includes(f))
 
 /**
  * Picks the best windows of `text` around the matches: most distinct query terms first, then most
@@ -135,7 +149,8 @@ export function snippets(text: string, ranges: readonly MatchRange[], options: S
   chosen.sort((a, b) => a.start - b.start)
   const ellipsis = escapeHtml(options.ellipsis)
   return chosen.map((w) => {
-    const html = markRanges(text, ranges, options.tags, w.start, w.end, collapse)
+    const inside = ranges.filter((r) => r.start >= w.start && r.end <= w.end)
+    const html = markRanges(text, inside, options.tags, w.start, w.end, collapse)
     return (beginsSentence(text, w.start) ? '' : ellipsis) + html + (endsSentence(text, w.end) ? '' : ellipsis)
   })
 }
