@@ -208,9 +208,7 @@ const highlightArb: fc.Arbitrary<HighlightOptions> = fc.record(
   { requiredKeys: [] },
 )
 /** Highlight options with their defaults filled in: usable both as `SnippetOptions` and as `HighlightOptions`. */
-interface Resolved extends SnippetOptions {
-  tags: [string, string]
-}
+type Resolved = SnippetOptions
 const resolved = (o: HighlightOptions): Resolved => ({ tags: o.tags ?? DEFAULT_TAGS, snippetLength: o.snippetLength ?? 160, snippets: o.snippets ?? 2, ellipsis: o.ellipsis ?? '…' })
 
 const articlesArb = fc.array(fc.record({ title: titleArb, body: bodyArb }), { minLength: 1, maxLength: 4 }).map((list) =>
