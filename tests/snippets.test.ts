@@ -70,10 +70,16 @@ function readSnippet(html: string, tags: readonly [string, string], ellipsis: st
   }
 }
 
-/** Longest run of non-space characters: a snippet cannot cut at a word boundary inside it. */
+/** Longest run of non-space characters: a snippet shorter than that may have to cut inside it. */
 const longestRun = (text: string): number => Math.max(0, ...text.split(/\s+/).map((w) => w.length))
-/** A snippet length that leaves room to cut every window of `texts` at whitespace (a quarter-window back from a match). */
-const roomFor = (texts: readonly string[]): number => 4 * Math.max(0, ...texts.map(longestRun)) + 8
+/** A snippet length with room to cut every window of `texts` at whitespace: longer than any run without spaces. */
+const roomToCut = (texts: readonly string[]): number => Math.max(0, ...texts.map(longestRun)) + 1
+/**
+ * A snippet length with room to cut at whitespace and still keep the match a window is made for:
+ * a window starts at most a quarter-window before its match, so runs shorter than a quarter of it.
+ * (Shorter snippets may lose their match: see the known bug below.)
+ */
+const roomForMatch = (texts: readonly string[]): number => 4 * Math.max(0, ...texts.map(longestRun)) + 8
 
 /**
  * Asserts that `html` is safe: outside the configured tags it holds no markup character and no `&`
@@ -207,9 +213,8 @@ const highlightArb: fc.Arbitrary<HighlightOptions> = fc.record(
   },
   { requiredKeys: [] },
 )
-/** Highlight options with their defaults filled in: usable both as `SnippetOptions` and as `HighlightOptions`. */
-type Resolved = SnippetOptions
-const resolved = (o: HighlightOptions): Resolved => ({ tags: o.tags ?? DEFAULT_TAGS, snippetLength: o.snippetLength ?? 160, snippets: o.snippets ?? 2, ellipsis: o.ellipsis ?? '…' })
+/** Highlight options with their defaults filled in. */
+const resolved = (o: HighlightOptions): SnippetOptions => ({ tags: o.tags ?? DEFAULT_TAGS, snippetLength: o.snippetLength ?? 160, snippets: o.snippets ?? 2, ellipsis: o.ellipsis ?? '…' })
 
 const articlesArb = fc.array(fc.record({ title: titleArb, body: bodyArb }), { minLength: 1, maxLength: 4 }).map((list) =>
   list.map((a, i): Article => ({ id: `a${i}`, title: a.title, body: a.body, date: '2020-06-23', source: ['AP'], location: [], country: [] })),
@@ -237,10 +242,11 @@ describe('search snippets (properties)', () => {
     )
   })
 
-  it('(a) with room to cut at whitespace, snippets start and end at word boundaries (whitespace or the text\'s ends)', () => {
+  it('(a) with room to cut at whitespace, snippets never start or end inside a word', () => {
+    const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch)
     fc.assert(
       fc.property(articlesArb, queryArb, highlightArb, (articles, query, hl) => {
-        hl = { ...hl, snippetLength: Math.max(hl.snippetLength ?? 160, roomFor(articles.map((a) => a.body))) }
+        hl = { ...hl, snippetLength: Math.max(hl.snippetLength ?? 160, roomToCut(articles.map((a) => a.body))) }
         const index = new NewsIndex()
         index.addAll(articles)
         const options = resolved(hl)
@@ -249,7 +255,8 @@ describe('search snippets (properties)', () => {
           for (const html of hit.highlight!.snippets) {
             const found = readSnippet(html, options.tags, options.ellipsis).readings.some((piece) => {
               for (let at = whole.indexOf(piece); at !== -1; at = whole.indexOf(piece, at + 1)) {
-                if ((at === 0 || whole[at - 1] === ' ') && (at + piece.length === whole.length || whole[at + piece.length] === ' ')) return true
+                const end = at + piece.length
+                if (!(isWordChar(whole[at - 1]) && isWordChar(whole[at])) && !(isWordChar(whole[end - 1]) && isWordChar(whole[end]))) return true
               }
               return false
             })
@@ -281,8 +288,8 @@ describe('search snippets (properties)', () => {
   it('(c) every marked span, in snippets and title, is text the query matches: exactly, by stem, by prefix, by typo, or as a phrase', () => {
     fc.assert(
       fc.property(articlesArb, queryArb, highlightArb, searchOptionsArb, (articles, query, hl, so) => {
-        // Room to cut at whitespace (a shorter snippet must cut a word: see the known bug below).
-        hl = { ...hl, snippetLength: Math.max(hl.snippetLength ?? 160, roomFor(articles.map((a) => a.body))) }
+        // Room to cut at whitespace (a snippet shorter than a word must cut it).
+        hl = { ...hl, snippetLength: Math.max(hl.snippetLength ?? 160, roomToCut(articles.map((a) => a.body))) }
         const index = new NewsIndex()
         index.addAll(articles)
         const options = resolved(hl)
@@ -326,9 +333,7 @@ describe('search snippets (properties)', () => {
   })
 })
 
-describe('snippets around a long run without spaces, such as a URL (known bug)', () => {
-  // With no whitespace in the quarter-window before a match (or after it, up to the window's end),
-  // the window is cut at a character count, inside a word, and a match there is marked in part.
+describe('snippets around a long run without spaces, such as a URL', () => {
   const body = 'See example.com/news/rocket-attacks/2020/rocket-hits-airport for the rocket attack.'
   const index = new NewsIndex()
   index.add({ id: 'url', title: 'Rocket attack', body, date: null, source: [], location: [], country: [] })
@@ -339,13 +344,15 @@ describe('snippets around a long run without spaces, such as a URL (known bug)',
     for (const snippetLength of [30, 50, 160]) expectGoodSnippets(snippetsOf(snippetLength), body, resolved({ snippetLength }))
   })
 
+  // Regression: with no whitespace in the quarter-window before a match, windows were cut at a
+  // character count, inside a word, and a match there was marked in part:
+  // snippetLength 30 gave '…m/news/<mark>rocket</mark>-attacks/2020/<mark>roc</mark>…',
+  // snippetLength 50 gave '…le.com/news/<mark>rocket</mark>-attacks/2020/<mark>rocket</mark>-hits-airpor…'.
   it('snippetLength 30 never marks part of a word', () => {
-    // Today: ['…m/news/<mark>rocket</mark>-attacks/2020/<mark>roc</mark>…', '…the <mark>rocket</mark> attack.']
     for (const html of snippetsOf(30)) for (const span of readSnippet(html, DEFAULT_TAGS, '…').marked) expect(normalizeTerm(span)).toBe('rocket')
   })
 
   it('snippetLength 50 cuts between words, not inside one', () => {
-    // Today: ['…le.com/news/<mark>rocket</mark>-attacks/2020/<mark>rocket</mark>-hits-airpor…', '…for the <mark>rocket</mark> attack.']
     for (const html of snippetsOf(50)) {
       const { piece } = readSnippet(html, DEFAULT_TAGS, '…')
       const at = body.indexOf(piece)
@@ -354,6 +361,16 @@ describe('snippets around a long run without spaces, such as a URL (known bug)',
       expect(isWordChar(body[at - 1]) && isWordChar(body[at]), `starts inside a word: ${html}`).toBe(false)
       expect(isWordChar(body[end - 1]) && isWordChar(body[end]), `ends inside a word: ${html}`).toBe(false)
     }
+  })
+
+  // Known bug (since windows end at the last space): when the text from the sentence start runs
+  // past the window's end without a space, the window is cut back before its own match.
+  it("a match inside a URL near the sentence start is shown (snippetLength 60: today the only snippet is 'See…')", () => {
+    const index = new NewsIndex()
+    const text = 'See https://iq.usembassy.gov/2020/06/23/statement-on-rocket-attack-near-baghdad-airport for the full statement.'
+    index.add({ id: 'embassy', title: 'Embassy statement', body: text, date: null, source: [], location: [], country: [] })
+    const list = index.search('usembassy', { highlight: { snippetLength: 60 } }).hits[0]!.highlight!.snippets
+    expect(list.some((html) => html.includes('<mark>usembassy</mark>')), JSON.stringify(list)).toBe(true)
   })
 })
 
@@ -382,7 +399,7 @@ describe('snippets() (properties of the internal function)', () => {
   it('(c) marks exactly the given ranges: each marked span is the text of one of them', () => {
     fc.assert(
       fc.property(bodyWithRanges, optionsArb, ({ body, ranges }, options) => {
-        options = { ...options, snippetLength: Math.max(options.snippetLength, roomFor([body])) }
+        options = { ...options, snippetLength: Math.max(options.snippetLength, roomToCut([body])) }
         const texts = new Set(ranges.map((r) => body.slice(r.start, r.end)))
         for (const html of snippets(body, ranges, options)) {
           for (const span of readSnippet(html, options.tags, options.ellipsis).marked) expect(texts.has(span), `'${span}' is not a given range`).toBe(true)
@@ -418,6 +435,17 @@ describe('snippets() (properties of the internal function)', () => {
         for (let i = 1; i < places.length; i++) expect(places[i]![0], JSON.stringify(places)).toBeGreaterThanOrEqual(places[i - 1]![1])
       }),
       { numRuns: 500 },
+    )
+  })
+
+  it('(c) with room to keep it, every window holds the match it was made for: each snippet marks something', () => {
+    fc.assert(
+      fc.property(bodyWithRanges, optionsArb, ({ body, ranges }, options) => {
+        fc.pre(ranges.length > 0)
+        options = { ...options, snippetLength: Math.max(options.snippetLength, roomForMatch([body])) }
+        for (const html of snippets(body, ranges, options)) expect(readSnippet(html, options.tags, options.ellipsis).marked.length, html).toBeGreaterThan(0)
+      }),
+      { numRuns: 400 },
     )
   })
 
@@ -546,29 +574,41 @@ describe('(e) the seed never shows its repeated paragraph twice', () => {
     }
   })
 
-  // Known bug: the near-duplicate test misses a repeat when the two windows around it are cut a
-  // little differently (7 of 9 words shared: 78%, under the 80% threshold), so other snippet lengths
-  // show the repeated paragraph twice. With the default 2 snippets: 53 ('fourth'), 193–204
-  // ('Washington'), 220–231 ('and'), 232–307 ('to'), 325–383 ('They', 'them').
-  const shownTwice = (word: string, snippetLength: number): { words: number; text: string } => {
-    const options = resolved({ snippetLength })
+  const shownTwice = (word: string, highlight: HighlightOptions): { words: number; text: string } => {
+    const options = resolved(highlight)
     return repeatedWordsShown(index.search(word, { highlight: options }).hits[0]!.highlight!.snippets, options)
   }
 
+  // Regression: the near-duplicate test once missed a repeat when the two windows around it were cut
+  // a little differently (7 of 9 words shared: 78%, under the 80% threshold). With the default 2
+  // snippets, snippet lengths 53 ('fourth'), 193–204 ('Washington'), 220–231 ('and'), 232–307 ('to')
+  // and 325–383 ('They', 'them') showed the repeated paragraph twice.
   it("'fourth' with snippetLength 53 shows its sentence once", () => {
-    // Today: ['…“It is the <mark>fourth</mark> attack to target the U.S. presence…',
-    //         'AP added: “It is the <mark>fourth</mark> attack to target the…']
-    expect(shownTwice('fourth', 53).words).toBeLessThan(TWICE)
+    // Was: ['…“It is the <mark>fourth</mark> attack to target the U.S. presence…', 'AP added: “It is the <mark>fourth</mark> attack to target the…']
+    expect(shownTwice('fourth', { snippetLength: 53 }).words).toBeLessThan(TWICE)
   })
 
   it("'Washington' with snippetLength 200 shows its sentence once", () => {
-    // Today both snippets hold "…the U.S. presence in Iraq since <mark>Washington</mark> and Baghdad embarked on strategic talks on June 11."
-    expect(shownTwice('Washington', 200).words).toBeLessThan(TWICE)
+    // Was: both snippets held "…the U.S. presence in Iraq since <mark>Washington</mark> and Baghdad embarked on strategic talks on June 11."
+    expect(shownTwice('Washington', { snippetLength: 200 }).words).toBeLessThan(TWICE)
   })
 
   it("'to' with snippetLength 250 shows the paragraph's second sentence once", () => {
-    // Today both snippets hold "The attacks are proving <mark>to</mark> be a key challenge for Prime Minister Mustafa al-Kadhimi, whose government…"
-    expect(shownTwice('to', 250).words).toBeLessThan(TWICE)
+    // Was: both snippets held "The attacks are proving <mark>to</mark> be a key challenge for Prime Minister Mustafa al-Kadhimi, whose government…"
+    expect(shownTwice('to', { snippetLength: 250 }).words).toBeLessThan(TWICE)
+  })
+
+  // Two windows that cut the same sentence at different places must not show its common part twice.
+  it("'They' with snippetLength 360 shows 'government has promised to take action against militia groups' once", () => {
+    // Was: ['<mark>They</mark> said that … whose government has promised to take action against militia groups…',
+    //         '…government has promised to take action against militia groups suspected of orchestrating <mark>them</mark>. …']
+    expect(shownTwice('They', { snippetLength: 360 }).words).toBeLessThan(TWICE)
+  })
+
+  it("'the' with 6 snippets of 110 shows 'It is the fourth attack to target the' once", () => {
+    // Was: ['…', '<mark>They</mark> said … AP continued, “It is <mark>the</mark> fourth attack to target <mark>the</mark>…', …,
+    //         'AP added: “It is <mark>the</mark> fourth attack to target <mark>the</mark> U.S. presence in Iraq …']
+    expect(shownTwice('the', { snippetLength: 110, snippets: 6 }).words).toBeLessThan(TWICE)
   })
 })
 

@@ -17,8 +17,8 @@ interface Window {
   count: number
   plain: string
   words: Set<string>
-  /** The window's sentences (or the parts of them it holds) of at least four words. */
-  fragments: string[]
+  /** Every run of `SHINGLE` consecutive words of the window. */
+  shingles: Set<string>
 }
 
 const WHITESPACE = /\s+/g
@@ -63,7 +63,12 @@ function windowAround(text: string, anchor: MatchRange, length: number): { start
     const sentenceCut = (sentenceEnds(text, start, end).pop() ?? start) - start
     const lastSpace = cut.search(/\s\S*$/)
     if (sentenceCut > length * 0.6 && start + sentenceCut >= anchor.end) end = start + sentenceCut
-    else if (lastSpace > 0) end = start + lastSpace
+    else if (lastSpace > 0 && start + lastSpace >= anchor.end) end = start + lastSpace
+    else {
+      // No whole word fits after the match: end right after it, starting at it if need be.
+      if (anchor.end > start + length) start = anchor.start
+      end = Math.min(start + length, anchor.end)
+    }
   }
   while (end > start && /\s/.test(text[end - 1]!)) end--
   while (start < end && /\s/.test(text[start]!)) start++
@@ -80,8 +85,10 @@ function describe(text: string, ranges: readonly MatchRange[], start: number, en
     }
   }
   const plain = collapse(text.slice(start, end)).toLowerCase()
-  const fragments = plain.split(/[.!?…]["”’)\]]*\s+/).map((f) => f.trim()).filter((f) => f.split(' ').length >= MIN_FRAGMENT_WORDS)
-  return { start, end, coverage: keys.size, count, plain, words: wordsOf(plain), fragments }
+  const sequence = plain.split(/[^\p{L}\p{N}]+/u).filter(Boolean)
+  const shingles = new Set<string>()
+  for (let i = 0; i + SHINGLE <= sequence.length; i++) shingles.add(sequence.slice(i, i + SHINGLE).join(' '))
+  return { start, end, coverage: keys.size, count, plain, words: new Set(sequence), shingles }
 }
 
 /** Whether a window starting at `start` begins a paragraph or a sentence (no ellipsis needed). */
@@ -114,15 +121,14 @@ const overlap = (a: Set<string>, b: Set<string>): number => (a.size <= b.size ? 
 
 /** Windows at least this similar (by `overlap`) count as the same text, such as a repeated paragraph. */
 const SAME_TEXT = 0.8
-/** Shortest sentence (or part of one), in words, whose repetition makes two windows show the same text. */
-const MIN_FRAGMENT_WORDS = 4
-/** Whether two windows show the same text: one holds the other, most words are shared, or a sentence repeats. */
+/** Consecutive words two windows may share before they count as showing the same text. */
+const SHINGLE = 7
+/** Whether two windows show the same text: one holds the other, most words are shared, or a run of words repeats. */
 const sameText = (a: Window, b: Window): boolean =>
   a.plain.includes(b.plain) ||
   b.plain.includes(a.plain) ||
   overlap(a.words, b.words) >= SAME_TEXT ||
-  a.fragments.some((f) => b.plain.includes(f)) ||
-  b.fragments.some((f) => a.plain.includes(f))
+  [...a.shingles].some((s) => b.shingles.has(s))
 
 /**
  * Picks the best windows of `text` around the matches: most distinct query terms first, then most
