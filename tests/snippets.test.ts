@@ -363,9 +363,9 @@ describe('snippets around a long run without spaces, such as a URL', () => {
     }
   })
 
-  // Known bug (since windows end at the last space): when the text from the sentence start runs
-  // past the window's end without a space, the window is cut back before its own match.
-  it("a match inside a URL near the sentence start is shown (snippetLength 60: today the only snippet is 'See…')", () => {
+  // When the text from the sentence start runs past the window's end without a space, the window
+  // must still hold its own match (it once was cut back to 'See…').
+  it('a match inside a URL near the sentence start is shown (snippetLength 60)', () => {
     const index = new NewsIndex()
     const text = 'See https://iq.usembassy.gov/2020/06/23/statement-on-rocket-attack-near-baghdad-airport for the full statement.'
     index.add({ id: 'embassy', title: 'Embassy statement', body: text, date: null, source: [], location: [], country: [] })
