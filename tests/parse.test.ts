@@ -100,7 +100,7 @@ describe('parseArticle(): Markdown with front matter', () => {
       title: 'Rocket hits Baghdad airport',
       date: '2020-06-23',
       source: ['Reuters', 'AFP'],
-      location: ['Mosul', 'Abu Ghraib'],
+      location: ['Mosul', 'Abu Ghraib', 'Iraq'],
       country: ['IQ', 'US'],
       url: 'https://example.com/rocket',
     })
@@ -114,7 +114,7 @@ describe('parseArticle(): Markdown with front matter', () => {
     // The text names another date, another agency, other places: the front matter still wins.
     expect(article.date).toBe('2020-06-23')
     expect(article.source).toEqual(['Reuters', 'AFP'])
-    expect(article.location).toEqual(['Mosul', 'Abu Ghraib'])
+    expect(article.location).toEqual(['Mosul', 'Abu Ghraib', 'Iraq']) // given places first, then what contains them
     expect(article.country).toEqual(['IQ', 'US'])
   })
 
@@ -174,7 +174,7 @@ describe('parseArticle() / parseArticles(): JSON', () => {
 
   it('accepts common aliases of the known fields', () => {
     const text = JSON.stringify({ slug: 's1', headline: 'H', text: 'Body.', publishedAt: '2020-06-23', agency: ['AFP'], places: ['Basra'], countries: ['iq'], link: 'https://x.y/z' })
-    expect(parseArticle(text, { path: 'a.json' })).toMatchObject({ id: 's1', title: 'H', body: 'Body.', date: '2020-06-23', source: ['AFP'], location: ['Basra'], country: ['IQ'], url: 'https://x.y/z' })
+    expect(parseArticle(text, { path: 'a.json' })).toMatchObject({ id: 's1', title: 'H', body: 'Body.', date: '2020-06-23', source: ['AFP'], location: ['Basra', 'Iraq'], country: ['IQ'], url: 'https://x.y/z' })
   })
 
   it('derives the id from the path when the object has none', () => {
@@ -224,5 +224,19 @@ describe('parseArticle(): errors are E_PARSE and name the file', () => {
   ])('%s', (_what, path, text) => {
     const error = expectNewsdexError(() => parseArticle(text, { path }), 'E_PARSE')
     expect(error.message.startsWith(path)).toBe(true)
+  })
+})
+
+describe('parseArticle(): given places roll up to what contains them', () => {
+  it('adds the country (and region) of a given city, keeping the given places first', () => {
+    const article = parseArticle(JSON.stringify({ id: 'x', title: 'T', body: 'B.', location: ['Baghdad', 'Nowhere Town'] }), { path: 'a.json' })
+    expect(article.location).toEqual(['Baghdad', 'Nowhere Town', 'Iraq'])
+    expect(article.country).toEqual(['IQ'])
+  })
+
+  it('lets given countries win over rolled-up ones', () => {
+    const article = parseArticle(JSON.stringify({ id: 'x', title: 'T', body: 'B.', location: ['Baghdad'], country: ['US'] }), { path: 'a.json' })
+    expect(article.location).toEqual(['Baghdad', 'Iraq'])
+    expect(article.country).toEqual(['US'])
   })
 })

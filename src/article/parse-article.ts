@@ -1,4 +1,5 @@
 import { NewsdexError } from '../errors.js'
+import { containingPlaces } from '../extract/containing-places.js'
 import { extractMetadata } from '../extract/extract-metadata.js'
 import type { Article } from '../types.js'
 import { explicitFields, type ExplicitFields } from './fields.js'
@@ -55,14 +56,16 @@ function assemble(fields: ExplicitFields, text: string, options: ParseOptions, f
   const dateline = fields.meta.dateline ? `${fields.meta.dateline} ` : ''
   const extracted = extractMetadata(`${dateline}${body}`, { title, ...(fields.date ? { date: fields.date } : {}) })
   const pick = (given: string[] | undefined, found: string[]): string[] => (given && given.length > 0 ? given : found)
+  // Given places are kept first, then what contains them, so that location:Iraq finds 'Baghdad'.
+  const given = fields.location && fields.location.length > 0 ? containingPlaces(fields.location) : undefined
   const article: Article = {
     id: options.id ?? fields.id ?? fallbackId,
     title,
     body,
     date: fields.date ?? extracted.date,
     source: pick(fields.source, extracted.source),
-    location: pick(fields.location, extracted.location),
-    country: pick(fields.country, extracted.country),
+    location: given ? given.location : extracted.location,
+    country: pick(fields.country, given && given.country.length > 0 ? given.country : extracted.country),
   }
   if (fields.url !== undefined) article.url = fields.url
   if (Object.keys(fields.meta).length > 0) article.meta = fields.meta
