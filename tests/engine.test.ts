@@ -6,7 +6,7 @@ import { ByteReader, ByteWriter } from '../src/format/bytes.js'
 import { readRice, riceParameter, writeRice } from '../src/format/rice.js'
 import { NewsdexError, NewsIndex } from '../src/index.js'
 import type { Article, NewsIndexOptions, SearchOptions, SearchResponse } from '../src/types.js'
-import { expectNewsdexError, generateArticles, makeArticle, mulberry32 } from './helpers.js'
+import { expectNewsdexError, generateArticles, makeArticle, mulberry32, normalized } from './helpers.js'
 
 // ---------------------------------------------------------------------------------------------
 // A reference BM25 / BM25F, written from the papers, independently of src/engine/bm25.ts
@@ -86,17 +86,6 @@ function expectMatchesReference(response: SearchResponse, reference: Map<number,
   }
 }
 
-/** A response with `hit.matches` in term order and scores to 12 significant digits. */
-function normalized(response: SearchResponse): SearchResponse {
-  return {
-    ...response,
-    hits: response.hits.map((hit) => ({
-      ...hit,
-      score: Number(hit.score.toPrecision(12)),
-      matches: [...hit.matches].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0)),
-    })),
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Corpora

@@ -5,7 +5,7 @@ import { ByteReader, ByteWriter } from '../src/format/bytes.js'
 import { decodeContainer, encodeContainer, FORMAT_VERSION, MAGIC, PREAMBLE } from '../src/format/container.js'
 import { crc32 } from '../src/format/crc32.js'
 import type { Article, NewsIndexOptions, SearchOptions, SearchResponse } from '../src/types.js'
-import { catchNewsdexError, expectNewsdexError, makeArticle } from './helpers.js'
+import { catchNewsdexError, expectNewsdexError, makeArticle, normalized } from './helpers.js'
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures and helpers
@@ -25,17 +25,6 @@ function smallIndex(options?: NewsIndexOptions): NewsIndex {
 const QUERIES = ['', 'rocket', 'rocket airport', 'baghdad -drone', '"baghdad airport"', 'iran OR drone', 'title:airport', 'source:AP', 'date:2020', 'rock', 'tehrn', 'zzz']
 const SEARCH: SearchOptions = { facets: ['source', 'location', 'country', 'year', 'month'], limit: 100 }
 
-/** A response with `hit.matches` in term order and scores to 12 significant digits. */
-function normalized(response: SearchResponse): SearchResponse {
-  return {
-    ...response,
-    hits: response.hits.map((hit) => ({
-      ...hit,
-      score: Number(hit.score.toPrecision(12)),
-      matches: [...hit.matches].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0)),
-    })),
-  }
-}
 
 /** Everything an index answers for a fixed set of queries: ids, scores, highlights, facets, totals. */
 function answers(index: NewsIndex, queries: readonly string[] = QUERIES, options: SearchOptions = SEARCH): SearchResponse[] {

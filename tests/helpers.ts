@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect } from 'vitest'
 import { NewsdexError, type NewsdexErrorCode } from '../src/errors.js'
-import type { Article } from '../src/types.js'
+import type { Article, SearchResponse } from '../src/types.js'
 
 /** Root of the repository (the folder holding package.json). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -187,4 +187,16 @@ export function generateArticles(count: number, seed = 1): Article[] {
     articles.push(article)
   }
   return articles
+}
+
+/** A response with `hit.matches` in term order and scores to 12 significant digits. */
+export function normalized(response: SearchResponse): SearchResponse {
+  return {
+    ...response,
+    hits: response.hits.map((hit) => ({
+      ...hit,
+      score: Number(hit.score.toPrecision(12)),
+      matches: [...hit.matches].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0)),
+    })),
+  }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { decodeContainer } from '../src/format/container.js'
 import { NewsdexError, NewsIndex } from '../src/index.js'
 import type { Article, SearchOptions, SearchResponse } from '../src/types.js'
-import { expectNewsdexError, generateArticles, makeArticle } from './helpers.js'
+import { expectNewsdexError, generateArticles, makeArticle, normalized } from './helpers.js'
 
 // ---------------------------------------------------------------------------------------------
 // A generated archive of 700 articles: three chunks of 256 (0–255, 256–511, 512–699).
@@ -36,17 +36,6 @@ function fullIndex(articles: readonly Article[] = ARTICLES): NewsIndex {
 const FULL = fullIndex()
 const PARTS = FULL.serializeParts()
 
-/** A response with `hit.matches` in term order and scores to 12 significant digits. */
-function normalized(response: SearchResponse): SearchResponse {
-  return {
-    ...response,
-    hits: response.hits.map((hit) => ({
-      ...hit,
-      score: Number(hit.score.toPrecision(12)),
-      matches: [...hit.matches].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0)),
-    })),
-  }
-}
 
 /** What the search part alone must answer: everything but titles, urls, meta and highlights. */
 function searchView(response: SearchResponse): unknown {
