@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FORMAT_VERSION, NewsIndex } from '../src/index.js'
 import type { SearchResponse } from '../src/types.js'
@@ -87,6 +87,22 @@ describe('newsdex build', () => {
     expect(result.status).not.toBe(0)
     expect(result.stderr).toContain('no-such-dir/**/*.txt')
     expect(existsSync(out)).toBe(false)
+  })
+})
+
+describe('newsdex build --split', () => {
+  it('writes the search part and its parts, and search reads them back with titles and marks', () => {
+    const out = join(makeTempDir(), 'split.idx')
+    const built = cli(['build', 'seeds/**/*.txt', '--out', out, '--split'])
+    expect(built.status, built.stderr).toBe(0)
+    const files = readdirSync(dirname(out)).sort()
+    expect(files).toEqual(['split.idx', 'split.idx.display-0', 'split.idx.positions', 'split.idx.text-0'])
+    // The search part alone holds no titles: they come from the display part beside it.
+    expect(NewsIndex.load(readFileSync(out)).search('rocket').hits[0]!.article.title).toBe('')
+    const result = cli(['search', out, 'baghdad', 'airport'])
+    expect(result.status, result.stderr).toBe(0)
+    expect(result.stdout).toContain('A katyusha rocket landed')
+    expect(result.stdout).toContain('<mark>Baghdad</mark>')
   })
 })
 
