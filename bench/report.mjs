@@ -91,15 +91,15 @@ export function formatReport(r) {
   let out = ''
   out += `\n## newsdex benchmark — ${r.corpus.file}, ${r.corpus.articles.toLocaleString('en-US')} articles`
   out += r.corpus.synthetic ? ` (${r.corpus.synthetic.toLocaleString('en-US')} synthetic)\n\n` : '\n\n'
-  out += `${r.date} · Node ${r.machine.node} · ${r.machine.cores} cores (${r.machine.cpu}) · ${r.machine.memoryGiB} GiB · run took ${(r.durationS / 60).toFixed(1)} min`
+  out += `- ${r.date} · Node ${r.machine.node} · ${r.machine.cores} cores (${r.machine.cpu}) · ${r.machine.memoryGiB} GiB · run took ${(r.durationS / 60).toFixed(1)} min`
   const la = r.machine.loadAverage
   out += la ? ` · load average ${la.start[0]} at start, ${la.end[0]} at end (1 min)\n` : '\n'
-  out += `Versions: ${Object.entries(r.versions).map(([k, v]) => `${k} ${v ?? '?'}`).join(', ')}\n`
+  out += `- Versions: ${Object.entries(r.versions).map(([k, v]) => `${k} ${v ?? '?'}`).join(', ')}\n`
   if (r.git?.commit) {
     const dirty = r.git.srcDirty ?? r.git.dirty
-    out += `Code: commit ${r.git.commit.slice(0, 10)}${dirty ? ' (src/ had uncommitted changes)' : ''}${r.git.distBuilt ? `, dist/ built ${r.git.distBuilt}` : ''}\n`
+    out += `- Code: commit ${r.git.commit.slice(0, 10)}${dirty ? ' (src/ had uncommitted changes)' : ''}${r.git.distBuilt ? `, dist/ built ${r.git.distBuilt}` : ''}\n`
   }
-  out += `Command: \`${r.command}\`\n\n`
+  out += `- Command: \`${r.command}\`\n\n`
 
   out += `### Build and index size (gzip level ${r.settings.gzipLevel}, brotli quality ${r.settings.brotliQuality || 'skipped'}; MiB = 2^20 bytes)\n\n`
   const sizeRows = []
