@@ -6,6 +6,29 @@ import { BUILD_HINT, DIST, makeTempDir, removeTempDirs, REPO_ROOT, run, runNode,
 const TIMEOUT = 240_000
 const TSC = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc')
 
+/** What the ESM and CJS consumers both do with the installed package, printed as JSON. */
+const SCENARIO = `async function main() {
+  const article = parseArticle(readFileSync('news/a.txt', 'utf8'), { path: 'news/a.txt' })
+  const index = new NewsIndex()
+  index.add(article)
+  const response = NewsIndex.load(index.serialize()).search('rocket')
+  const { index: built, errors } = await buildIndex({ patterns: ['news/*.txt'], cwd: process.cwd() })
+  let error
+  try { NewsIndex.load(new Uint8Array(4)) } catch (e) { error = e }
+  console.log(JSON.stringify({
+    parsed: { id: article.id, title: article.title, date: article.date },
+    total: response.total,
+    id: response.hits[0].id,
+    title: response.hits[0].highlight.title,
+    built: built.size,
+    buildErrors: errors.length,
+    isNewsdexError: error instanceof NewsdexError,
+    code: error.code,
+  }))
+}
+main().catch((e) => { console.error(e); process.exitCode = 1 })
+`
+
 let consumer: string
 
 function npm(args: readonly string[], cwd: string): RunResult {
@@ -71,24 +94,7 @@ import { NewsIndex, NewsdexError } from 'newsdex'
 import { parseArticle, buildIndex } from 'newsdex/build'
 import { readFileSync } from 'node:fs'
 
-const article = parseArticle(readFileSync('news/a.txt', 'utf8'), { path: 'news/a.txt' })
-const index = new NewsIndex()
-index.add(article)
-const response = NewsIndex.load(index.serialize()).search('rocket')
-const { index: built, errors } = await buildIndex({ patterns: ['news/*.txt'], cwd: process.cwd() })
-let error
-try { NewsIndex.load(new Uint8Array(4)) } catch (e) { error = e }
-console.log(JSON.stringify({
-  parsed: { id: article.id, title: article.title, date: article.date },
-  total: response.total,
-  id: response.hits[0].id,
-  title: response.hits[0].highlight.title,
-  built: built.size,
-  buildErrors: errors.length,
-  isNewsdexError: error instanceof NewsdexError,
-  code: error.code,
-}))
-`)
+${SCENARIO}`)
     expect(JSON.parse(node(script))).toEqual(EXPECTED)
   }, TIMEOUT)
 
@@ -98,26 +104,7 @@ const { NewsIndex, NewsdexError } = require('newsdex')
 const { parseArticle, buildIndex } = require('newsdex/build')
 const { readFileSync } = require('node:fs')
 
-async function main() {
-  const article = parseArticle(readFileSync('news/a.txt', 'utf8'), { path: 'news/a.txt' })
-  const index = new NewsIndex()
-  index.add(article)
-  const response = NewsIndex.load(index.serialize()).search('rocket')
-  const { index: built, errors } = await buildIndex({ patterns: ['news/*.txt'], cwd: process.cwd() })
-  let error
-  try { NewsIndex.load(new Uint8Array(4)) } catch (e) { error = e }
-  console.log(JSON.stringify({
-    parsed: { id: article.id, title: article.title, date: article.date },
-    total: response.total,
-    id: response.hits[0].id,
-    title: response.hits[0].highlight.title,
-    built: built.size,
-    buildErrors: errors.length,
-    isNewsdexError: error instanceof NewsdexError,
-    code: error.code,
-  }))
-}
-main().catch((e) => { console.error(e); process.exitCode = 1 })
+${SCENARIO}
 `)
     expect(JSON.parse(node(script))).toEqual(EXPECTED)
   }, TIMEOUT)
@@ -182,6 +169,7 @@ export = { wrong }
     it('fails on a real type error (the check above is really checking)', () => {
       write('broken.ts', `
 import { NewsIndex } from 'newsdex'
+
 const size: string = new NewsIndex().size
 export { size }
 `)
