@@ -392,7 +392,7 @@ export class NewsIndex {
     index.#meta = meta
     if (meta.part === 'all') {
       for (let i = 0; i < meta.chunks; i++) {
-        attachDisplay(index.#store, meta, i, sections.get(`display-${i}`))
+        attachDisplay(index.#store, meta, i, sections, `display-${i}`)
         attachText(index.#store, i, sections, `text-${i}.`)
       }
     }
@@ -406,7 +406,7 @@ export class NewsIndex {
     if (!own || own.part !== 'search') throw new NewsdexError('E_INVALID_ARGUMENT', 'parts can only be added to an index loaded from its search part')
     if (meta.build !== own.build) throw new NewsdexError('E_CORRUPT', 'this part belongs to another build of the index')
     if (meta.part === 'positions') attachPositions(this.#store, own, sections)
-    else if (meta.part === 'display') attachDisplay(this.#store, own, meta.chunk!, sections.get('display'))
+    else if (meta.part === 'display') attachDisplay(this.#store, own, meta.chunk!, sections, 'display')
     else if (meta.part === 'text') attachText(this.#store, meta.chunk!, sections)
     else throw new NewsdexError('E_INVALID_ARGUMENT', `a '${meta.part}' part cannot be added`)
   }

@@ -3,7 +3,7 @@ import { Store, VALUE_FIELDS, type Display, type ValueField } from '../engine/st
 import { NewsdexError } from '../errors.js'
 import type { AnalyzerPreset } from '../types.js'
 import { ByteReader, ByteWriter } from './bytes.js'
-import { decodeContainer, encodeContainer } from './container.js'
+import { decodeContainer, decodeJsonSection, encodeContainer, encodeJsonSection } from './container.js'
 import { crc32 } from './crc32.js'
 import { encodeTokenText, rankTerms, type TokenText } from './token-text.js'
 
@@ -30,19 +30,9 @@ export interface PartMeta {
 
 const encoder = new TextEncoder()
 const decoder = new TextDecoder('utf-8', { fatal: true })
-const json = (value: unknown): Uint8Array => encoder.encode(JSON.stringify(value))
 
 function corrupt(message: string, cause?: unknown): NewsdexError {
   return new NewsdexError('E_CORRUPT', `corrupt newsdex index: ${message}`, { cause })
-}
-
-function parseJson(bytes: Uint8Array | undefined, name: string): unknown {
-  if (!bytes) throw corrupt(`section '${name}' is missing`)
-  try {
-    return JSON.parse(decoder.decode(bytes))
-  } catch (error) {
-    throw corrupt(`section '${name}' is not valid JSON`, error)
-  }
 }
 
 /** The sections of every part of a store, compacted (removed articles dropped, terms sorted). */
@@ -99,7 +89,7 @@ export function encodeSections(store: Store, options: unknown): { meta: Omit<Par
       for (const v of list) refs.varint(v)
     }
   }
-  const ids = json(docs.map((doc) => store.ids[doc]))
+  const ids = encodeJsonSection(docs.map((doc) => store.ids[doc]))
   const termStatBytes = termStats.finish()
   const rankOf = new Map(rankTerms(terms.map((term) => [term, store.terms.get(term)!.df])).map((term, rank) => [term, rank]))
   const chunks: { display: Uint8Array; text: Record<string, Uint8Array> }[] = []
@@ -107,8 +97,8 @@ export function encodeSections(store: Store, options: unknown): { meta: Omit<Par
     const slice = docs.slice(start, start + CHUNK_SIZE)
     const text = encodeTokenText(slice.map((doc) => store.body(doc) ?? ''), store.analyzer, (term) => rankOf.get(term)!)
     chunks.push({
-      display: json(slice.map((doc) => displayRecord(store.display[doc]))),
-      text: { ranks: text.ranks, cases: text.cases, literals: json(text.literals), separators: json(text.separators) },
+      display: encodeJsonSection(slice.map((doc) => displayRecord(store.display[doc]))),
+      text: { ranks: text.ranks, cases: text.cases, literals: encodeJsonSection(text.literals), separators: encodeJsonSection(text.separators) },
     })
   }
   const search = {
@@ -119,7 +109,7 @@ export function encodeSections(store: Store, options: unknown): { meta: Omit<Par
     postingTfs: tfBytes.finish(),
     lengths: lengths.finish(),
     dates: dates.finish(),
-    values: json(Object.fromEntries(VALUE_FIELDS.map((f) => [f, store.columns[f].values]))),
+    values: encodeJsonSection(Object.fromEntries(VALUE_FIELDS.map((f) => [f, store.columns[f].values]))),
     valueRefs: refs.finish(),
   }
   const positions = { positionStats: positionStats.finish(), positions: positionBytes.finish() }
@@ -213,7 +203,7 @@ function offsetsOf(reader: ByteReader, count: number, total: number, what: strin
 export function decodeSearchSections(meta: PartMeta, sections: Map<string, Uint8Array>, analyzer: AnalyzerPreset): Store {
   const store = new Store(analyzer)
   const n = meta.documents
-  const ids = parseJson(sections.get('ids'), 'ids')
+  const ids = decodeJsonSection(sections, 'ids')
   if (!Array.isArray(ids) || ids.length !== n || !ids.every((id) => typeof id === 'string' && id !== '')) throw corrupt('bad article ids')
   const termText = sections.get('terms')
   if (!termText) throw corrupt("section 'terms' is missing")
@@ -236,7 +226,7 @@ export function decodeSearchSections(meta: PartMeta, sections: Map<string, Uint8
   }
   finished(lengths, 'lengths')
   finished(dates, 'dates')
-  const values = parseJson(sections.get('values'), 'values') as Record<ValueField, unknown>
+  const values = decodeJsonSection(sections, 'values') as Record<ValueField, unknown>
   const refs = new ByteReader(required(sections, 'valueRefs'))
   for (const field of VALUE_FIELDS) {
     const list = values?.[field]
@@ -301,8 +291,8 @@ export function attachPositions(store: Store, meta: PartMeta, sections: Map<stri
 }
 
 /** Attaches one display chunk to a loaded store. */
-export function attachDisplay(store: Store, meta: PartMeta, chunk: number, bytes: Uint8Array | undefined): void {
-  const records = parseJson(bytes, `display-${chunk}`)
+export function attachDisplay(store: Store, meta: PartMeta, chunk: number, sections: Map<string, Uint8Array>, name: string): void {
+  const records = decodeJsonSection(sections, name)
   const first = chunk * meta.chunkSize
   const expected = Math.min(meta.chunkSize, meta.documents - first)
   if (!Array.isArray(records) || records.length !== expected) throw corrupt(`display chunk ${chunk} does not match the articles`)
@@ -322,7 +312,7 @@ export function attachDisplay(store: Store, meta: PartMeta, chunk: number, bytes
 /** Attaches one text chunk (token text, decoded on first use) to a loaded store; `prefix` names its sections. */
 export function attachText(store: Store, chunk: number, sections: Map<string, Uint8Array>, prefix = ''): void {
   const strings = (name: string): string[] => {
-    const value = parseJson(sections.get(prefix + name), prefix + name)
+    const value = decodeJsonSection(sections, prefix + name)
     if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw corrupt(`bad ${name} in text chunk ${chunk}`)
     return value
   }
