@@ -28,3 +28,8 @@ export class NewsdexError extends Error {
     this.path = options?.path
   }
 }
+
+/** The `E_CORRUPT` error of index data that fails a check, saying which. */
+export function corruptIndex(message: string, cause?: unknown): NewsdexError {
+  return new NewsdexError('E_CORRUPT', `corrupt newsdex index: ${message}`, cause === undefined ? undefined : { cause })
+}

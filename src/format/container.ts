@@ -1,4 +1,4 @@
-import { NewsdexError } from '../errors.js'
+import { corruptIndex, NewsdexError } from '../errors.js'
 import { crc32 } from './crc32.js'
 
 /** The four bytes every newsdex file starts with. */
@@ -60,9 +60,6 @@ export interface DecodedContainer {
   sections: Map<string, Uint8Array>
 }
 
-function corrupt(message: string, cause?: unknown): NewsdexError {
-  return new NewsdexError('E_CORRUPT', `corrupt newsdex index: ${message}`, cause === undefined ? undefined : { cause })
-}
 
 /** Reads and validates a container: magic, version, header, every section's bounds and checksum. */
 export function decodeContainer(data: Uint8Array | ArrayBuffer): DecodedContainer {
@@ -77,23 +74,23 @@ export function decodeContainer(data: Uint8Array | ArrayBuffer): DecodedContaine
     throw new NewsdexError('E_VERSION', `newsdex index format version ${version} is not supported (this build reads version ${FORMAT_VERSION}); rebuild the index`)
   }
   const headerLength = view.getUint32(8, true)
-  if (PREAMBLE + headerLength > bytes.length) throw corrupt(`header of ${headerLength} bytes runs past the end of the data`)
+  if (PREAMBLE + headerLength > bytes.length) throw corruptIndex(`header of ${headerLength} bytes runs past the end of the data`)
   const headerBytes = bytes.subarray(PREAMBLE, PREAMBLE + headerLength)
-  if (crc32(headerBytes) !== view.getUint32(12, true)) throw corrupt('the header fails its checksum')
+  if (crc32(headerBytes) !== view.getUint32(12, true)) throw corruptIndex('the header fails its checksum')
   let header: unknown
   try {
     header = JSON.parse(decoder.decode(headerBytes))
   } catch (error) {
-    throw corrupt('the header is not valid JSON', error)
+    throw corruptIndex('the header is not valid JSON', error)
   }
-  if (!isHeader(header)) throw corrupt('the header does not describe a newsdex index')
-  if (header.version !== FORMAT_VERSION) throw corrupt(`header version ${String(header.version)} differs from the preamble's ${version}`)
+  if (!isHeader(header)) throw corruptIndex('the header does not describe a newsdex index')
+  if (header.version !== FORMAT_VERSION) throw corruptIndex(`header version ${String(header.version)} differs from the preamble's ${version}`)
   const body = bytes.subarray(PREAMBLE + headerLength)
   const sections = new Map<string, Uint8Array>()
   for (const entry of header.sections) {
-    if (entry.offset + entry.length > body.length) throw corrupt(`section '${entry.name}' runs past the end of the data (truncated file?)`)
+    if (entry.offset + entry.length > body.length) throw corruptIndex(`section '${entry.name}' runs past the end of the data (truncated file?)`)
     const section = body.subarray(entry.offset, entry.offset + entry.length)
-    if (crc32(section) !== entry.crc32) throw corrupt(`section '${entry.name}' fails its checksum`)
+    if (crc32(section) !== entry.crc32) throw corruptIndex(`section '${entry.name}' fails its checksum`)
     sections.set(entry.name, section)
   }
   return { meta: header.meta, sections }
@@ -121,11 +118,11 @@ function isCount(value: unknown): value is number {
 /** Decodes a section holding UTF-8 JSON. */
 export function decodeJsonSection(sections: Map<string, Uint8Array>, name: string): unknown {
   const bytes = sections.get(name)
-  if (!bytes) throw corrupt(`section '${name}' is missing`)
+  if (!bytes) throw corruptIndex(`section '${name}' is missing`)
   try {
     return JSON.parse(decoder.decode(bytes))
   } catch (error) {
-    throw corrupt(`section '${name}' is not valid JSON`, error)
+    throw corruptIndex(`section '${name}' is not valid JSON`, error)
   }
 }
 

@@ -1,6 +1,6 @@
 import { encodePositions, encodePostings } from '../engine/postings.js'
 import { Store, VALUE_FIELDS, type Display, type ValueField } from '../engine/store.js'
-import { NewsdexError } from '../errors.js'
+import { corruptIndex, NewsdexError } from '../errors.js'
 import type { AnalyzerPreset } from '../types.js'
 import { ByteReader, ByteWriter } from './bytes.js'
 import { decodeContainer, decodeJsonSection, encodeContainer, encodeJsonSection } from './container.js'
@@ -31,9 +31,6 @@ export interface PartMeta {
 const encoder = new TextEncoder()
 const decoder = new TextDecoder('utf-8', { fatal: true })
 
-function corrupt(message: string, cause?: unknown): NewsdexError {
-  return new NewsdexError('E_CORRUPT', `corrupt newsdex index: ${message}`, { cause })
-}
 
 /** The sections of every part of a store, compacted (removed articles dropped, terms sorted). */
 export function encodeSections(store: Store, options: unknown): { meta: Omit<PartMeta, 'part'>; search: Record<string, Uint8Array>; positions: Record<string, Uint8Array>; chunks: { display: Uint8Array; text: Record<string, Uint8Array> }[] } {
@@ -142,7 +139,7 @@ function decodeDate(value: number): string | null {
   const m = Math.floor((v % 512) / 32)
   const d = v % 32
   if (y > 9999 || m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(2000, m, 0)).getUTCDate() || (m === 2 && d === 29 && !isLeap(y))) {
-    throw corrupt('a date is out of range')
+    throw corruptIndex('a date is out of range')
   }
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 }
@@ -181,13 +178,13 @@ export function encodeParts(store: Store, options: unknown): Record<string, Uint
 /** Reads and checks the meta of a part. */
 export function readPart(data: Uint8Array | ArrayBuffer): { meta: PartMeta; sections: Map<string, Uint8Array> } {
   const { meta, sections } = decodeContainer(data)
-  if (typeof meta !== 'object' || meta === null) throw corrupt('missing part description')
+  if (typeof meta !== 'object' || meta === null) throw corruptIndex('missing part description')
   const m = meta as Record<string, unknown>
   const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0
-  if (!['all', 'search', 'positions', 'display', 'text'].includes(m.part as string) || typeof m.build !== 'string') throw corrupt('unknown part')
-  if (!isCount(m.documents) || !isCount(m.terms) || !isCount(m.chunkSize) || !isCount(m.chunks) || m.chunkSize === 0) throw corrupt('bad part counts')
-  if (m.chunks !== Math.ceil(m.documents / m.chunkSize)) throw corrupt('chunk count does not match the articles')
-  if ((m.part === 'display' || m.part === 'text') && (!isCount(m.chunk) || m.chunk >= m.chunks)) throw corrupt('bad chunk number')
+  if (!['all', 'search', 'positions', 'display', 'text'].includes(m.part as string) || typeof m.build !== 'string') throw corruptIndex('unknown part')
+  if (!isCount(m.documents) || !isCount(m.terms) || !isCount(m.chunkSize) || !isCount(m.chunks) || m.chunkSize === 0) throw corruptIndex('bad part counts')
+  if (m.chunks !== Math.ceil(m.documents / m.chunkSize)) throw corruptIndex('chunk count does not match the articles')
+  if ((m.part === 'display' || m.part === 'text') && (!isCount(m.chunk) || m.chunk >= m.chunks)) throw corruptIndex('bad chunk number')
   return { meta: m as unknown as PartMeta, sections }
 }
 
@@ -195,7 +192,7 @@ export function readPart(data: Uint8Array | ArrayBuffer): { meta: PartMeta; sect
 function offsetsOf(reader: ByteReader, count: number, total: number, what: string): Uint32Array {
   const offsets = new Uint32Array(count + 1)
   for (let i = 0; i < count; i++) offsets[i + 1] = offsets[i]! + reader.varint()
-  if (offsets[count] !== total) throw corrupt(`${what} lengths do not add up`)
+  if (offsets[count] !== total) throw corruptIndex(`${what} lengths do not add up`)
   return offsets
 }
 
@@ -204,24 +201,24 @@ export function decodeSearchSections(meta: PartMeta, sections: Map<string, Uint8
   const store = new Store(analyzer)
   const n = meta.documents
   const ids = decodeJsonSection(sections, 'ids')
-  if (!Array.isArray(ids) || ids.length !== n || !ids.every((id) => typeof id === 'string' && id !== '')) throw corrupt('bad article ids')
+  if (!Array.isArray(ids) || ids.length !== n || !ids.every((id) => typeof id === 'string' && id !== '')) throw corruptIndex('bad article ids')
   const termText = sections.get('terms')
-  if (!termText) throw corrupt("section 'terms' is missing")
+  if (!termText) throw corruptIndex("section 'terms' is missing")
   let terms: string[]
   try {
     terms = meta.terms === 0 ? [] : decoder.decode(termText).split('\n')
   } catch (error) {
-    throw corrupt('the terms are not valid UTF-8', error)
+    throw corruptIndex('the terms are not valid UTF-8', error)
   }
-  if (terms.length !== meta.terms) throw corrupt('the term count does not match')
-  for (let i = 1; i < terms.length; i++) if (!(terms[i - 1]! < terms[i]!)) throw corrupt('terms are not sorted')
+  if (terms.length !== meta.terms) throw corruptIndex('the term count does not match')
+  for (let i = 1; i < terms.length; i++) if (!(terms[i - 1]! < terms[i]!)) throw corruptIndex('terms are not sorted')
   const lengths = new ByteReader(required(sections, 'lengths'))
   const titleLengths = Array.from({ length: n }, () => lengths.varint())
   const bodyLengths = Array.from({ length: n }, () => lengths.varint())
   const dates = new ByteReader(required(sections, 'dates'))
   for (let doc = 0; doc < n; doc++) {
     const id = ids[doc] as string
-    if (store.docOf.has(id)) throw corrupt(`duplicate article id '${id}'`)
+    if (store.docOf.has(id)) throw corruptIndex(`duplicate article id '${id}'`)
     store.pushLoaded(id, titleLengths[doc]!, bodyLengths[doc]!, decodeDate(dates.varint()))
   }
   finished(lengths, 'lengths')
@@ -230,15 +227,15 @@ export function decodeSearchSections(meta: PartMeta, sections: Map<string, Uint8
   const refs = new ByteReader(required(sections, 'valueRefs'))
   for (const field of VALUE_FIELDS) {
     const list = values?.[field]
-    if (!Array.isArray(list) || !list.every((v) => typeof v === 'string') || new Set(list).size !== list.length) throw corrupt(`bad ${field} values`)
+    if (!Array.isArray(list) || !list.every((v) => typeof v === 'string') || new Set(list).size !== list.length) throw corruptIndex(`bad ${field} values`)
     list.forEach((v: string) => store.valueNumber(field, v))
     for (let doc = 0; doc < n; doc++) {
       const count = refs.varint()
-      if (count > list.length) throw corrupt(`bad ${field} references`)
+      if (count > list.length) throw corruptIndex(`bad ${field} references`)
       const own: number[] = []
       for (let i = 0; i < count; i++) {
         const v = refs.varint()
-        if (v >= list.length || own.includes(v)) throw corrupt(`bad ${field} references`)
+        if (v >= list.length || own.includes(v)) throw corruptIndex(`bad ${field} references`)
         own.push(v)
       }
       store.columns[field].refs[doc] = own
@@ -253,7 +250,7 @@ export function decodeSearchSections(meta: PartMeta, sections: Map<string, Uint8
     df[i] = stats.varint()
     docLengths[i] = stats.varint()
     tfLengths[i] = stats.varint()
-    if (df[i] === 0 || df[i]! > n) throw corrupt('a term has an impossible document count')
+    if (df[i] === 0 || df[i]! > n) throw corruptIndex('a term has an impossible document count')
   }
   finished(stats, 'termStats')
   const docBytes = required(sections, 'postingDocs')
@@ -267,19 +264,19 @@ export function decodeSearchSections(meta: PartMeta, sections: Map<string, Uint8
 }
 
 function finished(reader: ByteReader, name: string): void {
-  if (!reader.done) throw corrupt(`section '${name}' has data left over`)
+  if (!reader.done) throw corruptIndex(`section '${name}' has data left over`)
 }
 
 function prefixSums(lengths: Uint32Array, total: number, what: string): Uint32Array {
   const offsets = new Uint32Array(lengths.length + 1)
   for (let i = 0; i < lengths.length; i++) offsets[i + 1] = offsets[i]! + lengths[i]!
-  if (offsets[lengths.length] !== total) throw corrupt(`${what} lengths do not add up`)
+  if (offsets[lengths.length] !== total) throw corruptIndex(`${what} lengths do not add up`)
   return offsets
 }
 
 function required(sections: Map<string, Uint8Array>, name: string): Uint8Array {
   const bytes = sections.get(name)
-  if (!bytes) throw corrupt(`section '${name}' is missing`)
+  if (!bytes) throw corruptIndex(`section '${name}' is missing`)
   return bytes
 }
 
@@ -295,14 +292,14 @@ export function attachDisplay(store: Store, meta: PartMeta, chunk: number, secti
   const records = decodeJsonSection(sections, name)
   const first = chunk * meta.chunkSize
   const expected = Math.min(meta.chunkSize, meta.documents - first)
-  if (!Array.isArray(records) || records.length !== expected) throw corrupt(`display chunk ${chunk} does not match the articles`)
+  if (!Array.isArray(records) || records.length !== expected) throw corruptIndex(`display chunk ${chunk} does not match the articles`)
   records.forEach((record: unknown, i) => {
-    if (!Array.isArray(record) || typeof record[0] !== 'string') throw corrupt(`bad display fields in chunk ${chunk}`)
+    if (!Array.isArray(record) || typeof record[0] !== 'string') throw corruptIndex(`bad display fields in chunk ${chunk}`)
     const [title, url, meta] = record as [string, unknown, unknown]
     const display: Display = { title }
     if (typeof url === 'string') display.url = url
     if (meta !== null && meta !== undefined) {
-      if (typeof meta !== 'object' || Array.isArray(meta) || !Object.values(meta).every((v) => typeof v === 'string')) throw corrupt(`bad meta in chunk ${chunk}`)
+      if (typeof meta !== 'object' || Array.isArray(meta) || !Object.values(meta).every((v) => typeof v === 'string')) throw corruptIndex(`bad meta in chunk ${chunk}`)
       display.meta = { ...(meta as Record<string, string>) }
     }
     store.display[first + i] = display
@@ -313,7 +310,7 @@ export function attachDisplay(store: Store, meta: PartMeta, chunk: number, secti
 export function attachText(store: Store, chunk: number, sections: Map<string, Uint8Array>, prefix = ''): void {
   const strings = (name: string): string[] => {
     const value = decodeJsonSection(sections, prefix + name)
-    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw corrupt(`bad ${name} in text chunk ${chunk}`)
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw corruptIndex(`bad ${name} in text chunk ${chunk}`)
     return value
   }
   const text: TokenText = {

@@ -1,4 +1,4 @@
-import { NewsdexError } from '../errors.js'
+import { corruptIndex } from '../errors.js'
 import type { ByteWriter } from './bytes.js'
 
 /**
@@ -39,19 +39,15 @@ export function readRice(bytes: Uint8Array, count: number, k: number, into: Uint
   for (let i = 0; i < count; i++) {
     let q = 0
     for (;;) {
-      if (pos >= limit) throw corrupt()
+      if (pos >= limit) throw corruptIndex('a posting list ends early')
       const bit = (bytes[pos >>> 3]! >>> (7 - (pos & 7))) & 1
       pos++
       if (bit === 0) break
       q++
     }
-    if (pos + k > limit) throw corrupt()
+    if (pos + k > limit) throw corruptIndex('a posting list ends early')
     let r = 0
     for (let b = 0; b < k; b++, pos++) r = (r << 1) | ((bytes[pos >>> 3]! >>> (7 - (pos & 7))) & 1)
     into[i] = q * 2 ** k + r
   }
-}
-
-function corrupt(): NewsdexError {
-  return new NewsdexError('E_CORRUPT', 'corrupt newsdex index: a posting list ends early')
 }

@@ -1,5 +1,5 @@
 import { analyze } from '../analysis/analyzer.js'
-import { NewsdexError } from '../errors.js'
+import { corruptIndex } from '../errors.js'
 import type { AnalyzerPreset } from '../types.js'
 import { ByteReader, ByteWriter } from './bytes.js'
 
@@ -62,9 +62,6 @@ export interface DecodedDocument {
   text: string
 }
 
-function corrupt(message: string): NewsdexError {
-  return new NewsdexError('E_CORRUPT', `corrupt newsdex index: ${message}`)
-}
 
 /** Decodes `count` documents written by `encodeTokenText`; `termOf` names each rank. */
 export function decodeTokenText(data: TokenText, count: number, termOf: (rank: number) => string | undefined): DecodedDocument[] {
@@ -75,31 +72,31 @@ export function decodeTokenText(data: TokenText, count: number, termOf: (rank: n
   let separator = 0
   for (let d = 0; d < count; d++) {
     const n = reader.varint()
-    if (n > data.cases.length - token) throw corrupt('a text has more tokens than its data')
+    if (n > data.cases.length - token) throw corruptIndex('a text has more tokens than its data')
     const ranks = new Uint32Array(n)
     let text = ''
     for (let i = 0; i < n; i++, token++) {
       const rank = reader.varint()
       const term = termOf(rank)
-      if (term === undefined) throw corrupt('a text names an unknown term')
+      if (term === undefined) throw corruptIndex('a text names an unknown term')
       ranks[i] = rank
       const sep = data.separators[separator++]
-      if (typeof sep !== 'string') throw corrupt('a text lacks its separators')
+      if (typeof sep !== 'string') throw corruptIndex('a text lacks its separators')
       const kind = data.cases[token]
       let surface: string | undefined
       if (kind === LOWER) surface = term
       else if (kind === UPPER) surface = term.toUpperCase()
       else if (kind === CAPITALIZED) surface = term.charAt(0).toUpperCase() + term.slice(1)
       else if (kind === LITERAL) surface = data.literals[literal++]
-      if (typeof surface !== 'string') throw corrupt('a text lacks a token surface')
+      if (typeof surface !== 'string') throw corruptIndex('a text lacks a token surface')
       text += sep + surface
     }
     const last = data.separators[separator++]
-    if (typeof last !== 'string') throw corrupt('a text lacks its separators')
+    if (typeof last !== 'string') throw corruptIndex('a text lacks its separators')
     documents.push({ ranks, text: text + last })
   }
   if (!reader.done || token !== data.cases.length || literal !== data.literals.length || separator !== data.separators.length) {
-    throw corrupt('a text chunk has data left over')
+    throw corruptIndex('a text chunk has data left over')
   }
   return documents
 }
