@@ -233,8 +233,9 @@ els.input.value = params.get('q') ?? ''
 try {
   index = await loadIndex()
   els.input.disabled = false
+  await run()
+  // Ready once the first results are on the page.
   document.documentElement.dataset.state = 'ready'
-  run()
 } catch (error) {
   console.error(error)
   showError(error.message)
