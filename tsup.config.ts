@@ -2,16 +2,18 @@ import { defineConfig } from 'tsup'
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', build: 'src/build.ts' },
+    entry: { index: 'src/index.ts', indexer: 'src/indexer.ts', build: 'src/build.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
     target: 'es2022',
-    // The runtime entry imports nothing from Node (a test checks); `node` only resolves newsdex/build's built-ins.
+    // The runtime and indexer entries import nothing from Node (a test checks); `node` only resolves newsdex/build's built-ins.
     platform: 'node',
     removeNodeProtocol: false,
     // stemmer is ESM-only: bundled, so that the CommonJS build needs no require(esm).
     noExternal: ['stemmer'],
+    // Shared chunks for CommonJS too: `newsdex` and `newsdex/indexer` must share one NewsIndex class.
+    splitting: true,
   },
   {
     // One self-contained, minified ES module for <script type="module"> and CDNs.

@@ -5,5 +5,6 @@ export { parseArticle, parseArticles, type ArticleFormat, type ParseOptions } fr
 export { extractMetadata, type ExtractHints } from './extract/extract-metadata.js'
 export { buildIndex, type BuildError, type BuildIndexOptions, type BuildProgress } from './ingest/build-index.js'
 export { writeFileAtomic, writeIndex, writeIndexParts } from './ingest/write-index.js'
-export { NewsIndex, NewsdexError, type NewsdexErrorCode } from './index.js'
+export { NewsIndex } from './indexer.js'
+export { NewsdexError, type NewsdexErrorCode } from './index.js'
 export type * from './types.js'

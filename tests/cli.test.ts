@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { FORMAT_VERSION, NewsIndex } from '../src/index.js'
+import { FORMAT_VERSION, NewsIndex } from '../src/indexer.js'
 import type { SearchResponse } from '../src/types.js'
 import { BUILD_HINT, DIST, makeTempDir, removeTempDirs, REPO_ROOT, runNode, type RunResult } from './helpers.js'
 

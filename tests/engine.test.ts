@@ -4,7 +4,7 @@ import { analyzeTerms } from '../src/analysis/analyzer.js'
 import { decodePositions, decodePostings, encodePositions, encodePostings } from '../src/engine/postings.js'
 import { ByteReader, ByteWriter } from '../src/format/bytes.js'
 import { readRice, riceParameter, writeRice } from '../src/format/rice.js'
-import { NewsdexError, NewsIndex } from '../src/index.js'
+import { NewsdexError, NewsIndex } from '../src/indexer.js'
 import type { Article, NewsIndexOptions, SearchOptions, SearchResponse } from '../src/types.js'
 import { expectNewsdexError, generateArticles, makeArticle, mulberry32, normalized } from './helpers.js'
 

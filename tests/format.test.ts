@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { NewsdexError, NewsIndex } from '../src/index.js'
+import { NewsdexError, NewsIndex } from '../src/indexer.js'
 import { ByteReader, ByteWriter } from '../src/format/bytes.js'
 import { decodeContainer, encodeContainer, FORMAT_VERSION, MAGIC, PREAMBLE } from '../src/format/container.js'
 import { crc32 } from '../src/format/crc32.js'

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { analyzeTerms } from '../src/analysis/analyzer.js'
 import { parseArticle } from '../src/build.js'
-import { highlight, NewsIndex, parseQuery } from '../src/index.js'
+import { highlight, NewsIndex, parseQuery } from '../src/indexer.js'
 import type { Article, FacetCount, SearchOptions, SearchResponse } from '../src/types.js'
 import { expectNewsdexError, makeArticle, markedTexts, readSeed, SEED_RELATIVE_PATH, stripTags, unescapeHtml } from './helpers.js'
 

@@ -9,9 +9,10 @@ const TSC = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc')
 /** What the ESM and CJS consumers both do with the installed package, printed as JSON. */
 const SCENARIO = `async function main() {
   const article = parseArticle(readFileSync('news/a.txt', 'utf8'), { path: 'news/a.txt' })
-  const index = new NewsIndex()
+  const index = new WritableNewsIndex()
   index.add(article)
-  const response = NewsIndex.load(index.serialize()).search('rocket')
+  const loaded = NewsIndex.load(index.serialize())
+  const response = loaded.search('rocket')
   const { index: built, errors } = await buildIndex({ patterns: ['news/*.txt'], cwd: process.cwd() })
   let error
   try { NewsIndex.load(new Uint8Array(4)) } catch (e) { error = e }
@@ -21,6 +22,9 @@ const SCENARIO = `async function main() {
     id: response.hits[0].id,
     title: response.hits[0].highlight.title,
     built: built.size,
+    builtIsWritable: typeof built.serializeParts === 'function',
+    runtimeIsReadOnly: typeof loaded.add === 'undefined' && loaded instanceof NewsIndex && !(loaded instanceof WritableNewsIndex),
+    writableIsAnIndex: index instanceof NewsIndex,
     buildErrors: errors.length,
     isNewsdexError: error instanceof NewsdexError,
     code: error.code,
@@ -73,6 +77,9 @@ const EXPECTED = {
   id: 'news/a',
   title: 'A katyusha <mark>rocket</mark> landed near Baghdad airport.',
   built: 1,
+  builtIsWritable: true,
+  runtimeIsReadOnly: true,
+  writableIsAnIndex: true,
   buildErrors: 0,
   isNewsdexError: true,
   code: 'E_NOT_AN_INDEX',
@@ -88,9 +95,10 @@ describe('the packed package, installed in a consumer project', () => {
     expect(installed).not.toContain('node_modules')
   })
 
-  it('works from an ES module importing newsdex and newsdex/build', () => {
+  it('works from an ES module importing newsdex, newsdex/indexer and newsdex/build', () => {
     const script = write('esm.mjs', `
 import { NewsIndex, NewsdexError } from 'newsdex'
+import { NewsIndex as WritableNewsIndex } from 'newsdex/indexer'
 import { parseArticle, buildIndex } from 'newsdex/build'
 import { readFileSync } from 'node:fs'
 
@@ -98,9 +106,10 @@ ${SCENARIO}`)
     expect(JSON.parse(node(script))).toEqual(EXPECTED)
   }, TIMEOUT)
 
-  it('works from a CommonJS script requiring newsdex and newsdex/build', () => {
+  it('works from a CommonJS script requiring newsdex, newsdex/indexer and newsdex/build', () => {
     const script = write('cjs.cjs', `
 const { NewsIndex, NewsdexError } = require('newsdex')
+const { NewsIndex: WritableNewsIndex } = require('newsdex/indexer')
 const { parseArticle, buildIndex } = require('newsdex/build')
 const { readFileSync } = require('node:fs')
 
@@ -120,9 +129,10 @@ ${SCENARIO}
       write('consumer.ts', `
 import { NewsIndex, highlight, parseQuery, NewsdexError, type Article, type Hit, type NewsIndexOptions, type ParsedQuery, type SearchOptions, type SearchResponse, type StoredArticle } from 'newsdex'
 import { parseArticle, buildIndex, type ParseOptions } from 'newsdex/build'
+import { NewsIndex as WritableNewsIndex } from 'newsdex/indexer'
 
 const options: NewsIndexOptions = { boost: { title: 3 }, analyzer: 'english' }
-const index = new NewsIndex(options)
+const index = new WritableNewsIndex(options)
 const parseOptions: ParseOptions = { path: 'news/a.txt' }
 const article: Article = parseArticle('date 2020-06-23 Rocket.', parseOptions)
 index.add(article)
@@ -134,8 +144,12 @@ const total: number = response.total
 const query: ParsedQuery = parseQuery('rocket OR drone')
 const html: string = highlight('A rocket', query).html
 const code: string | undefined = new NewsdexError('E_IO', 'x').code
-const built: Promise<{ index: NewsIndex; errors: { path: string; message: string }[] }> = buildIndex({ patterns: ['news/*.txt'] })
+const built: Promise<{ index: WritableNewsIndex; errors: { path: string; message: string }[] }> = buildIndex({ patterns: ['news/*.txt'] })
+const readOnly: NewsIndex = NewsIndex.load(index.serialize())
+const searchable: NewsIndex = index
 
+// @ts-expect-error -- the runtime index is read-only: add() lives in newsdex/indexer
+readOnly.add(article)
 // @ts-expect-error -- 'sideways' is not a sort order
 index.search('rocket', { sort: 'sideways' })
 // @ts-expect-error -- a hit's article has no body
@@ -147,12 +161,13 @@ void new NewsdexError('E_WHATEVER', 'x')
 // @ts-expect-error -- size is a number
 const wrong: string = index.size
 
-export { stored, total, html, code, built, wrong }
+export { stored, total, html, code, built, wrong, searchable }
 `)
       write('consumer.cts', `
 import newsdex = require('newsdex')
 import build = require('newsdex/build')
-const index: newsdex.NewsIndex = new newsdex.NewsIndex()
+import indexer = require('newsdex/indexer')
+const index: newsdex.NewsIndex & indexer.NewsIndex = new indexer.NewsIndex()
 const article: newsdex.Article = build.parseArticle('Rocket.', { id: 'a' })
 index.add(article)
 const response: newsdex.SearchResponse = index.search('rocket')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { decodeContainer } from '../src/format/container.js'
-import { NewsdexError, NewsIndex } from '../src/index.js'
+import { NewsdexError, NewsIndex } from '../src/indexer.js'
 import type { Article, SearchOptions, SearchResponse } from '../src/types.js'
 import { expectNewsdexError, generateArticles, makeArticle, normalized } from './helpers.js'
 
@@ -192,7 +192,7 @@ describe('addPart() and load(): parts that do not belong', () => {
     expect(index.search('rocket').hits[0]!.article.title).toBe('')
   })
 
-  // BUG (src/format/index-file.ts encodeSections, the `build` fingerprint): the fingerprint covers the
+  // BUG (src/format/encode-index.ts encodeSections, the `build` fingerprint): the fingerprint covers the
   // article count, the ids and the term statistics only, so two builds whose articles hold the same
   // words in another order share it. Build A ('x': "attack rocket") accepts the positions part of build
   // B ('x': "rocket attack") without complaint, and then a.search('"attack rocket"') finds nothing
@@ -260,7 +260,7 @@ describe('addPart() and load(): parts that do not belong', () => {
     expectNewsdexError(() => searchOnly().serialize(), 'E_INVALID_ARGUMENT')
   })
 
-  // BUG (src/format/index-file.ts encodeSections): a search part with its positions but without its
+  // BUG (src/format/encode-index.ts encodeSections): a search part with its positions but without its
   // display and text parts serializes without complaint, writing '' for every title and body
   // (`displayRecord(undefined)`, `store.body(doc) ?? ''`). NewsIndex.load() of the result gives
   // get('gen-0300') with title '' and body '' (expected: the article, or an E_INVALID_ARGUMENT from

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { NewsIndex, NewsdexError } from '../src/index.js'
+import { NewsIndex, NewsdexError } from '../src/indexer.js'
 import { makeArticle } from './helpers.js'
 
 /** Three articles alike but for their dates: the older ones score higher on their own. */

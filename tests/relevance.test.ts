@@ -4,7 +4,7 @@
  * order the articles were added in and after a serialize → load round trip.
  */
 import { describe, expect, it } from 'vitest'
-import { NewsIndex } from '../src/index.js'
+import { NewsIndex } from '../src/indexer.js'
 import type { Article, SearchOptions, SearchResponse } from '../src/types.js'
 
 // ---------------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ import {
   type StoredArticle,
   type TextField,
 } from '../src/index.js'
+import { NewsIndex as WritableNewsIndex } from '../src/indexer.js'
 import { BUILD_HINT, DIST, REPO_ROOT, runNode } from './helpers.js'
 
 // ---------------------------------------------------------------------------------------------
@@ -78,14 +79,27 @@ describe('public types', () => {
   })
 
   it('the collection methods have the contract signatures', () => {
-    expectTypeOf<NewsIndex['add']>().toEqualTypeOf<(article: Article) => void>()
-    expectTypeOf<NewsIndex['addAll']>().parameter(0).toEqualTypeOf<Iterable<Article>>()
-    expectTypeOf<NewsIndex['remove']>().toEqualTypeOf<(id: string) => boolean>()
+    expectTypeOf<WritableNewsIndex['add']>().toEqualTypeOf<(article: Article) => void>()
+    expectTypeOf<WritableNewsIndex['addAll']>().parameter(0).toEqualTypeOf<Iterable<Article>>()
+    expectTypeOf<WritableNewsIndex['remove']>().toEqualTypeOf<(id: string) => boolean>()
+    expectTypeOf<WritableNewsIndex['serialize']>().returns.toEqualTypeOf<Uint8Array>()
+    expectTypeOf<WritableNewsIndex['serializeParts']>().returns.toEqualTypeOf<Record<string, Uint8Array>>()
+    // load() and open() create the class they are called on (never called here: types only).
+    expectTypeOf(() => WritableNewsIndex.load(new Uint8Array())).returns.toEqualTypeOf<WritableNewsIndex>()
+    expectTypeOf(() => WritableNewsIndex.open('/index.idx')).returns.resolves.toEqualTypeOf<WritableNewsIndex>()
+    expectTypeOf(() => NewsIndex.load(new Uint8Array())).returns.toEqualTypeOf<NewsIndex>()
+    expectTypeOf<WritableNewsIndex>().toMatchTypeOf<NewsIndex>()
+    expectTypeOf(WritableNewsIndex).constructorParameters.toEqualTypeOf<[options?: NewsIndexOptions]>()
+  })
+
+  it('the runtime index reads and searches but does not change', () => {
+    expectTypeOf<NewsIndex>().not.toHaveProperty('add')
+    expectTypeOf<NewsIndex>().not.toHaveProperty('remove')
+    expectTypeOf<NewsIndex>().not.toHaveProperty('serialize')
     expectTypeOf<NewsIndex['has']>().toEqualTypeOf<(id: string) => boolean>()
     expectTypeOf<NewsIndex['get']>().returns.toEqualTypeOf<Article | undefined>()
     expectTypeOf<NewsIndex['size']>().toEqualTypeOf<number>()
     expectTypeOf<NewsIndex['suggest']>().returns.toEqualTypeOf<string[]>()
-    expectTypeOf<NewsIndex['serialize']>().returns.toEqualTypeOf<Uint8Array>()
     expectTypeOf(NewsIndex.load).parameter(0).toEqualTypeOf<Uint8Array | ArrayBuffer>()
     expectTypeOf(NewsIndex.load).returns.toEqualTypeOf<NewsIndex>()
     expectTypeOf(NewsIndex).constructorParameters.toEqualTypeOf<[options?: NewsIndexOptions]>()
@@ -111,7 +125,7 @@ describe('public types', () => {
     expectTypeOf(parseArticle).returns.toEqualTypeOf<Article>()
     expectTypeOf(parseArticle).parameter(0).toEqualTypeOf<string>()
     expectTypeOf(parseArticles).returns.toEqualTypeOf<Article[]>()
-    expectTypeOf(buildIndex).returns.resolves.toEqualTypeOf<{ index: NewsIndex; errors: BuildError[] }>()
+    expectTypeOf(buildIndex).returns.resolves.toEqualTypeOf<{ index: WritableNewsIndex; errors: BuildError[] }>()
     expectTypeOf<BuildError>().toEqualTypeOf<{ path: string; message: string }>()
   })
 
@@ -154,13 +168,27 @@ function reachable(entry: string, mapRelative: (path: string) => string = (p) =>
   return { files: [...files], bare: [...bare] }
 }
 
-describe('the runtime entry holds no Node-only code', () => {
-  it('src/index.ts never reaches src/extract, src/ingest, src/cli or a Node-only module', () => {
-    const { files, bare } = reachable(join(REPO_ROOT, 'src', 'index.ts'), (path) => path.replace(/\.js$/, '.ts'))
-    const rel = files.map((file) => relative(REPO_ROOT, file).replace(/\\/g, '/'))
+describe('the runtime and indexer entries hold no Node-only code', () => {
+  const reach = (entry: string): { rel: string[]; bare: string[] } => {
+    const { files, bare } = reachable(join(REPO_ROOT, 'src', entry), (path) => path.replace(/\.js$/, '.ts'))
+    return { rel: files.map((file) => relative(REPO_ROOT, file).replace(/\\/g, '/')), bare }
+  }
+
+  it.each([['index.ts'], ['indexer.ts']])('src/%s never reaches src/extract, src/ingest, src/cli or a Node-only module', (entry) => {
+    const { rel, bare } = reach(entry)
     expect(rel).toContain('src/engine/news-index.ts')
     expect(rel.filter((file) => /^src\/(extract|ingest|cli)\//.test(file) || file === 'src/build.ts' || file === 'src/cli.ts')).toEqual([])
     expect(bare.filter((specifier) => NODE_ONLY.test(specifier))).toEqual([])
+  })
+
+  it('the runtime entry leaves out the write side (it is in newsdex/indexer)', () => {
+    const runtime = reach('index.ts')
+    expect(runtime.rel).not.toContain('src/engine/writable-index.ts')
+    expect(runtime.rel).not.toContain('src/engine/store-writer.ts')
+    expect(runtime.bare).toEqual(['stemmer'])
+    const indexer = reach('indexer.ts')
+    expect(indexer.rel).toEqual(expect.arrayContaining(['src/engine/writable-index.ts', 'src/engine/store-writer.ts']))
+    expect(indexer.bare.sort()).toEqual(['minisearch/SearchableMap', 'stemmer'])
   })
 
   it('the specifier scan sees Node imports where there are some (src/build.ts)', () => {
@@ -174,11 +202,16 @@ describe('the runtime entry holds no Node-only code', () => {
       return file
     }
 
-    it.each([['dist/index.js'], ['dist/index.cjs']])('%s imports nothing but minisearch/SearchableMap and its own chunks', (file) => {
+    it.each([['dist/index.js'], ['dist/index.cjs']])('%s imports nothing but its own chunks', (file) => {
       const { files, bare } = reachable(need(join(REPO_ROOT, file)))
       expect(files.length).toBeGreaterThanOrEqual(1)
-      expect(bare.filter((specifier) => NODE_ONLY.test(specifier))).toEqual([])
-      expect(bare.filter((specifier) => specifier !== 'minisearch/SearchableMap')).toEqual([])
+      expect(bare).toEqual([])
+    })
+
+    it.each([['dist/indexer.js'], ['dist/indexer.cjs']])('%s imports nothing but minisearch/SearchableMap and its own chunks', (file) => {
+      const { files, bare } = reachable(need(join(REPO_ROOT, file)))
+      expect(files.length).toBeGreaterThanOrEqual(1)
+      expect(bare).toEqual(['minisearch/SearchableMap'])
     })
 
     it('dist/newsdex.browser.js is self-contained: no imports at all', () => {
@@ -196,7 +229,7 @@ describe('the runtime entry holds no Node-only code', () => {
 
     it('dist/newsdex.browser.js runs a search without Node', async () => {
       const browser = (await import(pathToFileURL(need(DIST.browser)).href)) as typeof import('../src/index.js')
-      const index = new browser.NewsIndex()
+      const index = new WritableNewsIndex()
       index.add({ id: 'a', title: 'Rocket', body: 'A rocket near the airport.', date: null, source: [], location: [], country: [] })
       expect(browser.NewsIndex.load(index.serialize()).search('airport').hits.map((h) => h.id)).toEqual(['a'])
     })

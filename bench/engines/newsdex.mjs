@@ -1,5 +1,7 @@
-// newsdex, from the built library (dist/index.js): run `npm run build` first.
+// newsdex, from the built library: run `npm run build` first. The index is built with the indexer
+// entry (dist/indexer.js) and loaded with the runtime entry (dist/index.js), as a site would.
 import { NewsIndex } from '../../dist/index.js'
+import { NewsIndex as WritableNewsIndex } from '../../dist/indexer.js'
 
 const BASE = { limit: 10, highlight: false }
 
@@ -18,7 +20,7 @@ export default {
   supports: { single: true, and: true, prefix: true, fuzzy: true, phrase: true, filtered: true },
 
   build(articles) {
-    const index = new NewsIndex()
+    const index = new WritableNewsIndex()
     index.addAll(articles)
     return index
   },

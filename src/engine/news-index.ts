@@ -1,6 +1,5 @@
-import { validateArticle } from '../article/validate.js'
 import { NewsdexError } from '../errors.js'
-import { attachDisplay, attachPositions, attachText, decodeSearchSections, encodeAll, encodeParts, readPart, type PartMeta } from '../format/index-file.js'
+import { attachDisplay, attachPositions, attachText, decodeSearchSections, readPart, type PartMeta } from '../format/index-file.js'
 import { highlightArticle, snippetOptions } from '../highlight/highlight.js'
 import type { MatchSpec } from '../highlight/match-ranges.js'
 import { parseQuery } from '../query/parse-query.js'
@@ -31,6 +30,9 @@ export interface ResolvedOptions {
   boost: Record<TextField, number>
   analyzer: AnalyzerPreset
 }
+
+/** A class of index, `NewsIndex` or a subclass: what `load()` and `open()` create. */
+export type IndexClass<T extends NewsIndex> = new (options?: NewsIndexOptions) => T
 
 /** Fetches a part of an index by name (`'positions'`, `'display-3'`…), for `NewsIndex.open()`. */
 export type PartLoader = (name: string) => Promise<Uint8Array | ArrayBuffer>
@@ -80,70 +82,51 @@ function exact(clause: PlanClause): PlanClause {
 export class NewsIndex {
   /** The index's options, defaults filled in. */
   readonly options: Readonly<ResolvedOptions>
-  #store: Store
+  /** The index's data; subclasses that change the index work on it. */
+  protected store: Store
   #meta: PartMeta | null = null
   #loader: PartLoader | null = null
   #pending = new Map<string, Promise<void>>()
 
   constructor(options: NewsIndexOptions = {}) {
     this.options = resolveOptions(options)
-    this.#store = new Store(this.options.analyzer)
+    this.store = new Store(this.options.analyzer)
   }
 
   /** Number of articles in the index. */
   get size(): number {
-    return this.#store.liveCount
-  }
-
-  /** Adds one article. Throws `E_DUPLICATE_ID` if its id is taken, `E_INVALID_ARGUMENT` if it is malformed. */
-  add(article: Article): void {
-    const clean = validateArticle(article)
-    if (this.#store.docOf.has(clean.id)) throw new NewsdexError('E_DUPLICATE_ID', `an article with id '${clean.id}' is already in the index`)
-    this.#store.add(clean)
-  }
-
-  /** Adds many articles; stops at the first invalid one (those before it stay added). */
-  addAll(articles: Iterable<Article>): void {
-    for (const article of articles) this.add(article)
-  }
-
-  /** Removes an article; returns whether it was there. */
-  remove(id: string): boolean {
-    const doc = this.#store.docOf.get(id)
-    if (doc === undefined) return false
-    this.#store.remove(doc)
-    return true
+    return this.store.liveCount
   }
 
   /** Whether an article with this id is in the index. */
   has(id: string): boolean {
-    return this.#store.docOf.has(id)
+    return this.store.docOf.has(id)
   }
 
   /** The article with this id, body included (`''` while its text part is not loaded), or `undefined`. */
   get(id: string): Article | undefined {
-    const doc = this.#store.docOf.get(id)
+    const doc = this.store.docOf.get(id)
     if (doc === undefined) return undefined
-    return { ...this.#stored(doc), body: this.#store.body(doc) ?? '' }
+    return { ...this.#stored(doc), body: this.store.body(doc) ?? '' }
   }
 
   /** Counts describing the index. */
   stats(): IndexStats {
     let from: string | null = null
     let to: string | null = null
-    this.#store.dates.forEach((date, doc) => {
-      if (date === null || !this.#store.live[doc]) return
+    this.store.dates.forEach((date, doc) => {
+      if (date === null || !this.store.live[doc]) return
       if (from === null || date < from) from = date
       if (to === null || date > to) to = date
     })
-    return { articles: this.size, terms: this.#store.terms.size, dateRange: from !== null && to !== null ? { from, to } : null }
+    return { articles: this.size, terms: this.store.terms.size, dateRange: from !== null && to !== null ? { from, to } : null }
   }
 
   /** Completions of `prefix` from the indexed terms, those in most articles first. */
   suggest(prefix: string, limit = 8): string[] {
     const spec = planQuery(parseQuery(prefix), this.options.analyzer, { prefix: false, fuzzy: false }).must[0]
     if (!spec || spec.kind !== 'term') return []
-    return [...this.#store.terms.atPrefix(spec.spec.term)]
+    return [...this.store.terms.atPrefix(spec.spec.term)]
       .sort((a, b) => b[1].df - a[1].df || (a[0] < b[0] ? -1 : 1))
       .slice(0, Math.max(0, limit))
       .map(([term]) => term)
@@ -151,7 +134,7 @@ export class NewsIndex {
 
   /** The stored display fields of a document (title `''` while its display part is not loaded). */
   #stored(doc: number): StoredArticle {
-    const store = this.#store
+    const store = this.store
     const display = store.display[doc]
     const article: StoredArticle = {
       id: store.ids[doc]!,
@@ -172,7 +155,7 @@ export class NewsIndex {
 
   /** Searches the index. The query string never throws; see `parseQuery()` for the syntax. */
   search(query: string | ParsedQuery = '', options: SearchOptions = {}): SearchResponse {
-    const store = this.#store
+    const store = this.store
     const parsed: ParsedQuery = typeof query === 'string' ? parseQuery(query) : { ...query, relaxed: false }
     const plan = planQuery(parsed, this.options.analyzer, { prefix: options.prefix ?? true, fuzzy: options.fuzzy ?? true })
 
@@ -274,7 +257,7 @@ export class NewsIndex {
 
   /** Runs one text clause; `allowed` restricts the documents considered (`null`: all live ones). */
   #evaluate(clause: PlanClause, allowed: ((doc: number) => boolean) | null): Evaluated {
-    const store = this.#store
+    const store = this.store
     const result: Evaluated = { scores: new Map(), capped: [], loose: [], strict: [] }
     const n = store.liveCount
     const average = store.averageLengths()
@@ -354,46 +337,31 @@ export class NewsIndex {
 
   /** Whether the phrase's terms occur in a row in the document, inside one of `fields`. */
   #phraseAt(matches: TermMatch[], at: number[], doc: number, fields: TextField[]): boolean {
-    const found = this.#store.phraseIn(doc, matches.map((m) => m.term), matches.map((m) => m.entry), at, fields)
+    const found = this.store.phraseIn(doc, matches.map((m) => m.term), matches.map((m) => m.entry), at, fields)
     // Without positions or text (a partial index), a phrase degrades to all of its terms.
     return found ?? true
   }
 
-  /** The whole index, options included, as one file that `NewsIndex.load()` reads back. */
-  serialize(): Uint8Array {
-    return encodeAll(this.#store, this.options)
-  }
-
-  /**
-   * The index split for the browser: `search` (everything `search()` needs for ids, scores, dates
-   * and facets), `positions` (for phrases), and `display-<i>` and `text-<i>` chunks (titles and
-   * bodies of the hits shown). `NewsIndex.load(parts.search)` answers searches; `addPart()` or
-   * `NewsIndex.open()` bring in the rest.
-   */
-  serializeParts(): Record<string, Uint8Array> {
-    return encodeParts(this.#store, this.options)
-  }
-
   /** Loads an index written by `serialize()` or the `search` part of `serializeParts()`. Throws a `NewsdexError` on anything else. */
-  static load(data: Uint8Array | ArrayBuffer): NewsIndex {
+  static load<T extends NewsIndex>(this: IndexClass<T>, data: Uint8Array | ArrayBuffer): T {
     const { meta, sections } = readPart(data)
     if (meta.part !== 'all' && meta.part !== 'search') {
       throw new NewsdexError('E_NOT_AN_INDEX', `this is the '${meta.part}' part of an index; load its 'search' part, or the whole index`)
     }
     const options = meta.options
     if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new NewsdexError('E_CORRUPT', 'corrupt newsdex index: missing or invalid index options')
-    let index: NewsIndex
+    let index: T
     try {
-      index = new NewsIndex(options as NewsIndexOptions)
+      index = new this(options as NewsIndexOptions)
     } catch (error) {
       throw new NewsdexError('E_CORRUPT', 'corrupt newsdex index: invalid index options', { cause: error })
     }
-    index.#store = decodeSearchSections(meta, sections, index.options.analyzer)
+    index.store = decodeSearchSections(meta, sections, index.options.analyzer)
     index.#meta = meta
     if (meta.part === 'all') {
       for (let i = 0; i < meta.chunks; i++) {
-        attachDisplay(index.#store, meta, i, sections, `display-${i}`)
-        attachText(index.#store, i, sections, `text-${i}.`)
+        attachDisplay(index.store, meta, i, sections, `display-${i}`)
+        attachText(index.store, i, sections, `text-${i}.`)
       }
     }
     return index
@@ -405,9 +373,9 @@ export class NewsIndex {
     const own = this.#meta
     if (!own || own.part !== 'search') throw new NewsdexError('E_INVALID_ARGUMENT', 'parts can only be added to an index loaded from its search part')
     if (meta.build !== own.build) throw new NewsdexError('E_CORRUPT', 'this part belongs to another build of the index')
-    if (meta.part === 'positions') attachPositions(this.#store, own, sections)
-    else if (meta.part === 'display') attachDisplay(this.#store, own, meta.chunk!, sections, 'display')
-    else if (meta.part === 'text') attachText(this.#store, meta.chunk!, sections)
+    if (meta.part === 'positions') attachPositions(this.store, own, sections)
+    else if (meta.part === 'display') attachDisplay(this.store, own, meta.chunk!, sections, 'display')
+    else if (meta.part === 'text') attachText(this.store, meta.chunk!, sections)
     else throw new NewsdexError('E_INVALID_ARGUMENT', `a '${meta.part}' part cannot be added`)
   }
 
@@ -415,14 +383,14 @@ export class NewsIndex {
    * Opens an index published with `newsdex build --split`: fetches `url` (the search part) now, and
    * the other parts (`<url>.positions`, `<url>.display-<i>`, `<url>.text-<i>`) only when a search needs them.
    */
-  static async open(url: string, options: { fetch?: typeof fetch } = {}): Promise<NewsIndex> {
+  static async open<T extends NewsIndex>(this: IndexClass<T>, url: string, options: { fetch?: typeof fetch } = {}): Promise<T> {
     const get = options.fetch ?? fetch
     const load: PartLoader = async (name) => {
       const response = await get(name === 'search' ? url : `${url}.${name}`)
       if (!response.ok) throw new NewsdexError('E_IO', `cannot fetch ${response.url || url}: HTTP ${response.status}`)
       return new Uint8Array(await response.arrayBuffer())
     }
-    const index = NewsIndex.load(await load('search'))
+    const index = NewsIndex.load.call(this, await load('search')) as T
     index.#loader = load
     return index
   }
@@ -435,9 +403,9 @@ export class NewsIndex {
     const parsed = typeof query === 'string' ? parseQuery(query) : query
     const plan = planQuery(parsed, this.options.analyzer, { prefix: false, fuzzy: false })
     const hasPhrase = (c: PlanClause): boolean => c.kind === 'phrase' || (c.kind === 'any' && c.children.some(hasPhrase))
-    if ([...plan.must, ...plan.mustNot].some(hasPhrase) && this.#meta?.part === 'search' && !this.#store.encodedPositions) await this.#fetchPart('positions')
+    if ([...plan.must, ...plan.mustNot].some(hasPhrase) && this.#meta?.part === 'search' && !this.store.encodedPositions) await this.#fetchPart('positions')
     if (this.#loader) {
-      const store = this.#store
+      const store = this.store
       const first = this.search(parsed, { ...options, highlight: false, facets: [] })
       const docs = first.hits.map((hit) => store.docOf.get(hit.id)!)
       const wanted = new Set<string>()

@@ -1,6 +1,6 @@
-import type SearchableMap from 'minisearch/SearchableMap'
 import { stem, stemFamilyPrefix } from '../analysis/stem.js'
 import type { TermSpec } from '../query/plan.js'
+import type { TermDictionary } from './sorted-terms.js'
 import type { TermEntry } from './store.js'
 
 /** An indexed term that a query term matched, with the weight its score gets. */
@@ -25,7 +25,7 @@ const FUZZY_WEIGHT = 0.45
  * when prefix-matched, and terms within its typo budget. Exact ranks above stemmed, stemmed above
  * prefix, prefix above fuzzy.
  */
-export function lookupTerm(terms: SearchableMap<TermEntry>, spec: TermSpec): { matches: TermMatch[]; capped: boolean } {
+export function lookupTerm(terms: TermDictionary, spec: TermSpec): { matches: TermMatch[]; capped: boolean } {
   const found = new Map<string, TermMatch>()
   const exact = terms.get(spec.term)
   if (exact) found.set(spec.term, { term: spec.term, entry: exact, weight: 1 })

@@ -1,14 +1,10 @@
-import { encodePositions, encodePostings } from '../engine/postings.js'
+import { SortedTerms } from '../engine/sorted-terms.js'
 import { Store, VALUE_FIELDS, type Display, type ValueField } from '../engine/store.js'
-import { corruptIndex, NewsdexError } from '../errors.js'
+import { corruptIndex } from '../errors.js'
 import type { AnalyzerPreset } from '../types.js'
-import { ByteReader, ByteWriter } from './bytes.js'
-import { decodeContainer, decodeJsonSection, encodeContainer, encodeJsonSection } from './container.js'
-import { crc32 } from './crc32.js'
-import { encodeTokenText, rankTerms, type TokenText } from './token-text.js'
-
-/** Articles per display and text chunk: a browser fetches the chunks holding the hits it shows. */
-export const CHUNK_SIZE = 256
+import { ByteReader } from './bytes.js'
+import { decodeContainer, decodeJsonSection } from './container.js'
+import type { TokenText } from './token-text.js'
 
 /** What kind of part a container holds. `all` is the one-file index of `serialize()`. */
 export type PartKind = 'all' | 'search' | 'positions' | 'display' | 'text'
@@ -28,110 +24,10 @@ export interface PartMeta {
   chunk?: number
 }
 
-const encoder = new TextEncoder()
 const decoder = new TextDecoder('utf-8', { fatal: true })
 
 
-/** The sections of every part of a store, compacted (removed articles dropped, terms sorted). */
-export function encodeSections(store: Store, options: unknown): { meta: Omit<PartMeta, 'part'>; search: Record<string, Uint8Array>; positions: Record<string, Uint8Array>; chunks: { display: Uint8Array; text: Record<string, Uint8Array> }[] } {
-  const docs: number[] = []
-  const renumber = new Map<number, number>()
-  store.live.forEach((live, doc) => {
-    if (live) {
-      renumber.set(doc, docs.length)
-      docs.push(doc)
-    }
-  })
-  const documents = docs.length
-  if (docs.some((doc) => !store.display[doc] || !store.hasText(doc))) {
-    throw new NewsdexError('E_INVALID_ARGUMENT', 'this index was loaded without all of its display and text parts; it cannot be serialized again')
-  }
-  const terms = [...store.terms.keys()].sort()
-  const termStats = new ByteWriter()
-  const docBytes = new ByteWriter()
-  const tfBytes = new ByteWriter()
-  const positionStats = new ByteWriter()
-  const positionBytes = new ByteWriter()
-  for (const term of terms) {
-    const entry = store.terms.get(term)!
-    const postings = store.postings(entry)
-    const positions = store.positions(entry)
-    const kept: number[] = []
-    for (let i = 0; i < postings.docs.length; i++) if (store.live[postings.docs[i]!]) kept.push(i)
-    const remapped = {
-      docs: kept.map((i) => renumber.get(postings.docs[i]!)!),
-      title: kept.map((i) => postings.title[i]!),
-      body: kept.map((i) => postings.body[i]!),
-    }
-    const d0 = docBytes.length
-    const t0 = tfBytes.length
-    const p0 = positionBytes.length
-    encodePostings(remapped, documents, docBytes, tfBytes)
-    encodePositions(kept.map((i) => positions[i]!), positionBytes)
-    termStats.varint(kept.length)
-    termStats.varint(docBytes.length - d0)
-    termStats.varint(tfBytes.length - t0)
-    positionStats.varint(positionBytes.length - p0)
-  }
-  const lengths = new ByteWriter()
-  for (const doc of docs) lengths.varint(store.titleLength[doc]!)
-  for (const doc of docs) lengths.varint(store.bodyLength[doc]!)
-  const dates = new ByteWriter()
-  for (const doc of docs) dates.varint(encodeDate(store.dates[doc]!))
-  const refs = new ByteWriter()
-  for (const field of VALUE_FIELDS) {
-    for (const doc of docs) {
-      const list = store.columns[field].refs[doc] ?? []
-      refs.varint(list.length)
-      for (const v of list) refs.varint(v)
-    }
-  }
-  const ids = encodeJsonSection(docs.map((doc) => store.ids[doc]))
-  const termStatBytes = termStats.finish()
-  const rankOf = new Map(rankTerms(terms.map((term) => [term, store.terms.get(term)!.df])).map((term, rank) => [term, rank]))
-  const chunks: { display: Uint8Array; text: Record<string, Uint8Array> }[] = []
-  for (let start = 0; start < documents; start += CHUNK_SIZE) {
-    const slice = docs.slice(start, start + CHUNK_SIZE)
-    const text = encodeTokenText(slice.map((doc) => store.body(doc) ?? ''), store.analyzer, (term) => rankOf.get(term)!)
-    chunks.push({
-      display: encodeJsonSection(slice.map((doc) => displayRecord(store.display[doc]))),
-      text: { ranks: text.ranks, cases: text.cases, literals: encodeJsonSection(text.literals), separators: encodeJsonSection(text.separators) },
-    })
-  }
-  const search = {
-    ids,
-    terms: encoder.encode(terms.join('\n')),
-    termStats: termStatBytes,
-    postingDocs: docBytes.finish(),
-    postingTfs: tfBytes.finish(),
-    lengths: lengths.finish(),
-    dates: dates.finish(),
-    values: encodeJsonSection(Object.fromEntries(VALUE_FIELDS.map((f) => [f, store.columns[f].values]))),
-    valueRefs: refs.finish(),
-  }
-  const positions = { positionStats: positionStats.finish(), positions: positionBytes.finish() }
-  // The fingerprint covers every byte of every part, so parts of two builds never mix.
-  const every = [...Object.values(search), ...Object.values(positions), ...chunks.flatMap((c) => [c.display, ...Object.values(c.text)])]
-  const build = `${documents.toString(36)}-${crc32(new Uint8Array(Uint32Array.from(every, (bytes) => crc32(bytes)).buffer)).toString(36)}`
-  return {
-    meta: { build, options, documents, terms: terms.length, chunkSize: CHUNK_SIZE, chunks: chunks.length },
-    search,
-    positions,
-    chunks,
-  }
-}
-
-function displayRecord(display: Display | undefined): [string, string | null, Record<string, string> | null] {
-  return [display?.title ?? '', display?.url ?? null, display?.meta ?? null]
-}
-
-/** A date as a number: 0 for none, else year·512 + month·32 + day + 1 (sorts like the date). */
-function encodeDate(date: string | null): number {
-  if (date === null) return 0
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  return y * 512 + m * 32 + d + 1
-}
-
+/** Reads a date written by `encodeDate()` (see encode-index.ts). */
 function decodeDate(value: number): string | null {
   if (value === 0) return null
   const v = value - 1
@@ -146,33 +42,6 @@ function decodeDate(value: number): string | null {
 
 function isLeap(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
-}
-
-/** The one-file index: every part's sections in one container. */
-export function encodeAll(store: Store, options: unknown): Uint8Array {
-  const { meta, search, chunks } = encodeSections(store, options)
-  // No positions section: the token text carries them.
-  const sections: Record<string, Uint8Array> = { ...search }
-  chunks.forEach((chunk, i) => {
-    sections[`display-${i}`] = chunk.display
-    for (const [name, bytes] of Object.entries(chunk.text)) sections[`text-${i}.${name}`] = bytes
-  })
-  return encodeContainer({ ...meta, part: 'all' }, sections)
-}
-
-/** The parts of an index for the browser: `search`, `positions`, and `display-<i>` and `text-<i>` chunks. */
-export function encodeParts(store: Store, options: unknown): Record<string, Uint8Array> {
-  const { meta, search, positions, chunks } = encodeSections(store, options)
-  const { options: _options, ...shared } = meta
-  const parts: Record<string, Uint8Array> = {
-    search: encodeContainer({ ...meta, part: 'search' }, search),
-    positions: encodeContainer({ ...shared, part: 'positions' }, positions),
-  }
-  chunks.forEach((chunk, i) => {
-    parts[`display-${i}`] = encodeContainer({ ...shared, part: 'display', chunk: i }, { display: chunk.display })
-    parts[`text-${i}`] = encodeContainer({ ...shared, part: 'text', chunk: i }, chunk.text)
-  })
-  return parts
 }
 
 /** Reads and checks the meta of a part. */
@@ -259,7 +128,7 @@ export function decodeSearchSections(meta: PartMeta, sections: Map<string, Uint8
   const tfOffsets = prefixSums(tfLengths, tfBytes.length, 'frequency')
   store.encoded = { docBytes, tfBytes, docOffsets, tfOffsets, documents: n }
   store.chunkSize = meta.chunkSize
-  terms.forEach((term, id) => store.terms.set(term, { id, df: df[id]! }))
+  store.terms = new SortedTerms(terms, terms.map((_, id) => ({ id, df: df[id]! })))
   return store
 }
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import fg from 'fast-glob'
 import { parseArticles } from '../article/parse-article.js'
-import { NewsIndex } from '../engine/news-index.js'
+import { WritableNewsIndex as NewsIndex } from '../engine/writable-index.js'
 import type { NewsIndexOptions } from '../types.js'
 
 /** One input file that could not be indexed. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, open, rename, rm } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
-import type { NewsIndex } from '../engine/news-index.js'
+import type { WritableNewsIndex as NewsIndex } from '../engine/writable-index.js'
 import { NewsdexError } from '../errors.js'
 
 /**

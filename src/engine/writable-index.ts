@@ -1,0 +1,49 @@
+import { validateArticle } from '../article/validate.js'
+import { NewsdexError } from '../errors.js'
+import { encodeAll, encodeParts } from '../format/encode-index.js'
+import type { Article } from '../types.js'
+import { NewsIndex } from './news-index.js'
+import { addArticle, removeArticle } from './store-writer.js'
+
+/**
+ * A `NewsIndex` that can also be changed and written: `add()`, `remove()`, `serialize()` and
+ * `serializeParts()`. It is what `newsdex/indexer` and `newsdex/build` export as `NewsIndex`; the
+ * runtime entry `newsdex` keeps only the read side, so that a browser that searches a prebuilt
+ * index does not download the indexer.
+ */
+export class WritableNewsIndex extends NewsIndex {
+  /** Adds one article. Throws `E_DUPLICATE_ID` if its id is taken, `E_INVALID_ARGUMENT` if it is malformed. */
+  add(article: Article): void {
+    const clean = validateArticle(article)
+    if (this.store.docOf.has(clean.id)) throw new NewsdexError('E_DUPLICATE_ID', `an article with id '${clean.id}' is already in the index`)
+    addArticle(this.store, clean)
+  }
+
+  /** Adds many articles; stops at the first invalid one (those before it stay added). */
+  addAll(articles: Iterable<Article>): void {
+    for (const article of articles) this.add(article)
+  }
+
+  /** Removes an article; returns whether it was there. */
+  remove(id: string): boolean {
+    const doc = this.store.docOf.get(id)
+    if (doc === undefined) return false
+    removeArticle(this.store, doc)
+    return true
+  }
+
+  /** The whole index, options included, as one file that `NewsIndex.load()` reads back. */
+  serialize(): Uint8Array {
+    return encodeAll(this.store, this.options)
+  }
+
+  /**
+   * The index split for the browser: `search` (everything `search()` needs for ids, scores, dates
+   * and facets), `positions` (for phrases), and `display-<i>` and `text-<i>` chunks (titles and
+   * bodies of the hits shown). `NewsIndex.load(parts.search)` answers searches; `addPart()` or
+   * `NewsIndex.open()` bring in the rest.
+   */
+  serializeParts(): Record<string, Uint8Array> {
+    return encodeParts(this.store, this.options)
+  }
+}
