@@ -10,14 +10,14 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { analyze, normalizeTerm } from '../src/analysis/analyzer.js'
 import { parseArticle } from '../src/build.js'
-import { termMatches } from '../src/highlight/highlight.js'
 import type { MatchRange } from '../src/highlight/match-ranges.js'
 import { snippets, type SnippetOptions } from '../src/highlight/snippets.js'
 import { NewsIndex } from '../src/indexer.js'
 import { parseQuery } from '../src/query/parse-query.js'
 import { planQuery, textClauses, type TermSpec } from '../src/query/plan.js'
 import type { Article, HighlightOptions } from '../src/types.js'
-import { markedTexts, readSeed, SEED_RELATIVE_PATH, stripTags, unescapeHtml } from './helpers.js'
+import { stem } from '../src/analysis/stem.js'
+import { markedTexts, osaDistance, readSeed, SEED_RELATIVE_PATH, stripTags, unescapeHtml } from './helpers.js'
 
 // ---------------------------------------------------------------------------------------------
 // Reading snippets back
@@ -143,9 +143,17 @@ function wordOverlap(a: string, b: string): number {
 
 /**
  * Whether a marked span is text whose analyzed term(s) the query matches (property (c)): one word
- * matching a query term (exactly, by stem, by prefix or by typo, as `termMatches` decides), or words
+ * matching a query term (exactly, by stem, by prefix or by typo, as `termMatches` below decides), or words
  * covered by phrase occurrences. A phrase cut by the snippet's start or end may show in part there.
  */
+/** Reference: an analyzed term matches a query term exactly, by stem, by prefix, or within its typo budget (swaps count as one typo). */
+function termMatches(spec: TermSpec, term: string): boolean {
+  if (term === spec.term) return true
+  if (spec.stem && stem(term) === stem(spec.term)) return true
+  if (spec.prefix && term.startsWith(spec.term)) return true
+  return spec.fuzzy > 0 && osaDistance(spec.term, term) <= spec.fuzzy
+}
+
 function spanMatches(span: string, specs: readonly TermSpec[], phrases: readonly (readonly string[])[], edge: { start: boolean; end: boolean }): boolean {
   const terms = analyze(span).map((t) => t.term)
   if (terms.length === 0) return false

@@ -1,8 +1,9 @@
-import { stem } from '../analysis/stem.js'
+import { analyzeTerms } from '../analysis/analyzer.js'
+import { SortedTerms } from '../engine/sorted-terms.js'
+import { lookupTerm } from '../engine/term-lookup.js'
 import { parseQuery } from '../query/parse-query.js'
-import { planQuery, textClauses, type TermSpec } from '../query/plan.js'
+import { planQuery, textClauses } from '../query/plan.js'
 import type { AnalyzerPreset, HighlightOptions, HighlightResult, ParsedQuery } from '../types.js'
-import { boundedEditDistance } from './edit-distance.js'
 import { markRanges } from './html.js'
 import { matchRanges, type MatchSpec } from './match-ranges.js'
 import { snippets, type SnippetOptions } from './snippets.js'
@@ -29,29 +30,29 @@ export function snippetOptions(options: HighlightOptions = {}): SnippetOptions {
   }
 }
 
-/** Whether an indexed term matches a query term: exactly, by stem, by prefix, or within its typo budget. */
-export function termMatches(spec: TermSpec, term: string): boolean {
-  if (term === spec.term) return true
-  if (spec.stem && stem(term) === stem(spec.term)) return true
-  if (spec.prefix && term.startsWith(spec.term)) return true
-  return spec.fuzzy > 0 && boundedEditDistance(spec.term, term, spec.fuzzy) <= spec.fuzzy
-}
-
-/** The match spec of a query's positive text clauses. */
-export function matchSpecOf(query: ParsedQuery, preset: AnalyzerPreset, options: { prefix: boolean; fuzzy: boolean }): MatchSpec {
+/**
+ * The match spec of a query's positive text clauses in `text`: its terms are looked up among the
+ * text's own terms exactly as a search looks them up in an index (stems, prefix, typos).
+ */
+function matchSpecOf(query: ParsedQuery, text: string, preset: AnalyzerPreset, options: { prefix: boolean; fuzzy: boolean }): MatchSpec {
   const { terms, phrases } = textClauses(planQuery(query, preset, options).must)
-  return { isMatch: (term) => terms.some((spec) => termMatches(spec, term)), phrases }
+  const counts = new Map<string, number>()
+  for (const term of analyzeTerms(text, preset)) counts.set(term, (counts.get(term) ?? 0) + 1)
+  const own = [...counts.keys()].sort()
+  const vocabulary = new SortedTerms(own, own.map((term, id) => ({ id, df: counts.get(term)! })))
+  const matched = new Set(terms.flatMap((spec) => lookupTerm(vocabulary, spec).matches.map((m) => m.term)))
+  return { isMatch: (term) => matched.has(term), phrases }
 }
 
 /**
- * Marks what `query` matches in `text`, with the same analysis as indexing (case, diacritics,
- * prefix and fuzzy matches, phrases). `ranges` are offsets into the original text; `html` is
+ * Marks what `query` matches in `text`, with the same analysis and term lookup as search (case,
+ * diacritics, stems, prefix and typo matches, phrases). `ranges` are offsets into the original text; `html` is
  * escaped text in which only the tags are markup.
  */
 export function highlight(text: string, query: string | ParsedQuery, options: HighlightTextOptions = {}): HighlightResult {
   const parsed = typeof query === 'string' ? parseQuery(query) : query
   const preset = options.analyzer ?? 'english'
-  const spec = matchSpecOf(parsed, preset, { prefix: options.prefix ?? true, fuzzy: options.fuzzy ?? true })
+  const spec = matchSpecOf(parsed, text, preset, { prefix: options.prefix ?? true, fuzzy: options.fuzzy ?? true })
   const ranges = matchRanges(text, spec, preset)
   return {
     html: markRanges(text, ranges, options.tags ?? DEFAULT_TAGS),
