@@ -1,9 +1,8 @@
 import { NewsdexError } from '../errors.js'
 import { attachDisplay, attachPositions, attachText, decodeSearchSections, readPart, type PartMeta } from '../format/index-file.js'
 import { highlightArticle, snippetOptions } from '../highlight/highlight.js'
-import type { MatchSpec } from '../highlight/match-ranges.js'
 import { parseQuery } from '../query/parse-query.js'
-import { planQuery, type PlanClause } from '../query/plan.js'
+import { planQuery, textClauses, type PlanClause } from '../query/plan.js'
 import type {
   AnalyzerPreset,
   Article,
@@ -12,6 +11,7 @@ import type {
   NewsIndexOptions,
   ParsedQuery,
   RecencyBoost,
+  SearchFilter,
   SearchOptions,
   SearchResponse,
   StoredArticle,
@@ -20,7 +20,7 @@ import type {
 import { bm25f, idf } from './bm25.js'
 import { countFacets } from './facets.js'
 import { docFilter } from './filters.js'
-import { findDoc } from './postings.js'
+import { findDoc, type Postings } from './postings.js'
 import { Store, VALUE_FIELDS } from './store.js'
 import { lookupTerm, MAX_EXPANSIONS, type TermMatch } from './term-lookup.js'
 import { topK } from './top-k.js'
@@ -37,15 +37,13 @@ export type IndexClass<T extends NewsIndex> = new (options?: NewsIndexOptions) =
 /** Fetches a part of an index by name (`'positions'`, `'display-3'`…), for `NewsIndex.open()`. */
 export type PartLoader = (name: string) => Promise<Uint8Array | ArrayBuffer>
 
-/** A text clause, evaluated: each matching document's score, and the term matches that produced it. */
+/** A clause, evaluated: each matching document's score, and the term matches that produced it. */
 interface Evaluated {
   scores: Map<number, number>
   /** Query terms whose prefix or typo expansions were cut to the most frequent. */
   capped: string[]
-  /** Term matches whose occurrences are highlighted anywhere (term clauses, not phrases). */
-  loose: TermMatch[]
-  /** Term matches of phrases, reported in `hit.matches` only. */
-  strict: TermMatch[]
+  /** Term matches; those of phrases are reported in `hit.matches` but highlighted only as the phrase. */
+  matches: (TermMatch & { phrase?: boolean })[]
 }
 
 const TEXT_FIELDS: TextField[] = ['title', 'body']
@@ -68,6 +66,10 @@ function compareDates(a: string | null, b: string | null, direction: -1 | 0 | 1)
   return (a < b ? -1 : 1) * direction
 }
 
+/** Whether a clause searches text (rather than filtering by value or date). */
+const isText = (clause: PlanClause): boolean => clause.kind !== 'filter' && clause.kind !== 'date'
+
+/** A clause without prefix or typo matching (for exclusions). */
 function exact(clause: PlanClause): PlanClause {
   if (clause.kind === 'term') return { ...clause, spec: { ...clause.spec, prefix: false, fuzzy: 0 } }
   if (clause.kind === 'any') return { kind: 'any', children: clause.children.map(exact) }
@@ -158,92 +160,62 @@ export class NewsIndex {
     const store = this.store
     const parsed: ParsedQuery = typeof query === 'string' ? parseQuery(query) : { ...query, relaxed: false }
     const plan = planQuery(parsed, this.options.analyzer, { prefix: options.prefix ?? true, fuzzy: options.fuzzy ?? true })
+    const text = plan.must.filter(isText)
+    const tests = [options.filter, ...plan.must.filter((c) => !isText(c))].map((f) => docFilter(store, f as SearchFilter)).filter((t) => t !== null)
+    const excluded = new Set(plan.mustNot.flatMap((clause) => [...this.#evaluate(exact(clause), null).scores.keys()]))
+    const allowed = tests.length > 0 || excluded.size > 0 ? (doc: number) => !excluded.has(doc) && tests.every((t) => t(doc)) : null
 
-    const tests = [docFilter(store, options.filter)]
-    const textMust: PlanClause[] = []
-    for (const clause of plan.must) {
-      if (clause.kind === 'filter' || clause.kind === 'date') tests.push(docFilter(store, clause))
-      else textMust.push(clause)
-    }
-    const excluded = new Set<number>()
-    for (const clause of plan.mustNot) {
-      for (const doc of this.#evaluate(exact(clause), null).scores.keys()) excluded.add(doc)
-    }
-    const active = tests.filter((t): t is (doc: number) => boolean => t !== null)
-    const allowed = active.length === 0 && excluded.size === 0 ? null : (doc: number) => !excluded.has(doc) && active.every((t) => t(doc))
-
-    let scores: Map<number, number>
+    const evaluated = text.map((clause) => this.#evaluate(clause, allowed))
+    const all = (options.match ?? 'all') === 'all'
+    let scores = text.length === 0 ? this.#every(allowed) : intersect(evaluated.map((e) => e.scores))
     let coverage: Map<number, number> | null = null
     let relaxed = false
-    const evaluated = textMust.map((clause) => this.#evaluate(clause, allowed))
-    if (textMust.length === 0) {
-      scores = new Map()
-      store.live.forEach((live, doc) => {
-        if (live && (!allowed || allowed(doc))) scores.set(doc, 0)
-      })
-    } else if ((options.match ?? 'all') === 'all') {
-      scores = intersect(evaluated.map((e) => e.scores))
-      if (scores.size === 0 && evaluated.length > 1) {
-        ;({ scores, coverage } = union(evaluated.map((e) => e.scores)))
-        relaxed = scores.size > 0
-      }
-    } else {
+    if (text.length > 0 && (!all || (scores.size === 0 && evaluated.length > 1))) {
       ;({ scores, coverage } = union(evaluated.map((e) => e.scores)))
+      relaxed = all && scores.size > 0
     }
+    if (options.recency && text.length > 0) applyRecency(scores, store.dates, options.recency)
 
-    if (options.recency && textMust.length > 0) applyRecency(scores, store.dates, options.recency)
     const sort = options.sort ?? 'relevance'
     // With no search terms there is no relevance: browsing shows the newest first.
-    const direction = sort === 'oldest' ? 1 : sort === 'newest' || textMust.length === 0 ? -1 : 0
+    const direction = sort === 'oldest' ? 1 : sort === 'newest' || text.length === 0 ? -1 : 0
     const dates = store.dates
     const offset = Math.max(0, Math.floor(options.offset ?? 0))
     const limit = Math.max(0, Math.floor(options.limit ?? 10))
     const page = topK(
       scores.keys(),
       offset + limit,
-      (x, y) =>
-        compareDates(dates[x]!, dates[y]!, direction) ||
-        (coverage ? coverage.get(y)! - coverage.get(x)! : 0) ||
-        scores.get(y)! - scores.get(x)! ||
-        x - y,
+      (x, y) => compareDates(dates[x]!, dates[y]!, direction) || (coverage ? coverage.get(y)! - coverage.get(x)! : 0) || scores.get(y)! - scores.get(x)! || x - y,
     ).slice(offset)
 
     const highlight = options.highlight === false ? null : snippetOptions(options.highlight)
-    const loose = evaluated.flatMap((e) => e.loose)
-    const strict = evaluated.flatMap((e) => e.strict)
-    const phrases = textMust.flatMap(function phrasesOf(c): string[][] {
-      return c.kind === 'phrase' ? [c.terms] : c.kind === 'any' ? c.children.flatMap(phrasesOf) : []
-    })
-    const hits: Hit[] = page.map((doc) => {
-      const matched = new Map<string, Set<TextField>>()
-      const looseTerms = new Set<string>()
-      const record = (match: TermMatch, isLoose: boolean): void => {
-        const postings = store.postings(match.entry)
+    const matches = evaluated.flatMap((e) => e.matches)
+    const { phrases } = textClauses(text)
+    const hits = page.map((doc): Hit => {
+      const fieldsOf = new Map<string, Set<TextField>>()
+      const loose = new Set<string>()
+      for (const { term, entry, phrase } of matches) {
+        const postings = store.postings(entry)
         const at = findDoc(postings.docs, doc)
-        if (at === -1) return
-        let fields = matched.get(match.term)
-        if (!fields) matched.set(match.term, (fields = new Set()))
+        if (at === -1) continue
+        const fields = fieldsOf.get(term) ?? fieldsOf.set(term, new Set()).get(term)!
         if (postings.title[at]! > 0) fields.add('title')
         if (postings.body[at]! > 0) fields.add('body')
-        if (isLoose) looseTerms.add(match.term)
+        if (!phrase) loose.add(term)
       }
-      loose.forEach((m) => record(m, true))
-      strict.forEach((m) => record(m, false))
       const article = this.#stored(doc)
       const hit: Hit = {
         id: article.id,
         score: scores.get(doc)!,
         article,
-        matches: [...matched].map(([term, fields]) => ({ term, fields: TEXT_FIELDS.filter((f) => fields.has(f)) })),
+        matches: [...fieldsOf].map(([term, fields]) => ({ term, fields: TEXT_FIELDS.filter((f) => fields.has(f)) })),
       }
-      const body = store.display[doc] ? store.body(doc) : undefined
-      if (highlight && store.display[doc] && body !== undefined) {
-        const spec: MatchSpec = { isMatch: (term) => looseTerms.has(term), phrases }
-        hit.highlight = highlightArticle(article.title, body, spec, this.options.analyzer, highlight)
+      const body = store.display[doc] && store.body(doc)
+      if (highlight && body !== undefined) {
+        hit.highlight = highlightArticle(article.title, body, { isMatch: (term) => loose.has(term), phrases }, this.options.analyzer, highlight)
       }
       return hit
     })
-    const facets = options.facets?.length ? countFacets(store, [...scores.keys()], options.facets) : {}
     const diagnostics = [...parsed.diagnostics]
     for (const term of new Set(evaluated.flatMap((e) => e.capped))) {
       diagnostics.push({
@@ -252,23 +224,34 @@ export class NewsIndex {
         offset: Math.max(0, parsed.input.toLowerCase().indexOf(term)),
       })
     }
-    return { total: scores.size, hits, facets, query: { ...parsed, diagnostics, relaxed } }
+    return {
+      total: scores.size,
+      hits,
+      facets: options.facets?.length ? countFacets(store, [...scores.keys()], options.facets) : {},
+      query: { ...parsed, diagnostics, relaxed },
+    }
   }
 
-  /** Runs one text clause; `allowed` restricts the documents considered (`null`: all live ones). */
+  /** Every live document that `allowed` lets through (all live ones for `null`), scored 0. */
+  #every(allowed: ((doc: number) => boolean) | null): Map<number, number> {
+    const scores = new Map<number, number>()
+    this.store.live.forEach((live, doc) => live && (!allowed || allowed(doc)) && scores.set(doc, 0))
+    return scores
+  }
+
+  /** Runs one clause; `allowed` restricts the documents considered (`null`: all live ones). */
   #evaluate(clause: PlanClause, allowed: ((doc: number) => boolean) | null): Evaluated {
     const store = this.store
-    const result: Evaluated = { scores: new Map(), capped: [], loose: [], strict: [] }
+    const result: Evaluated = { scores: new Map(), capped: [], matches: [] }
     const n = store.liveCount
     const average = store.averageLengths()
     const fields = (clause.kind === 'term' || clause.kind === 'phrase') && clause.field ? [clause.field] : TEXT_FIELDS
     const boost: [number, number] = [fields.includes('title') ? this.options.boost.title : 0, fields.includes('body') ? this.options.boost.body : 0]
-    const titleLength = store.titleLength
-    const bodyLength = store.bodyLength
-    const scoreOf = (match: TermMatch, i: number, doc: number): number => {
-      const p = store.postings(match.entry)
-      return match.weight * bm25f(idf(n, match.entry.df), p.title[i]!, p.body[i]!, titleLength[doc]!, bodyLength[doc]!, average, boost)
+    const score = (postings: Postings, i: number, weight: number, termIdf: number): number => {
+      const doc = postings.docs[i]!
+      return weight * bm25f(termIdf, postings.title[i]!, postings.body[i]!, store.titleLength[doc]!, store.bodyLength[doc]!, average, boost)
     }
+    const usable = (doc: number): boolean => store.live[doc]! && (!allowed || allowed(doc))
     switch (clause.kind) {
       case 'term': {
         const { matches, capped } = lookupTerm(store.terms, clause.spec)
@@ -281,65 +264,43 @@ export class NewsIndex {
           let used = false
           for (let i = 0; i < postings.docs.length; i++) {
             const doc = postings.docs[i]!
-            if (!store.live[doc] || (allowed && !allowed(doc))) continue
-            const score = match.weight * bm25f(termIdf, postings.title[i]!, postings.body[i]!, titleLength[doc]!, bodyLength[doc]!, average, boost)
-            if (score === 0) continue
-            used = true
-            const known = result.scores.get(doc)
-            if (known === undefined || score > known) result.scores.set(doc, score)
+            const s = usable(doc) ? score(postings, i, match.weight, termIdf) : 0
+            if (s > 0 && s > (result.scores.get(doc) ?? 0)) result.scores.set(doc, s)
+            used ||= s > 0
           }
-          if (used) result.loose.push(match)
+          if (used) result.matches.push(match)
         }
         return result
       }
       case 'phrase': {
-        const matches: TermMatch[] = []
-        for (const term of clause.terms) {
-          const entry = store.terms.get(term)
-          if (!entry) return result
-          matches.push({ term, entry, weight: 1 })
-        }
+        const matches = clause.terms.map((term) => ({ term, entry: store.terms.get(term)!, weight: 1, phrase: true }))
+        if (matches.some((m) => !m.entry)) return result
         const lists = matches.map((m) => store.postings(m.entry))
-        const order = lists.map((_, i) => i).sort((a, b) => lists[a]!.docs.length - lists[b]!.docs.length)
-        const rarest = lists[order[0]!]!
-        for (let i = 0; i < rarest.docs.length; i++) {
-          const doc = rarest.docs[i]!
-          if (!store.live[doc] || (allowed && !allowed(doc))) continue
+        const rarest = lists.reduce((a, b) => (b.docs.length < a.docs.length ? b : a))
+        for (const doc of Array.from(rarest.docs)) {
           const at = lists.map((list) => findDoc(list.docs, doc))
-          if (at.some((a) => a === -1)) continue
-          if (!this.#phraseAt(matches, at, doc, fields)) continue
-          const score = matches.reduce((sum, m, k) => sum + scoreOf(m, at[k]!, doc), 0)
-          result.scores.set(doc, score)
+          // Without positions or text (a partial index), a phrase degrades to all of its terms.
+          if (!usable(doc) || at.includes(-1) || store.phraseIn(doc, clause.terms, matches.map((m) => m.entry), at, fields) === false) continue
+          result.scores.set(doc, at.reduce((sum, i, k) => sum + score(lists[k]!, i, 1, idf(n, matches[k]!.entry.df)), 0))
         }
-        if (result.scores.size > 0) result.strict.push(...matches)
+        if (result.scores.size > 0) result.matches.push(...matches)
         return result
       }
       case 'any': {
         for (const child of clause.children) {
           const sub = this.#evaluate(child, allowed)
-          for (const [doc, score] of sub.scores) result.scores.set(doc, (result.scores.get(doc) ?? 0) + score)
+          for (const [doc, s] of sub.scores) result.scores.set(doc, (result.scores.get(doc) ?? 0) + s)
           result.capped.push(...sub.capped)
-          result.loose.push(...sub.loose)
-          result.strict.push(...sub.strict)
+          result.matches.push(...sub.matches)
         }
         return result
       }
-      case 'filter':
-      case 'date': {
+      default: {
         const test = docFilter(store, clause)!
-        store.live.forEach((live, doc) => {
-          if (live && (!allowed || allowed(doc)) && test(doc)) result.scores.set(doc, 0)
-        })
+        result.scores = this.#every((doc) => usable(doc) && test(doc))
         return result
       }
     }
-  }
-
-  /** Whether the phrase's terms occur in a row in the document, inside one of `fields`. */
-  #phraseAt(matches: TermMatch[], at: number[], doc: number, fields: TextField[]): boolean {
-    const found = this.store.phraseIn(doc, matches.map((m) => m.term), matches.map((m) => m.entry), at, fields)
-    // Without positions or text (a partial index), a phrase degrades to all of its terms.
-    return found ?? true
   }
 
   /** Loads an index written by `serialize()` or the `search` part of `serializeParts()`. Throws a `NewsdexError` on anything else. */
