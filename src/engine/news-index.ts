@@ -1,4 +1,4 @@
-import { NewsdexError } from '../errors.js'
+import { corruptIndex, NewsdexError } from '../errors.js'
 import { attachDisplay, attachPositions, attachText, decodeSearchSections, readPart, type PartMeta } from '../format/index-file.js'
 import { highlightArticle, snippetOptions } from '../highlight/highlight.js'
 import { parseQuery } from '../query/parse-query.js'
@@ -310,12 +310,12 @@ export class NewsIndex {
       throw new NewsdexError('E_NOT_AN_INDEX', `this is the '${meta.part}' part of an index; load its 'search' part, or the whole index`)
     }
     const options = meta.options
-    if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new NewsdexError('E_CORRUPT', 'corrupt newsdex index: missing or invalid index options')
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) throw corruptIndex('missing or invalid index options')
     let index: T
     try {
       index = new this(options as NewsIndexOptions)
     } catch (error) {
-      throw new NewsdexError('E_CORRUPT', 'corrupt newsdex index: invalid index options', { cause: error })
+      throw corruptIndex('invalid index options', error)
     }
     index.store = decodeSearchSections(meta, sections, index.options.analyzer)
     index.#meta = meta
@@ -333,7 +333,7 @@ export class NewsIndex {
     const { meta, sections } = readPart(data)
     const own = this.#meta
     if (!own || own.part !== 'search') throw new NewsdexError('E_INVALID_ARGUMENT', 'parts can only be added to an index loaded from its search part')
-    if (meta.build !== own.build) throw new NewsdexError('E_CORRUPT', 'this part belongs to another build of the index')
+    if (meta.build !== own.build) throw corruptIndex('this part belongs to another build of the index')
     if (meta.part === 'positions') attachPositions(this.store, own, sections)
     else if (meta.part === 'display') attachDisplay(this.store, own, meta.chunk!, sections, 'display')
     else if (meta.part === 'text') attachText(this.store, meta.chunk!, sections)

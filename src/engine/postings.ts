@@ -1,6 +1,6 @@
 import { ByteReader, ByteWriter } from '../format/bytes.js'
 import { readRice, riceParameter, writeRice } from '../format/rice.js'
-import { NewsdexError } from '../errors.js'
+import { corruptIndex } from '../errors.js'
 
 /** The postings of one term: ascending document numbers and, per posting, the term's frequency in each field. */
 export interface Postings {
@@ -46,7 +46,7 @@ export function decodePostings(docBytes: Uint8Array, tfBytes: Uint8Array, count:
   let previous = -1
   for (let i = 0; i < count; i++) {
     const doc = previous + 1 + docs[i]!
-    if (doc >= documents) throw new NewsdexError('E_CORRUPT', 'corrupt newsdex index: a posting points past the last article')
+    if (doc >= documents) throw corruptIndex('a posting points past the last article')
     docs[i] = doc
     previous = doc
   }
@@ -57,9 +57,9 @@ export function decodePostings(docBytes: Uint8Array, tfBytes: Uint8Array, count:
     const packed = reader.varint()
     body[i] = Math.floor(packed / 2)
     title[i] = packed % 2 === 1 ? reader.varint() : 0
-    if (title[i] === 0 && body[i] === 0) throw new NewsdexError('E_CORRUPT', 'corrupt newsdex index: a posting with no occurrence')
+    if (title[i] === 0 && body[i] === 0) throw corruptIndex('a posting with no occurrence')
   }
-  if (!reader.done) throw new NewsdexError('E_CORRUPT', 'corrupt newsdex index: trailing bytes after a posting list')
+  if (!reader.done) throw corruptIndex('trailing bytes after a posting list')
   return { docs, title, body }
 }
 
@@ -81,7 +81,7 @@ export function decodePositions(bytes: Uint8Array, count: number): number[][] {
   const lists: number[][] = []
   for (let i = 0; i < count; i++) {
     const n = reader.varint()
-    if (n > bytes.length) throw new NewsdexError('E_CORRUPT', 'corrupt newsdex index: a position list is longer than its data')
+    if (n > bytes.length) throw corruptIndex('a position list is longer than its data')
     const list = new Array<number>(n)
     let previous = -1
     for (let j = 0; j < n; j++) {
@@ -90,7 +90,7 @@ export function decodePositions(bytes: Uint8Array, count: number): number[][] {
     }
     lists.push(list)
   }
-  if (!reader.done) throw new NewsdexError('E_CORRUPT', 'corrupt newsdex index: trailing bytes after a position list')
+  if (!reader.done) throw corruptIndex('trailing bytes after a position list')
   return lists
 }
 

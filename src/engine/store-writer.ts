@@ -1,6 +1,6 @@
 import SearchableMap from 'minisearch/SearchableMap'
 import { analyze, analyzeTerms } from '../analysis/analyzer.js'
-import { NewsdexError } from '../errors.js'
+import { corruptIndex, NewsdexError } from '../errors.js'
 import type { Article } from '../types.js'
 import { findDoc, type MutablePostings } from './postings.js'
 import { VALUE_FIELDS, type Display, type Store, type TermEntry } from './store.js'
@@ -100,7 +100,7 @@ function derivePositions(store: Store): void {
     }
   }
   for (const [entry, positions] of lists) {
-    if (positions.length !== entry.df) throw new NewsdexError('E_CORRUPT', 'corrupt newsdex index: the text does not match the postings')
+    if (positions.length !== entry.df) throw corruptIndex('the text does not match the postings')
     entry.positions = positions
   }
 }

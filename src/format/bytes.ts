@@ -1,4 +1,4 @@
-import { NewsdexError } from '../errors.js'
+import { corruptIndex, NewsdexError } from '../errors.js'
 
 /** A growable byte buffer with unsigned LEB128 varints. */
 export class ByteWriter {
@@ -72,7 +72,7 @@ export class ByteReader {
       if (byte < 0x80) return value
       scale *= 0x80
     }
-    throw new NewsdexError('E_CORRUPT', 'corrupt newsdex index: a number is too long')
+    throw corruptIndex('a number is too long')
   }
 
   /** The next `length` bytes, as a view. */
@@ -85,5 +85,5 @@ export class ByteReader {
 }
 
 function truncated(): NewsdexError {
-  return new NewsdexError('E_CORRUPT', 'corrupt newsdex index: data ends in the middle of a value')
+  return corruptIndex('data ends in the middle of a value')
 }

@@ -1,5 +1,6 @@
 import { SortedTerms } from '../engine/sorted-terms.js'
 import { Store, VALUE_FIELDS, type Display, type ValueField } from '../engine/store.js'
+import { isoDate, utcDate } from '../dates.js'
 import { corruptIndex } from '../errors.js'
 import type { AnalyzerPreset } from '../types.js'
 import { ByteReader } from './bytes.js'
@@ -30,18 +31,12 @@ const decoder = new TextDecoder('utf-8', { fatal: true })
 /** Reads a date written by `encodeDate()` (see encode-index.ts). */
 function decodeDate(value: number): string | null {
   if (value === 0) return null
-  const v = value - 1
-  const y = Math.floor(v / 512)
-  const m = Math.floor((v % 512) / 32)
-  const d = v % 32
-  if (y > 9999 || m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(2000, m, 0)).getUTCDate() || (m === 2 && d === 29 && !isLeap(y))) {
-    throw corruptIndex('a date is out of range')
-  }
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
-}
-
-function isLeap(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+  const year = Math.floor((value - 1) / 512)
+  const month = Math.floor(((value - 1) % 512) / 32)
+  const day = (value - 1) % 32
+  const date = utcDate(year, month - 1, day)
+  if (year > 9999 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) throw corruptIndex('a date is out of range')
+  return isoDate(date)
 }
 
 /** Reads and checks the meta of a part. */

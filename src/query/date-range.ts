@@ -1,3 +1,5 @@
+import { isoDate, utcDate } from '../dates.js'
+
 /** A date-range clause as parsed from `date:` values; `null` ends are open. */
 export interface ParsedDateRange {
   from: string | null
@@ -6,46 +8,27 @@ export interface ParsedDateRange {
 
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/
 
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, '0')
-}
-
-/** A UTC date; unlike `Date.UTC`, years 0–99 stay themselves. */
-function utc(year: number, monthIndex: number, day: number): Date {
-  const date = new Date(Date.UTC(2000, 0, 1))
-  date.setUTCFullYear(year, monthIndex, day)
-  return date
-}
-
-function iso(date: Date): string {
-  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`
-}
 
 /** The first and last day covered by a year, month or day written as `YYYY[-MM[-DD]]`; `null` when invalid. */
 export function partialDateBounds(value: string): { first: string; last: string } | null {
   const m = PARTIAL_DATE.exec(value)
   if (!m) return null
   const year = Number(m[1])
-  if (m[2] === undefined) return { first: `${pad(year, 4)}-01-01`, last: `${pad(year, 4)}-12-31` }
-  const month = Number(m[2])
-  if (month < 1 || month > 12) return null
-  if (m[3] === undefined) {
-    const last = utc(year, month, 0)
-    return { first: `${pad(year, 4)}-${pad(month)}-01`, last: iso(last) }
-  }
-  const day = Number(m[3])
-  const date = utc(year, month - 1, day)
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null
-  const one = iso(date)
-  return { first: one, last: one }
+  const month = Number(m[2] ?? 1)
+  const day = Number(m[3] ?? 1)
+  const first = utcDate(year, month - 1, day)
+  if (first.getUTCMonth() !== month - 1 || first.getUTCDate() !== day) return null
+  // The last day: of the year, of the month (day 0 of the next one), or the day itself.
+  const last = m[2] === undefined ? utcDate(year, 11, 31) : m[3] === undefined ? utcDate(year, month, 0) : first
+  return { first: isoDate(first), last: isoDate(last) }
 }
 
 /** The day `days` after an ISO date, or `null` when it leaves the years 0000–9999. */
-function shiftDay(isoDate: string, days: number): string | null {
-  const [y = 0, m = 1, d = 1] = isoDate.split('-').map(Number)
-  const date = utc(y, m - 1, d + days)
-  const year = date.getUTCFullYear()
-  return year < 0 || year > 9999 ? null : iso(date)
+function shiftDay(date: string, days: number): string | null {
+  const [y = 0, m = 1, d = 1] = date.split('-').map(Number)
+  const shifted = utcDate(y, m - 1, d + days)
+  const year = shifted.getUTCFullYear()
+  return year < 0 || year > 9999 ? null : isoDate(shifted)
 }
 
 /**
