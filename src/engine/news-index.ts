@@ -210,7 +210,8 @@ export class NewsIndex {
         article,
         matches: [...fieldsOf].map(([term, fields]) => ({ term, fields: TEXT_FIELDS.filter((f) => fields.has(f)) })),
       }
-      const body = store.display[doc] && store.body(doc)
+      // Only for highlights: the body may need its text chunk decoded.
+      const body = highlight && store.display[doc] ? store.body(doc) : undefined
       if (highlight && body !== undefined) {
         hit.highlight = highlightArticle(article.title, body, { isMatch: (term) => loose.has(term), phrases }, this.options.analyzer, highlight)
       }
