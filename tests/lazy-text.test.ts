@@ -3,33 +3,52 @@ import { NewsIndex as WritableNewsIndex } from '../src/indexer.js'
 import { NewsIndex } from '../src/index.js'
 import { generateArticles } from './helpers.js'
 
-// Count the text chunks decoded: a search must decode only what it shows.
-const decoded = vi.hoisted(() => ({ chunks: 0 }))
+// Count the text chunks decoded: a search must decode only what it needs.
+const decoded = vi.hoisted(() => ({ ranks: 0, texts: 0 }))
 vi.mock('../src/format/token-text.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../src/format/token-text.js')>()
   return {
     ...original,
-    decodeTokenText: (...args: Parameters<typeof original.decodeTokenText>) => {
-      decoded.chunks++
-      return original.decodeTokenText(...args)
+    decodeRanks: (...args: Parameters<typeof original.decodeRanks>) => {
+      decoded.ranks++
+      return original.decodeRanks(...args)
+    },
+    decodeTexts: (...args: Parameters<typeof original.decodeTexts>) => {
+      decoded.texts++
+      return original.decodeTexts(...args)
     },
   }
 })
 
-describe('a loaded index decodes text only for what it shows', () => {
+describe('a loaded index decodes text only for what it needs', () => {
   const source = new WritableNewsIndex()
   source.addAll(generateArticles(1200, 7))
   const bytes = source.serialize()
+  const chunks = Math.ceil(1200 / 256)
 
-  it('search() with highlight: false decodes no text chunk, and the default highlighting decodes those of the hits', () => {
+  it('search() with highlight: false decodes no text; the default highlighting decodes the chunks of the hits shown', () => {
     const index = NewsIndex.load(bytes)
-    decoded.chunks = 0
-    const plain = index.search('the', { highlight: false, limit: 20 })
-    expect(plain.hits.length).toBeGreaterThan(0)
-    expect(decoded.chunks).toBe(0)
-    const shown = index.search('the', { limit: 20 })
-    expect(decoded.chunks).toBeGreaterThan(0)
-    expect(decoded.chunks).toBeLessThanOrEqual(Math.ceil(1200 / 256))
+    decoded.ranks = decoded.texts = 0
+    expect(index.search('government', { highlight: false, limit: 20 }).hits.length).toBeGreaterThan(0)
+    expect(decoded).toEqual({ ranks: 0, texts: 0 })
+    const shown = index.search('government', { limit: 20 })
     expect(shown.hits.every((hit) => hit.highlight !== undefined)).toBe(true)
+    expect(decoded.texts).toBeGreaterThan(0)
+    expect(decoded.texts).toBeLessThanOrEqual(chunks)
+    // Decoded once: searching again decodes nothing more.
+    const before = { ...decoded }
+    index.search('government', { limit: 20 })
+    expect(decoded).toEqual(before)
+  })
+
+  it('a phrase is checked on the term ranks alone: no text is rebuilt without highlights', () => {
+    const index = NewsIndex.load(bytes)
+    decoded.ranks = decoded.texts = 0
+    const phrase = index.search('"government minister"', { highlight: false, limit: 5 })
+    expect(phrase.total).toBeGreaterThan(0)
+    expect(decoded.ranks).toBeGreaterThan(0)
+    expect(decoded.ranks).toBeLessThanOrEqual(chunks)
+    expect(decoded.texts).toBe(0)
+    expect(phrase.total).toBe(source.search('"government minister"', { highlight: false }).total)
   })
 })

@@ -66,7 +66,6 @@ export function removeArticle(store: Store, doc: number): void {
   store.docOf.delete(store.ids[doc]!)
   store.display[doc] = undefined
   store.bodies[doc] = undefined
-  store.tokens[doc] = undefined
   for (const field of VALUE_FIELDS) store.columns[field].refs[doc] = []
 }
 
@@ -90,7 +89,7 @@ function derivePositions(store: Store): void {
     const own = new Map<string, number[]>()
     const title = analyzeTerms(store.display[doc]?.title ?? '', store.analyzer)
     title.forEach((term, i) => (own.get(term) ?? own.set(term, []).get(term)!).push(i))
-    store.tokens[doc]!.forEach((rank, i) => {
+    store.ranksOf(doc)!.forEach((rank, i) => {
       const term = ranks[rank]!
       ;(own.get(term) ?? own.set(term, []).get(term)!).push(title.length + 1 + i)
     })
@@ -124,6 +123,8 @@ function thaw(store: Store): SearchableMap<TermEntry> {
     delete entry.positions
   }
   store.terms = tree
+  store.textChunks = []
+  store.chunkRanks = []
   store.encoded = null
   store.encodedPositions = null
   store.ranks = null

@@ -1,5 +1,5 @@
 import { analyzeTerms } from '../analysis/analyzer.js'
-import { decodeTokenText, rankTerms, type TokenText } from '../format/token-text.js'
+import { decodeRanks, decodeTexts, rankTerms, type ChunkRanks, type TokenText } from '../format/token-text.js'
 import type { AnalyzerPreset, TextField } from '../types.js'
 import { decodePositions, decodePostings, type MutablePostings, type Postings } from './postings.js'
 import { SortedTerms, type TermDictionary } from './sorted-terms.js'
@@ -74,11 +74,10 @@ export class Store {
   bodyTotal = 0
   encoded: EncodedTerms | null = null
   encodedPositions: EncodedPositions | null = null
-  /** Token text of loaded chunks, decoded into `bodies` and `tokens` on first use. */
+  /** Token text of loaded chunks, kept encoded; its ranks and `bodies` are decoded on first use. */
   textChunks: (TokenText | undefined)[] = []
+  chunkRanks: (ChunkRanks | undefined)[] = []
   chunkSize = 1
-  /** Per document, its body as term ranks (decoded token text). */
-  tokens: (Uint32Array | undefined)[] = []
   /** Caches of `termRanks()`, dropped when the terms change. */
   ranks: string[] | null = null
   rankOf: Map<string, number> | null = null
@@ -103,7 +102,6 @@ export class Store {
     this.dates.push(date)
     this.display.push(undefined)
     this.bodies.push(undefined)
-    this.tokens.push(undefined)
     this.docOf.set(id, doc)
     return doc
   }
@@ -153,21 +151,28 @@ export class Store {
 
   /** The body of `doc`, decoding its text chunk on first use; `undefined` while the chunk is not loaded. */
   body(doc: number): string | undefined {
-    if (this.bodies[doc] === undefined) this.#decodeChunk(Math.floor(doc / this.chunkSize))
+    const chunk = Math.floor(doc / this.chunkSize)
+    const ranks = this.bodies[doc] === undefined && this.#ranksOfChunk(chunk)
+    if (ranks) {
+      const terms = this.termRanks()
+      decodeTexts(this.textChunks[chunk]!, ranks, (rank) => terms[rank]!).forEach((text, i) => (this.bodies[chunk * this.chunkSize + i] = text))
+    }
     return this.bodies[doc]
   }
 
-  #decodeChunk(chunk: number): void {
+  /** The body of a loaded document as term ranks (see `termRanks()`); `undefined` while its chunk is not loaded. */
+  ranksOf(doc: number): Uint32Array | undefined {
+    const chunk = Math.floor(doc / this.chunkSize)
+    const decoded = this.#ranksOfChunk(chunk)
+    const i = doc - chunk * this.chunkSize
+    return decoded?.ranks.subarray(decoded.starts[i], decoded.starts[i + 1])
+  }
+
+  #ranksOfChunk(chunk: number): ChunkRanks | undefined {
     const data = this.textChunks[chunk]
-    if (!data) return
-    const first = chunk * this.chunkSize
-    const count = Math.min(this.chunkSize, this.ids.length - first)
-    const ranks = this.termRanks()
-    decodeTokenText(data, count, (rank) => ranks[rank]).forEach((decoded, i) => {
-      this.bodies[first + i] = decoded.text
-      this.tokens[first + i] = decoded.ranks
-    })
-    this.textChunks[chunk] = undefined
+    if (!data) return undefined
+    this.chunkRanks[chunk] ??= decodeRanks(data, Math.min(this.chunkSize, this.ids.length - chunk * this.chunkSize), this.terms.size)
+    return this.chunkRanks[chunk]
   }
 
   /**
@@ -182,7 +187,6 @@ export class Store {
       return lists[0]!.some((start) => fields.includes(start < titleLength ? 'title' : 'body') && rest.every((set, k) => set.has(start + k + 1)))
     }
     if (!this.hasText(doc)) return null
-    this.body(doc)
     const ranks = terms.map((t) => this.#rankOfTerm(t))
     const inSequence = (sequence: ArrayLike<unknown>, wanted: readonly unknown[]): boolean => {
       outer: for (let i = 0; i + wanted.length <= sequence.length; i++) {
@@ -193,7 +197,7 @@ export class Store {
     }
     const title = this.display[doc]?.title
     if (fields.includes('title') && title !== undefined && inSequence(analyzeTerms(title, this.analyzer), terms)) return true
-    return fields.includes('body') && inSequence(this.tokens[doc] ?? [], ranks)
+    return fields.includes('body') && inSequence(this.ranksOf(doc) ?? [], ranks)
   }
 
   /** Positions from postings or the positions part, without deriving them from text. */

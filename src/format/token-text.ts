@@ -56,49 +56,54 @@ export function encodeTokenText(texts: readonly string[], analyzer: AnalyzerPres
   return { ranks: ranks.finish(), cases: Uint8Array.from(cases), literals, separators }
 }
 
-/** One document's tokens as term ranks, and its rebuilt text. */
-export interface DecodedDocument {
+/** The term ranks of a chunk's documents: all in one array, and where each document's start (count + 1). */
+export interface ChunkRanks {
   ranks: Uint32Array
-  text: string
+  starts: Uint32Array
 }
 
-
-/** Decodes `count` documents written by `encodeTokenText`; `termOf` names each rank. */
-export function decodeTokenText(data: TokenText, count: number, termOf: (rank: number) => string | undefined): DecodedDocument[] {
+/** Decodes the ranks of `count` documents written by `encodeTokenText`; `terms` bounds the ranks. */
+export function decodeRanks(data: TokenText, count: number, terms: number): ChunkRanks {
   const reader = new ByteReader(data.ranks)
-  const documents: DecodedDocument[] = []
+  const ranks = new Uint32Array(data.cases.length)
+  const starts = new Uint32Array(count + 1)
   let token = 0
-  let literal = 0
-  let separator = 0
   for (let d = 0; d < count; d++) {
     const n = reader.varint()
-    if (n > data.cases.length - token) throw corruptIndex('a text has more tokens than its data')
-    const ranks = new Uint32Array(n)
-    let text = ''
-    for (let i = 0; i < n; i++, token++) {
+    if (n > ranks.length - token) throw corruptIndex('a text has more tokens than its data')
+    for (let i = 0; i < n; i++) {
       const rank = reader.varint()
-      const term = termOf(rank)
-      if (term === undefined) throw corruptIndex('a text names an unknown term')
-      ranks[i] = rank
-      const sep = data.separators[separator++]
-      if (typeof sep !== 'string') throw corruptIndex('a text lacks its separators')
-      const kind = data.cases[token]
-      let surface: string | undefined
-      if (kind === LOWER) surface = term
-      else if (kind === UPPER) surface = term.toUpperCase()
-      else if (kind === CAPITALIZED) surface = term.charAt(0).toUpperCase() + term.slice(1)
-      else if (kind === LITERAL) surface = data.literals[literal++]
-      if (typeof surface !== 'string') throw corruptIndex('a text lacks a token surface')
-      text += sep + surface
+      if (rank >= terms) throw corruptIndex('a text names an unknown term')
+      ranks[token++] = rank
     }
-    const last = data.separators[separator++]
-    if (typeof last !== 'string') throw corruptIndex('a text lacks its separators')
-    documents.push({ ranks, text: text + last })
+    starts[d + 1] = token
   }
-  if (!reader.done || token !== data.cases.length || literal !== data.literals.length || separator !== data.separators.length) {
-    throw corruptIndex('a text chunk has data left over')
+  if (!reader.done || token !== ranks.length) throw corruptIndex('a text chunk has data left over')
+  return { ranks, starts }
+}
+
+/** Rebuilds the texts of a chunk's documents from their decoded ranks; `termOf` names each rank. */
+export function decodeTexts(data: TokenText, { ranks, starts }: ChunkRanks, termOf: (rank: number) => string): string[] {
+  const texts: string[] = []
+  let literal = 0
+  let separator = 0
+  for (let d = 0; d + 1 < starts.length; d++) {
+    // Parts joined once: a string grown by += is a rope that holds far more memory than its text.
+    const parts: (string | undefined)[] = []
+    for (let t = starts[d]!; t < starts[d + 1]!; t++) {
+      const term = termOf(ranks[t]!)
+      const kind = data.cases[t]
+      parts.push(
+        data.separators[separator++],
+        kind === LOWER ? term : kind === UPPER ? term.toUpperCase() : kind === CAPITALIZED ? term.charAt(0).toUpperCase() + term.slice(1) : kind === LITERAL ? data.literals[literal++] : undefined,
+      )
+    }
+    parts.push(data.separators[separator++])
+    if (parts.some((part) => typeof part !== 'string')) throw corruptIndex('a text lacks a separator or a token surface')
+    texts.push(parts.join(''))
   }
-  return documents
+  if (literal !== data.literals.length || separator !== data.separators.length) throw corruptIndex('a text chunk has data left over')
+  return texts
 }
 
 /** Term ranks for token text: terms in most documents first, then alphabetically (`rank → term`). */
