@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { analyzeTerms } from '../src/analysis/analyzer.js'
-import { decodePositions, decodePostings, encodePositions, encodePostings } from '../src/engine/postings.js'
+import { decodePostings, encodePostings } from '../src/engine/postings.js'
+import { decodeRanks } from '../src/format/token-text.js'
 import { ByteReader, ByteWriter } from '../src/format/bytes.js'
 import { readRice, riceParameter, writeRice } from '../src/format/rice.js'
 import { NewsdexError, NewsIndex } from '../src/indexer.js'
@@ -327,16 +328,22 @@ describe('encodings: decode(encode(x)) = x', () => {
     expectNewsdexError(() => decodePostings(docsOut.finish(), tfsOut.finish(), 1, 99), 'E_CORRUPT', 'past the last')
   })
 
-  it('encodePositions / decodePositions round-trip any ascending position lists (property)', () => {
-    const list = fc.uniqueArray(fc.oneof(fc.nat({ max: 200 }), fc.nat({ max: 2 ** 31 })), { maxLength: 30 }).map((l) => [...l].sort((a, b) => a - b))
+  it('decodeRanks reads back any ranks stream (per document a count, then its ranks), and rejects a damaged one (property)', () => {
+    const documents = fc.array(fc.array(fc.nat({ max: 5000 }), { maxLength: 30 }), { maxLength: 20 })
     fc.assert(
-      fc.property(fc.array(list, { maxLength: 20 }), (lists) => {
+      fc.property(documents, (docs) => {
         const out = new ByteWriter()
-        encodePositions(lists, out)
+        for (const ranks of docs) {
+          out.varint(ranks.length)
+          for (const rank of ranks) out.varint(rank)
+        }
         const bytes = out.finish()
-        expect(decodePositions(bytes, lists.length)).toEqual(lists)
-        if (bytes.length > 0) expectNewsdexError(() => decodePositions(bytes.subarray(0, bytes.length - 1), lists.length), 'E_CORRUPT')
-        expectNewsdexError(() => decodePositions(Uint8Array.from([...bytes, 0]), lists.length), 'E_CORRUPT')
+        const total = docs.reduce((sum, ranks) => sum + ranks.length, 0)
+        const decoded = decodeRanks(bytes, docs.length, total, 5001)
+        docs.forEach((ranks, d) => expect(Array.from(decoded.ranks.subarray(decoded.starts[d], decoded.starts[d + 1]))).toEqual(ranks))
+        if (bytes.length > 0) expectNewsdexError(() => decodeRanks(bytes.subarray(0, bytes.length - 1), docs.length, total, 5001), 'E_CORRUPT')
+        expectNewsdexError(() => decodeRanks(Uint8Array.from([...bytes, 0]), docs.length, total, 5001), 'E_CORRUPT')
+        if (total > 0) expectNewsdexError(() => decodeRanks(bytes, docs.length, total, Math.max(...docs.flat())), 'E_CORRUPT', 'unknown term')
       }),
       { numRuns: 400 },
     )

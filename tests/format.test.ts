@@ -181,9 +181,9 @@ describe('serialize() → NewsIndex.load(): round trip', () => {
     expect(answers(smallIndex())).not.toEqual(answers(custom))
   })
 
-  it('carries the format name, version 2 and a part description in the header', () => {
+  it('carries the format name, version 3 and a part description in the header', () => {
     const bytes = smallIndex().serialize()
-    expect(FORMAT_VERSION).toBe(2)
+    expect(FORMAT_VERSION).toBe(3)
     expect(utf8.decode(bytes.subarray(0, 4))).toBe('NDEX')
     expect(new DataView(bytes.buffer, bytes.byteOffset).getUint16(4, true)).toBe(FORMAT_VERSION)
     const header = JSON.parse(utf8.decode(bytes.subarray(PREAMBLE, PREAMBLE + headerLength(bytes))))
@@ -287,7 +287,7 @@ describe('NewsIndex.load(): data that is not an index', () => {
     expectNewsdexError(() => NewsIndex.load(new Uint8Array(bytes)), 'E_NOT_AN_INDEX')
   })
 
-  it.each([0, 1, 3, 0xffff])('rejects format version %i with E_VERSION, naming the version', (version) => {
+  it.each([0, 1, 2, 4, 0xffff])('rejects format version %i with E_VERSION, naming the version', (version) => {
     const bytes = smallIndex().serialize()
     new DataView(bytes.buffer, bytes.byteOffset).setUint16(4, version, true)
     expectNewsdexError(() => NewsIndex.load(bytes), 'E_VERSION', String(version))
@@ -741,10 +741,10 @@ describe('NewsIndex.load(): forged meta and sections with valid checksums', () =
     })
 
     it.each<[string, (u: Unpacked) => void]>([
-      ['positionStats that do not add up', (u) => { const v = readVarints(u.sections.positionStats!); v[0]! += 1; u.sections.positionStats = varints(v) }],
-      ['positionStats cut short', (u) => { u.sections.positionStats = u.sections.positionStats!.subarray(0, u.sections.positionStats!.length - 1) }],
-      ['no positionStats section', (u) => { delete u.sections.positionStats }],
-      ['no positions section', (u) => { delete u.sections.positions }],
+      ['chunkLengths that do not add up', (u) => { const v = readVarints(u.sections.chunkLengths!); v[0]! += 1; u.sections.chunkLengths = varints(v) }],
+      ['chunkLengths cut short', (u) => { u.sections.chunkLengths = u.sections.chunkLengths!.subarray(0, u.sections.chunkLengths!.length - 1) }],
+      ['no chunkLengths section', (u) => { delete u.sections.chunkLengths }],
+      ['no ranks section', (u) => { delete u.sections.ranks }],
       ['a build of another index', (u) => { u.meta = { ...u.meta, build: 'another' } }],
       ['an unknown part kind', (u) => { u.meta = { ...u.meta, part: 'stuff' } }],
     ])('a positions part with %s → E_CORRUPT', (_what, change) => {
@@ -752,8 +752,8 @@ describe('NewsIndex.load(): forged meta and sections with valid checksums', () =
     })
 
     it.each<[string, (u: Unpacked) => void]>([
-      ['positions that are all 0xff', (u) => { u.sections.positions!.fill(0xff) }],
-      ['positions that are all zero', (u) => { u.sections.positions!.fill(0) }],
+      ['ranks that are all 0xff', (u) => { u.sections.ranks!.fill(0xff) }],
+      ['ranks that are all zero', (u) => { u.sections.ranks!.fill(0) }],
     ])('a positions part with %s → E_CORRUPT at addPart or at the first phrase search', (what, change) => {
       const forged = tamper(goodParts.positions!, change)
       expectCorruptAtLoadOrSearch(() => {

@@ -281,7 +281,7 @@ export class NewsIndex {
         for (const doc of Array.from(rarest.docs)) {
           const at = lists.map((list) => findDoc(list.docs, doc))
           // Without positions or text (a partial index), a phrase degrades to all of its terms.
-          if (!usable(doc) || at.includes(-1) || store.phraseIn(doc, clause.terms, matches.map((m) => m.entry), at, fields) === false) continue
+          if (!usable(doc) || at.includes(-1) || store.phraseIn(doc, clause.terms, fields) === false) continue
           result.scores.set(doc, at.reduce((sum, i, k) => sum + score(lists[k]!, i, 1, idf(n, matches[k]!.entry.df)), 0))
         }
         if (result.scores.size > 0) result.matches.push(...matches)
@@ -365,7 +365,7 @@ export class NewsIndex {
     const parsed = typeof query === 'string' ? parseQuery(query) : query
     const plan = planQuery(parsed, this.options.analyzer, { prefix: false, fuzzy: false })
     const hasPhrase = (c: PlanClause): boolean => c.kind === 'phrase' || (c.kind === 'any' && c.children.some(hasPhrase))
-    if ([...plan.must, ...plan.mustNot].some(hasPhrase) && this.#meta?.part === 'search' && !this.store.encodedPositions) await this.#fetchPart('positions')
+    if ([...plan.must, ...plan.mustNot].some(hasPhrase) && this.#meta?.part === 'search' && !this.store.positionChunks) await this.#fetchPart('positions')
     if (this.#loader) {
       const store = this.store
       const first = this.search(parsed, { ...options, highlight: false, facets: [] })

@@ -14,8 +14,6 @@ export interface MutablePostings extends Postings {
   docs: number[]
   title: number[]
   body: number[]
-  /** Per posting, the token positions (title first, then body after a gap of one). */
-  positions: number[][]
 }
 
 /**
@@ -61,37 +59,6 @@ export function decodePostings(docBytes: Uint8Array, tfBytes: Uint8Array, count:
   }
   if (!reader.done) throw corruptIndex('trailing bytes after a posting list')
   return { docs, title, body }
-}
-
-/** Encodes the positions of each posting: a count, then the gaps between positions. */
-export function encodePositions(positions: readonly (readonly number[])[], out: ByteWriter): void {
-  for (const list of positions) {
-    out.varint(list.length)
-    let previous = -1
-    for (const p of list) {
-      out.varint(p - previous - 1)
-      previous = p
-    }
-  }
-}
-
-/** Decodes `count` position lists written by `encodePositions`. */
-export function decodePositions(bytes: Uint8Array, count: number): number[][] {
-  const reader = new ByteReader(bytes)
-  const lists: number[][] = []
-  for (let i = 0; i < count; i++) {
-    const n = reader.varint()
-    if (n > bytes.length) throw corruptIndex('a position list is longer than its data')
-    const list = new Array<number>(n)
-    let previous = -1
-    for (let j = 0; j < n; j++) {
-      previous = previous + 1 + reader.varint()
-      list[j] = previous
-    }
-    lists.push(list)
-  }
-  if (!reader.done) throw corruptIndex('trailing bytes after a position list')
-  return lists
 }
 
 /** Index of `doc` in ascending `docs`, or -1. */

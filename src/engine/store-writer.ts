@@ -1,6 +1,6 @@
 import SearchableMap from 'minisearch/SearchableMap'
-import { analyze, analyzeTerms } from '../analysis/analyzer.js'
-import { corruptIndex, NewsdexError } from '../errors.js'
+import { analyze } from '../analysis/analyzer.js'
+import { NewsdexError } from '../errors.js'
 import type { Article } from '../types.js'
 import { findDoc, type MutablePostings } from './postings.js'
 import { VALUE_FIELDS, type Display, type Store, type TermEntry } from './store.js'
@@ -17,24 +17,22 @@ export function addArticle(store: Store, article: Article): void {
   if (article.meta !== undefined) display.meta = article.meta
   store.display[doc] = display
   store.bodies[doc] = article.body
-  const occurrences = new Map<string, { title: number; body: number; positions: number[] }>()
-  const count = (term: string, position: number, inTitle: boolean): void => {
+  const occurrences = new Map<string, { title: number; body: number }>()
+  const count = (term: string, inTitle: boolean): void => {
     let o = occurrences.get(term)
-    if (!o) occurrences.set(term, (o = { title: 0, body: 0, positions: [] }))
+    if (!o) occurrences.set(term, (o = { title: 0, body: 0 }))
     if (inTitle) o.title++
     else o.body++
-    o.positions.push(position)
   }
-  title.forEach((t) => count(t.term, t.position, true))
-  body.forEach((t) => count(t.term, title.length + 1 + t.position, false))
+  title.forEach((t) => count(t.term, true))
+  body.forEach((t) => count(t.term, false))
   for (const [term, o] of occurrences) {
     let entry = terms.get(term)
-    if (!entry) terms.set(term, (entry = { id: -1, df: 0, postings: { docs: [], title: [], body: [], positions: [] } }))
+    if (!entry) terms.set(term, (entry = { id: -1, df: 0, postings: { docs: [], title: [], body: [] } }))
     const postings = entry.postings as MutablePostings
     postings.docs.push(doc)
     postings.title.push(o.title)
     postings.body.push(o.body)
-    postings.positions.push(o.positions)
     entry.df++
   }
   store.ranks = null
@@ -52,7 +50,6 @@ export function removeArticle(store: Store, doc: number): void {
     postings.docs.splice(at, 1)
     postings.title.splice(at, 1)
     postings.body.splice(at, 1)
-    postings.positions.splice(at, 1)
     entry.df--
     if (entry.df === 0) emptied.push(term)
   }
@@ -69,41 +66,6 @@ export function removeArticle(store: Store, doc: number): void {
   for (const field of VALUE_FIELDS) store.columns[field].refs[doc] = []
 }
 
-/** The positions of each posting of a term: loaded, or rebuilt from the text. Throws when neither is at hand. */
-export function termPositions(store: Store, entry: TermEntry): number[][] {
-  const loaded = store.loadedPositions(entry)
-  if (loaded) return loaded
-  derivePositions(store)
-  return entry.positions!
-}
-
-/** Gives every term its positions, rebuilt from the token text of every document. */
-function derivePositions(store: Store): void {
-  const lists = new Map<TermEntry, number[][]>()
-  for (const [, entry] of store.terms) lists.set(entry, [])
-  const ranks = store.termRanks()
-  for (let doc = 0; doc < store.ids.length; doc++) {
-    if (!store.live[doc]) continue
-    const body = store.body(doc)
-    if (body === undefined) throw readOnly('text')
-    const own = new Map<string, number[]>()
-    const title = analyzeTerms(store.display[doc]?.title ?? '', store.analyzer)
-    title.forEach((term, i) => (own.get(term) ?? own.set(term, []).get(term)!).push(i))
-    store.ranksOf(doc)!.forEach((rank, i) => {
-      const term = ranks[rank]!
-      ;(own.get(term) ?? own.set(term, []).get(term)!).push(title.length + 1 + i)
-    })
-    for (const [term, positions] of own) {
-      const entry = store.terms.get(term)
-      if (entry) lists.get(entry)!.push(positions)
-    }
-  }
-  for (const [entry, positions] of lists) {
-    if (positions.length !== entry.df) throw corruptIndex('the text does not match the postings')
-    entry.positions = positions
-  }
-}
-
 /**
  * Makes a store changeable: loaded postings become arrays (which needs every part: a partial index
  * is read-only) and the dictionary a radix tree, which takes inserts and deletes. Returns the tree.
@@ -118,15 +80,13 @@ function thaw(store: Store): SearchableMap<TermEntry> {
     tree.set(term, entry)
     if (!store.encoded) continue
     const postings = store.postings(entry)
-    const positions = termPositions(store, entry)
-    entry.postings = { docs: Array.from(postings.docs), title: Array.from(postings.title), body: Array.from(postings.body), positions }
-    delete entry.positions
+    entry.postings = { docs: Array.from(postings.docs), title: Array.from(postings.title), body: Array.from(postings.body) }
   }
   store.terms = tree
   store.textChunks = []
   store.chunkRanks = []
   store.encoded = null
-  store.encodedPositions = null
+  store.positionChunks = null
   store.ranks = null
   store.rankOf = null
   return tree

@@ -1,7 +1,7 @@
 import { analyzeTerms } from '../analysis/analyzer.js'
 import { decodeRanks, decodeTexts, rankTerms, type ChunkRanks, type TokenText } from '../format/token-text.js'
 import type { AnalyzerPreset, TextField } from '../types.js'
-import { decodePositions, decodePostings, type MutablePostings, type Postings } from './postings.js'
+import { decodePostings, type MutablePostings, type Postings } from './postings.js'
 import { SortedTerms, type TermDictionary } from './sorted-terms.js'
 
 /** The fields with value dictionaries (filters and facets). */
@@ -21,10 +21,9 @@ export interface TermEntry {
   id: number
   df: number
   postings?: Postings | MutablePostings
-  positions?: number[][]
 }
 
-/** Where the loaded, still-encoded postings and positions of each term are. */
+/** Where the loaded, still-encoded postings of each term are. */
 export interface EncodedTerms {
   docBytes: Uint8Array
   tfBytes: Uint8Array
@@ -36,9 +35,10 @@ export interface EncodedTerms {
   documents: number
 }
 
-/** Encoded positions of the loaded terms. */
-export interface EncodedPositions {
+/** The loaded positions part: per chunk, each document's title and body tokens as term ranks. */
+export interface PositionChunks {
   bytes: Uint8Array
+  /** Where each chunk's ranks start in `bytes` (chunks + 1). */
   offsets: Uint32Array
 }
 
@@ -73,7 +73,8 @@ export class Store {
   titleTotal = 0
   bodyTotal = 0
   encoded: EncodedTerms | null = null
-  encodedPositions: EncodedPositions | null = null
+  positionChunks: PositionChunks | null = null
+  #positionRanks: (ChunkRanks | undefined)[] = []
   /** Token text of loaded chunks, kept encoded; its ranks and `bodies` are decoded on first use. */
   textChunks: (TokenText | undefined)[] = []
   chunkRanks: (ChunkRanks | undefined)[] = []
@@ -171,43 +172,54 @@ export class Store {
   #ranksOfChunk(chunk: number): ChunkRanks | undefined {
     const data = this.textChunks[chunk]
     if (!data) return undefined
-    this.chunkRanks[chunk] ??= decodeRanks(data, Math.min(this.chunkSize, this.ids.length - chunk * this.chunkSize), this.terms.size)
+    this.chunkRanks[chunk] ??= decodeRanks(data.ranks, this.#chunkCount(chunk), data.cases.length, this.terms.size)
     return this.chunkRanks[chunk]
   }
 
-  /**
-   * Whether the terms occur in a row in `doc`, within `fields`: from positions when they are at
-   * hand, else from the document's token text; `null` when neither is loaded.
-   */
-  phraseIn(doc: number, terms: readonly string[], entries: readonly TermEntry[], at: readonly number[], fields: readonly TextField[]): boolean | null {
-    const lists = entries.map((entry, k) => this.loadedPositions(entry)?.[at[k]!])
-    if (lists.every((list) => list !== undefined)) {
-      const titleLength = this.titleLength[doc]!
-      const rest = lists.slice(1).map((list) => new Set(list))
-      return lists[0]!.some((start) => fields.includes(start < titleLength ? 'title' : 'body') && rest.every((set, k) => set.has(start + k + 1)))
-    }
-    if (!this.hasText(doc)) return null
-    const ranks = terms.map((t) => this.#rankOfTerm(t))
-    const inSequence = (sequence: ArrayLike<unknown>, wanted: readonly unknown[]): boolean => {
-      outer: for (let i = 0; i + wanted.length <= sequence.length; i++) {
-        for (let k = 0; k < wanted.length; k++) if (sequence[i + k] !== wanted[k]) continue outer
-        return true
-      }
-      return false
-    }
-    const title = this.display[doc]?.title
-    if (fields.includes('title') && title !== undefined && inSequence(analyzeTerms(title, this.analyzer), terms)) return true
-    return fields.includes('body') && inSequence(this.ranksOf(doc) ?? [], ranks)
+  /** Documents in a chunk. */
+  #chunkCount(chunk: number): number {
+    return Math.min(this.chunkSize, this.ids.length - chunk * this.chunkSize)
   }
 
-  /** Positions from postings or the positions part, without deriving them from text. */
-  loadedPositions(entry: TermEntry): number[][] | null {
-    const postings = this.postings(entry)
-    if ('positions' in postings) return (postings as MutablePostings).positions
-    if (entry.positions) return entry.positions
-    const p = this.encodedPositions
-    if (!p) return null
-    entry.positions = decodePositions(p.bytes.subarray(p.offsets[entry.id]!, p.offsets[entry.id + 1]!), entry.df)
-    return entry.positions
+  /** A document's title and body tokens as term ranks, from the positions part; `undefined` without it. */
+  #positionRanksOf(doc: number): Uint32Array | undefined {
+    const p = this.positionChunks
+    if (!p) return undefined
+    const chunk = Math.floor(doc / this.chunkSize)
+    const first = chunk * this.chunkSize
+    let total = 0
+    for (let d = first; d < first + this.#chunkCount(chunk); d++) total += this.titleLength[d]! + this.bodyLength[d]!
+    const decoded = (this.#positionRanks[chunk] ??= decodeRanks(p.bytes.subarray(p.offsets[chunk], p.offsets[chunk + 1]), this.#chunkCount(chunk), total, this.terms.size))
+    return decoded.ranks.subarray(decoded.starts[doc - first], decoded.starts[doc - first + 1])
   }
+
+  /**
+   * Whether the terms occur in a row in `doc`, within `fields`: checked on the positions part's
+   * ranks, else on the title and the body's text ranks (or its analyzed text, for an article added
+   * since); `null` when neither is at hand.
+   */
+  phraseIn(doc: number, terms: readonly string[], fields: readonly TextField[]): boolean | null {
+    const ranks = (): (number | undefined)[] => terms.map((t) => this.#rankOfTerm(t))
+    const inTitle = fields.includes('title')
+    const inBody = fields.includes('body')
+    const all = this.#positionRanksOf(doc)
+    if (all) {
+      const split = this.titleLength[doc]!
+      return (inTitle && inSequence(all.subarray(0, split), ranks())) || (inBody && inSequence(all.subarray(split), ranks()))
+    }
+    const title = this.display[doc]?.title
+    const bodyRanks = this.ranksOf(doc)
+    const body = bodyRanks ?? (this.bodies[doc] === undefined ? undefined : analyzeTerms(this.bodies[doc]!, this.analyzer))
+    if (title === undefined || body === undefined) return null
+    return (inTitle && inSequence(analyzeTerms(title, this.analyzer), terms)) || (inBody && inSequence(body, bodyRanks ? ranks() : terms))
+  }
+}
+
+/** Whether `wanted` occurs as a run in `sequence`. */
+function inSequence(sequence: ArrayLike<unknown>, wanted: readonly unknown[]): boolean {
+  outer: for (let i = 0; i + wanted.length <= sequence.length; i++) {
+    for (let k = 0; k < wanted.length; k++) if (sequence[i + k] !== wanted[k]) continue outer
+    return true
+  }
+  return false
 }

@@ -1,6 +1,6 @@
-import { encodePositions, encodePostings } from '../engine/postings.js'
+import { analyzeTerms } from '../analysis/analyzer.js'
+import { encodePostings } from '../engine/postings.js'
 import { VALUE_FIELDS, type Display, type Store } from '../engine/store.js'
-import { termPositions } from '../engine/store-writer.js'
 import { NewsdexError } from '../errors.js'
 import { ByteWriter } from './bytes.js'
 import { encodeContainer, encodeJsonSection } from './container.js'
@@ -31,12 +31,9 @@ export function encodeSections(store: Store, options: unknown): { meta: Omit<Par
   const termStats = new ByteWriter()
   const docBytes = new ByteWriter()
   const tfBytes = new ByteWriter()
-  const positionStats = new ByteWriter()
-  const positionBytes = new ByteWriter()
   for (const term of terms) {
     const entry = store.terms.get(term)!
     const postings = store.postings(entry)
-    const positions = termPositions(store, entry)
     const kept: number[] = []
     for (let i = 0; i < postings.docs.length; i++) if (store.live[postings.docs[i]!]) kept.push(i)
     const remapped = {
@@ -46,13 +43,10 @@ export function encodeSections(store: Store, options: unknown): { meta: Omit<Par
     }
     const d0 = docBytes.length
     const t0 = tfBytes.length
-    const p0 = positionBytes.length
     encodePostings(remapped, documents, docBytes, tfBytes)
-    encodePositions(kept.map((i) => positions[i]!), positionBytes)
     termStats.varint(kept.length)
     termStats.varint(docBytes.length - d0)
     termStats.varint(tfBytes.length - t0)
-    positionStats.varint(positionBytes.length - p0)
   }
   const lengths = new ByteWriter()
   for (const doc of docs) lengths.varint(store.titleLength[doc]!)
@@ -71,8 +65,18 @@ export function encodeSections(store: Store, options: unknown): { meta: Omit<Par
   const termStatBytes = termStats.finish()
   const rankOf = new Map(rankTerms(terms.map((term) => [term, store.terms.get(term)!.df])).map((term, rank) => [term, rank]))
   const chunks: { display: Uint8Array; text: Record<string, Uint8Array> }[] = []
+  // The positions part: per chunk, each document's title then body tokens as term ranks.
+  const positionRanks = new ByteWriter()
+  const chunkLengths = new ByteWriter()
   for (let start = 0; start < documents; start += CHUNK_SIZE) {
     const slice = docs.slice(start, start + CHUNK_SIZE)
+    const p0 = positionRanks.length
+    for (const doc of slice) {
+      const tokens = [...analyzeTerms(store.display[doc]!.title, store.analyzer), ...analyzeTerms(store.body(doc)!, store.analyzer)]
+      positionRanks.varint(tokens.length)
+      for (const term of tokens) positionRanks.varint(rankOf.get(term)!)
+    }
+    chunkLengths.varint(positionRanks.length - p0)
     const text = encodeTokenText(slice.map((doc) => store.body(doc) ?? ''), store.analyzer, (term) => rankOf.get(term)!)
     chunks.push({
       display: encodeJsonSection(slice.map((doc) => displayRecord(store.display[doc]))),
@@ -90,7 +94,7 @@ export function encodeSections(store: Store, options: unknown): { meta: Omit<Par
     values: encodeJsonSection(Object.fromEntries(VALUE_FIELDS.map((f) => [f, store.columns[f].values]))),
     valueRefs: refs.finish(),
   }
-  const positions = { positionStats: positionStats.finish(), positions: positionBytes.finish() }
+  const positions = { chunkLengths: chunkLengths.finish(), ranks: positionRanks.finish() }
   // The fingerprint covers every byte of every part, so parts of two builds never mix.
   const every = [...Object.values(search), ...Object.values(positions), ...chunks.flatMap((c) => [c.display, ...Object.values(c.text)])]
   const build = `${documents.toString(36)}-${crc32(new Uint8Array(Uint32Array.from(every, (bytes) => crc32(bytes)).buffer)).toString(36)}`

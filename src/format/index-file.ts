@@ -144,11 +144,11 @@ function required(sections: Map<string, Uint8Array>, name: string): Uint8Array {
   return bytes
 }
 
-/** Attaches the positions sections to a loaded store. */
+/** Attaches the positions part (each chunk's title and body ranks) to a loaded store. */
 export function attachPositions(store: Store, meta: PartMeta, sections: Map<string, Uint8Array>): void {
-  const bytes = required(sections, 'positions')
-  const offsets = offsetsOf(new ByteReader(required(sections, 'positionStats')), meta.terms, bytes.length, 'position')
-  store.encodedPositions = { bytes, offsets }
+  const bytes = required(sections, 'ranks')
+  const offsets = offsetsOf(new ByteReader(required(sections, 'chunkLengths')), meta.chunks, bytes.length, 'position')
+  store.positionChunks = { bytes, offsets }
 }
 
 /** Attaches one display chunk to a loaded store. */

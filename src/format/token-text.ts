@@ -6,8 +6,8 @@ import { ByteReader, ByteWriter } from './bytes.js'
 /**
  * Text stored as its token stream (a forward index): per token, the rank of its term in the
  * dictionary and how its surface is written (lower case, Capitalized, UPPER, or a literal), plus the
- * separators between tokens. It rebuilds the text exactly, and it is also the text's positions:
- * phrases are checked on it directly. It is smaller than gzip'd text plus positions (see DESIGN.md).
+ * separators between tokens. It rebuilds the text exactly, and its ranks are also what phrases
+ * are checked on. It is smaller than gzip'd text (see DESIGN.md).
  */
 export interface TokenText {
   /** Per document: token count, then each token's term rank (varints). */
@@ -62,10 +62,13 @@ export interface ChunkRanks {
   starts: Uint32Array
 }
 
-/** Decodes the ranks of `count` documents written by `encodeTokenText`; `terms` bounds the ranks. */
-export function decodeRanks(data: TokenText, count: number, terms: number): ChunkRanks {
-  const reader = new ByteReader(data.ranks)
-  const ranks = new Uint32Array(data.cases.length)
+/**
+ * Decodes a ranks stream of `count` documents (per document, its token count and then each token's
+ * term rank) holding `total` tokens in all; `terms` bounds the ranks.
+ */
+export function decodeRanks(bytes: Uint8Array, count: number, total: number, terms: number): ChunkRanks {
+  const reader = new ByteReader(bytes)
+  const ranks = new Uint32Array(total)
   const starts = new Uint32Array(count + 1)
   let token = 0
   for (let d = 0; d < count; d++) {
