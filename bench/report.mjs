@@ -8,8 +8,11 @@ import { fileURLToPath } from 'node:url'
 const KINDS = ['single', 'and', 'prefix', 'fuzzy', 'phrase', 'filtered']
 const KIND_HEADERS = ['single word', 'two words AND', 'prefix', 'one typo', 'phrase', 'word + dates']
 const LABELS = { newsdex: 'newsdex', minisearch: 'MiniSearch', lunr: 'Lunr', flexsearch: 'FlexSearch', orama: 'Orama' }
-/** The runtime bundle limit: 12 KiB of gzip. */
-export const BUNDLE_LIMIT = 12 * 1024
+/**
+ * The runtime bundle limit: the issue's "12 KB" of gzip, read as 12,000 bytes (the stricter
+ * reading: the issue quotes MiniSearch at "5.9 KB", which this harness measures at 5,870 bytes).
+ */
+export const BUNDLE_LIMIT = 12_000
 
 const label = (name) => LABELS[name] ?? name
 const mib = (bytes) => (bytes == null ? '–' : (bytes / 2 ** 20).toFixed(2))
@@ -73,14 +76,14 @@ export function computeTargets(results) {
   }
   {
     const b = results.bundle.find((x) => x.name === 'newsdex')
-    add('bundle', 'runtime bundle ≤ 12 KiB gzip (12,288 B)', b?.gzip, null, BUNDLE_LIMIT, 'bytes', b?.gzip == null ? 'bundle not measured' : null)
+    add('bundle', 'runtime bundle ≤ 12 KB gzip (12,000 B)', b?.gzip, null, BUNDLE_LIMIT, 'bytes', b?.gzip == null ? 'bundle not measured' : null)
   }
   return targets
 }
 
 function formatValue(v, unit) {
   if (v == null) return '–'
-  if (unit === 'bytes') return v >= 2 ** 20 ? `${mib(v)} MiB` : `${kib(v)} KiB`
+  if (unit === 'bytes') return v >= 2 ** 20 ? `${mib(v)} MiB` : `${kib(v)} KiB (${v.toLocaleString('en-US')} B)`
   if (unit === 'ms') return `${ms(v)} ms`
   if (unit === 'µs') return `${us(v)} µs`
   return `${v} ${unit}`
@@ -173,5 +176,8 @@ export function formatReport(r) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const file = process.argv[2] ?? new URL('./results/latest.json', import.meta.url)
-  process.stdout.write(formatReport(JSON.parse(readFileSync(file, 'utf8'))))
+  const results = JSON.parse(readFileSync(file, 'utf8'))
+  // The targets as this harness judges them now (a saved run keeps its figures, not its verdicts).
+  results.targets = computeTargets(results)
+  process.stdout.write(formatReport(results))
 }
