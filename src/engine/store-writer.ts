@@ -85,6 +85,7 @@ function thaw(store: Store): SearchableMap<TermEntry> {
   store.terms = tree
   store.textChunks = []
   store.chunkRanks = []
+  store.positionRanks = []
   store.encoded = null
   store.positionChunks = null
   store.ranks = null

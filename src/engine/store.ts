@@ -52,7 +52,7 @@ export interface ValueColumn {
 /**
  * Everything an index holds, in columns by document number: ids, field lengths, dates, value
  * columns, display fields and bodies (either may be missing until their part is loaded), and the
- * term dictionary (a radix tree, for prefix and fuzzy lookup) with its postings.
+ * term dictionary (sorted when loaded, a radix tree while being built) with its postings.
  */
 export class Store {
   ids: string[] = []
@@ -74,9 +74,10 @@ export class Store {
   bodyTotal = 0
   encoded: EncodedTerms | null = null
   positionChunks: PositionChunks | null = null
-  #positionRanks: (ChunkRanks | undefined)[] = []
   /** Token text of loaded chunks, kept encoded; its ranks and `bodies` are decoded on first use. */
   textChunks: (TokenText | undefined)[] = []
+  /** Decoded ranks, per chunk: of the positions part, and of the text chunks. */
+  positionRanks: (ChunkRanks | undefined)[] = []
   chunkRanks: (ChunkRanks | undefined)[] = []
   chunkSize = 1
   /** Caches of `termRanks()`, dropped when the terms change. */
@@ -189,7 +190,7 @@ export class Store {
     const first = chunk * this.chunkSize
     let total = 0
     for (let d = first; d < first + this.#chunkCount(chunk); d++) total += this.titleLength[d]! + this.bodyLength[d]!
-    const decoded = (this.#positionRanks[chunk] ??= decodeRanks(p.bytes.subarray(p.offsets[chunk], p.offsets[chunk + 1]), this.#chunkCount(chunk), total, this.terms.size))
+    const decoded = (this.positionRanks[chunk] ??= decodeRanks(p.bytes.subarray(p.offsets[chunk], p.offsets[chunk + 1]), this.#chunkCount(chunk), total, this.terms.size))
     return decoded.ranks.subarray(decoded.starts[doc - first], decoded.starts[doc - first + 1])
   }
 
