@@ -120,6 +120,7 @@ describe('newsdex search', () => {
   it('joins several query words into one query', () => {
     const result = cli(['search', seedsIndex, '"baghdad', 'airport"'])
     expect(result.status).toBe(0)
+    expect(result.stdout).toMatch(/^1 hit\(s\) for '"baghdad airport"' in /)
     expect(result.stdout).toContain('<mark>Baghdad airport</mark>')
   })
 

@@ -57,7 +57,9 @@ export async function searchCommand(argv: string[], io: Output, isTty: boolean):
   }
   for (const d of result.query.diagnostics) io.err(`note: ${d.message}`)
   const relaxed = result.query.relaxed ? ' (no article has every term; showing partial matches)' : ''
-  io.out(`${result.total} hit(s) for "${query}" in ${index.size} article(s)${relaxed}`)
+  // Quoted with the quote the query does not use, so that its phrases read as typed.
+  const quote = query.includes('"') ? "'" : '"'
+  io.out(`${result.total} hit(s) for ${quote}${query}${quote} in ${index.size} article(s)${relaxed}`)
   result.hits.forEach((hit, i) => {
     const a = hit.article
     const meta = [a.date, a.source.join(', '), a.location.slice(0, 3).join(', ')].filter(Boolean).join(' · ')
