@@ -52,14 +52,6 @@ export function readPart(data: Uint8Array | ArrayBuffer): { meta: PartMeta; sect
   return { meta: m as unknown as PartMeta, sections }
 }
 
-/** Offsets (length count + 1) from a stream of varint lengths; checks they fit in `total`. */
-function offsetsOf(reader: ByteReader, count: number, total: number, what: string): Uint32Array {
-  const offsets = new Uint32Array(count + 1)
-  for (let i = 0; i < count; i++) offsets[i + 1] = offsets[i]! + reader.varint()
-  if (offsets[count] !== total) throw corruptIndex(`${what} lengths do not add up`)
-  return offsets
-}
-
 /** Fills a new store from the sections of a `search` or `all` part. */
 export function decodeSearchSections(meta: PartMeta, sections: Map<string, Uint8Array>, analyzer: AnalyzerPreset): Store {
   const store = new Store(analyzer)
@@ -131,7 +123,8 @@ function finished(reader: ByteReader, name: string): void {
   if (!reader.done) throw corruptIndex(`section '${name}' has data left over`)
 }
 
-function prefixSums(lengths: Uint32Array, total: number, what: string): Uint32Array {
+/** Offsets (count + 1) from lengths; checks they add up to `total`. */
+function prefixSums(lengths: ArrayLike<number>, total: number, what: string): Uint32Array {
   const offsets = new Uint32Array(lengths.length + 1)
   for (let i = 0; i < lengths.length; i++) offsets[i + 1] = offsets[i]! + lengths[i]!
   if (offsets[lengths.length] !== total) throw corruptIndex(`${what} lengths do not add up`)
@@ -147,7 +140,8 @@ function required(sections: Map<string, Uint8Array>, name: string): Uint8Array {
 /** Attaches the positions part (each chunk's title and body ranks) to a loaded store. */
 export function attachPositions(store: Store, meta: PartMeta, sections: Map<string, Uint8Array>): void {
   const bytes = required(sections, 'ranks')
-  const offsets = offsetsOf(new ByteReader(required(sections, 'chunkLengths')), meta.chunks, bytes.length, 'position')
+  const lengths = new ByteReader(required(sections, 'chunkLengths'))
+  const offsets = prefixSums(Array.from({ length: meta.chunks }, () => lengths.varint()), bytes.length, 'position')
   store.positionChunks = { bytes, offsets }
 }
 
