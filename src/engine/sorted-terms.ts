@@ -42,35 +42,42 @@ export class SortedTerms implements TermDictionary {
 
   fuzzyGet(query: string, maxDistance: number): Map<string, [TermEntry, number]> {
     const found = new Map<string, [TermEntry, number]>()
+    const terms = this.terms
     const width = query.length + 1
-    // rows[d]: edit distances between the first d characters of `prefix` and each prefix of the query.
+    const codes = Uint16Array.from({ length: query.length }, (_, j) => query.charCodeAt(j))
+    // rows[d]: edit distances between the first d characters of `previous` and each prefix of the query.
     const rows = [Uint16Array.from({ length: width }, (_, j) => j)]
-    let prefix = ''
-    for (let i = 0; i < this.terms.length; ) {
-      const term = this.terms[i]!
+    let previous = ''
+    let valid = 0
+    for (let i = 0; i < terms.length; ) {
+      const term = terms[i]!
       let depth = 0
-      while (depth < prefix.length && depth < term.length && prefix[depth] === term[depth]) depth++
+      while (depth < valid && depth < term.length && previous.charCodeAt(depth) === term.charCodeAt(depth)) depth++
       let dead = false
       for (; depth < term.length && !dead; depth++) {
         const above = rows[depth]!
         const row = (rows[depth + 1] ??= new Uint16Array(width))
-        row[0] = depth + 1
-        let least = row[0]
+        const char = term.charCodeAt(depth)
+        let least = (row[0] = depth + 1)
         for (let j = 1; j < width; j++) {
-          row[j] = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + (query[j - 1] === term[depth] ? 0 : 1))
-          least = Math.min(least, row[j]!)
+          let cost = above[j - 1]! + (codes[j - 1] === char ? 0 : 1)
+          if (above[j]! < cost) cost = above[j]! + 1
+          if (row[j - 1]! < cost) cost = row[j - 1]! + 1
+          row[j] = cost
+          if (cost < least) least = cost
         }
         dead = least > maxDistance
       }
-      prefix = term.slice(0, depth)
+      previous = term
+      valid = depth
+      i++
       if (dead) {
         // No term that starts like this can come within reach: skip them all.
-        i = this.#prefixEnd(prefix, i)
+        i = this.#prefixEnd(term.slice(0, depth), i)
         continue
       }
       const distance = rows[depth]![width - 1]!
-      if (distance <= maxDistance) found.set(term, [this.entries[i]!, distance])
-      i++
+      if (distance <= maxDistance) found.set(term, [this.entries[i - 1]!, distance])
     }
     return found
   }
@@ -91,13 +98,24 @@ export class SortedTerms implements TermDictionary {
     return lo
   }
 
-  /** The first index from `from` (a term at or above `prefix`) whose term does not start with `prefix`. */
+  /**
+   * The first index from `from` (a term at or above `prefix`) whose term does not start with
+   * `prefix`: galloping, then a binary search, so a short run costs a probe or two.
+   */
   #prefixEnd(prefix: string, from: number): number {
+    const terms = this.terms
+    if (!terms[from]?.startsWith(prefix)) return from
     let lo = from
-    let hi = this.terms.length
+    let step = 1
+    while (lo + step < terms.length && terms[lo + step]!.startsWith(prefix)) {
+      lo += step
+      step *= 2
+    }
+    let hi = Math.min(terms.length, lo + step)
+    lo++
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
-      if (this.terms[mid]!.startsWith(prefix)) lo = mid + 1
+      if (terms[mid]!.startsWith(prefix)) lo = mid + 1
       else hi = mid
     }
     return lo
