@@ -11,7 +11,6 @@ import type {
   NewsIndexOptions,
   ParsedQuery,
   RecencyBoost,
-  SearchFilter,
   SearchOptions,
   SearchResponse,
   StoredArticle,
@@ -66,8 +65,8 @@ function compareDates(a: string | null, b: string | null, direction: -1 | 0 | 1)
   return (a < b ? -1 : 1) * direction
 }
 
-/** Whether a clause searches text (rather than filtering by value or date). */
-const isText = (clause: PlanClause): boolean => clause.kind !== 'filter' && clause.kind !== 'date'
+/** Whether a clause filters by value or date (rather than searching text). */
+const isFilter = (clause: PlanClause): clause is Extract<PlanClause, { kind: 'filter' | 'date' }> => clause.kind === 'filter' || clause.kind === 'date'
 
 /** A clause without prefix or typo matching (for exclusions). */
 function exact(clause: PlanClause): PlanClause {
@@ -160,8 +159,8 @@ export class NewsIndex {
     const store = this.store
     const parsed: ParsedQuery = typeof query === 'string' ? parseQuery(query) : { ...query, relaxed: false }
     const plan = planQuery(parsed, this.options.analyzer, { prefix: options.prefix ?? true, fuzzy: options.fuzzy ?? true })
-    const text = plan.must.filter(isText)
-    const tests = [options.filter, ...plan.must.filter((c) => !isText(c))].map((f) => docFilter(store, f as SearchFilter)).filter((t) => t !== null)
+    const text = plan.must.filter((c) => !isFilter(c))
+    const tests = [options.filter, ...plan.must.filter(isFilter)].map((f) => docFilter(store, f)).filter((t) => t !== null)
     const excluded = new Set(plan.mustNot.flatMap((clause) => [...this.#evaluate(exact(clause), null).scores.keys()]))
     const allowed = tests.length > 0 || excluded.size > 0 ? (doc: number) => !excluded.has(doc) && tests.every((t) => t(doc)) : null
 
