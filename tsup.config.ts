@@ -4,7 +4,8 @@ export default defineConfig([
   {
     entry: { index: 'src/index.ts', indexer: 'src/indexer.ts', build: 'src/build.ts' },
     format: ['esm', 'cjs'],
-    dts: true,
+    // Declarations marked @internal (the store behind NewsIndex) stay out of the public types.
+    dts: { compilerOptions: { stripInternal: true } },
     sourcemap: true,
     target: 'es2022',
     // The runtime and indexer entries import nothing from Node (a test checks); `node` only resolves newsdex/build's built-ins.

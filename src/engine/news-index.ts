@@ -83,7 +83,10 @@ function exact(clause: PlanClause): PlanClause {
 export class NewsIndex {
   /** The index's options, defaults filled in. */
   readonly options: Readonly<ResolvedOptions>
-  /** The index's data; subclasses that change the index work on it. */
+  /**
+   * The index's data; subclasses that change the index work on it.
+   * @internal (left out of the published declarations)
+   */
   protected store: Store
   #meta: PartMeta | null = null
   #loader: PartLoader | null = null
