@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, expectTypeOf, it } from 'vitest'
@@ -212,6 +212,15 @@ describe('the runtime and indexer entries hold no Node-only code', () => {
       const { files, bare } = reachable(need(join(REPO_ROOT, file)))
       expect(files.length).toBeGreaterThanOrEqual(1)
       expect(bare).toEqual(['minisearch/SearchableMap'])
+    })
+
+    it('the published declarations keep the engine internals out (no Store, no protected store)', () => {
+      const declarations = readdirSync(need(DIST.dir)).filter((name) => /\.d\.c?ts$/.test(name))
+      expect(declarations).toEqual(expect.arrayContaining(['index.d.ts', 'indexer.d.ts', 'build.d.ts']))
+      for (const name of declarations) {
+        const text = readFileSync(join(DIST.dir, name), 'utf8')
+        expect(text, name).not.toMatch(/declare class Store\b|protected store\b|EncodedTerms|PositionChunks/)
+      }
     })
 
     it('dist/newsdex.browser.js is self-contained: no imports at all', () => {
