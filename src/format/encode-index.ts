@@ -70,14 +70,14 @@ export function encodeSections(store: Store, options: unknown): { meta: Omit<Par
   const chunkLengths = new ByteWriter()
   for (let start = 0; start < documents; start += CHUNK_SIZE) {
     const slice = docs.slice(start, start + CHUNK_SIZE)
-    const p0 = positionRanks.length
-    for (const doc of slice) {
-      const tokens = [...analyzeTerms(store.display[doc]!.title, store.analyzer), ...analyzeTerms(store.body(doc)!, store.analyzer)]
-      positionRanks.varint(tokens.length)
-      for (const term of tokens) positionRanks.varint(rankOf.get(term)!)
-    }
-    chunkLengths.varint(positionRanks.length - p0)
     const text = encodeTokenText(slice.map((doc) => store.body(doc) ?? ''), store.analyzer, (term) => rankOf.get(term)!)
+    const p0 = positionRanks.length
+    slice.forEach((doc, i) => {
+      const ranks = [...analyzeTerms(store.display[doc]!.title, store.analyzer).map((term) => rankOf.get(term)!), ...text.tokenRanks[i]!]
+      positionRanks.varint(ranks.length)
+      for (const rank of ranks) positionRanks.varint(rank)
+    })
+    chunkLengths.varint(positionRanks.length - p0)
     chunks.push({
       display: encodeJsonSection(slice.map((doc) => displayRecord(store.display[doc]))),
       text: { ranks: text.ranks, cases: text.cases, literals: encodeJsonSection(text.literals), separators: encodeJsonSection(text.separators) },

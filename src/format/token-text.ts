@@ -32,28 +32,34 @@ function caseOf(surface: string, term: string): number {
   return LITERAL
 }
 
-/** Encodes the texts of consecutive documents; `rankOf` numbers each term (frequent terms small). */
-export function encodeTokenText(texts: readonly string[], analyzer: AnalyzerPreset, rankOf: (term: string) => number): TokenText {
+/**
+ * Encodes the texts of consecutive documents; `rankOf` numbers each term (frequent terms small).
+ * Also returns each document's token ranks (for the positions part).
+ */
+export function encodeTokenText(texts: readonly string[], analyzer: AnalyzerPreset, rankOf: (term: string) => number): TokenText & { tokenRanks: number[][] } {
   const ranks = new ByteWriter()
+  const tokenRanks: number[][] = []
   const cases: number[] = []
   const literals: string[] = []
   const separators: string[] = []
   for (const text of texts) {
     const tokens = analyze(text, analyzer)
+    const own = tokens.map((token) => rankOf(token.term))
+    tokenRanks.push(own)
     ranks.varint(tokens.length)
     let cursor = 0
-    for (const token of tokens) {
+    tokens.forEach((token, i) => {
       separators.push(text.slice(cursor, token.start))
       cursor = token.end
       const surface = text.slice(token.start, token.end)
-      ranks.varint(rankOf(token.term))
+      ranks.varint(own[i]!)
       const kind = caseOf(surface, token.term)
       cases.push(kind)
       if (kind === LITERAL) literals.push(surface)
-    }
+    })
     separators.push(text.slice(cursor))
   }
-  return { ranks: ranks.finish(), cases: Uint8Array.from(cases), literals, separators }
+  return { ranks: ranks.finish(), cases: Uint8Array.from(cases), literals, separators, tokenRanks }
 }
 
 /** The term ranks of a chunk's documents: all in one array, and where each document's start (count + 1). */
