@@ -46,8 +46,8 @@ function matchSpecOf(query: ParsedQuery, text: string, preset: AnalyzerPreset, o
 
 /**
  * Marks what `query` matches in `text`, with the same analysis and term lookup as search (case,
- * diacritics, stems, prefix and typo matches, phrases). `ranges` are offsets into the original text; `html` is
- * escaped text in which only the tags are markup.
+ * diacritics, stems, prefix and typo matches, phrases). `ranges` are offsets into the original
+ * text; `html` is escaped text in which only the tags are markup.
  */
 export function highlight(text: string, query: string | ParsedQuery, options: HighlightTextOptions = {}): HighlightResult {
   const parsed = typeof query === 'string' ? parseQuery(query) : query
