@@ -123,6 +123,22 @@ describe('NewsIndex.load(parts.search) and addPart()', () => {
     expect(article).toMatchObject({ id: 'gen-0300', title: '', body: '', date: ARTICLES[300]!.date, source: ARTICLES[300]!.source })
   })
 
+  it('a phrase never spans the end of a title and the start of its body, in every form of the index', () => {
+    const built = fullIndex([
+      makeArticle({ id: 'across', title: 'Strike on the port', body: 'Rocket fire followed.' }),
+      makeArticle({ id: 'title', title: 'Port rocket test', body: 'Nothing else.' }),
+      makeArticle({ id: 'body', title: 'Calm', body: 'The port rocket battery was quiet.' }),
+    ])
+    const parts = built.serializeParts()
+    const split = NewsIndex.load(parts.search!)
+    split.addPart(parts.positions!)
+    for (const [form, index] of [['built', built], ['one file', NewsIndex.load(built.serialize())], ['search + positions parts', split]] as const) {
+      expect(index.search('"port rocket"').hits.map((h) => h.id).sort(), form).toEqual(['body', 'title'])
+      expect(index.search('title:"port rocket"').hits.map((h) => h.id), form).toEqual(['title'])
+      expect(index.search('body:"port rocket"').hits.map((h) => h.id), form).toEqual(['body'])
+    }
+  })
+
   it('without positions a phrase never misses a match; after addPart(positions) phrases are exact', () => {
     const index = searchOnly()
     for (const phrase of PHRASES) {
