@@ -1,0 +1,47 @@
+// What each part of the runtime entry costs in its bundle: the entry is bundled as in bundle.mjs,
+// once whole and once with each part replaced by a minimal stand-in; a part's cost is the gzip bytes
+// the bundle loses without it (what it alone brings, shared code excluded).
+// Usage: node bench/bundle-parts.mjs
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+
+/** Each part: the modules replaced, and stand-ins that export the same names and do nothing. */
+const PARTS = [
+  ['query language (parser, lexer, date: ranges)', { 'src/query/parse-query.ts': 'export function parseQuery(input){return {input,clauses:[],diagnostics:[],relaxed:false}}' }],
+  ['query plan', { 'src/query/plan.ts': 'export function planQuery(){return {must:[],mustNot:[]}}; export function textClauses(){return {terms:[],phrases:[]}}' }],
+  ['highlighting and snippets', { 'src/highlight/highlight.ts': 'export function highlight(){}; export function highlightArticle(){}; export function snippetOptions(){}' }],
+  ['  of which snippets', { 'src/highlight/snippets.ts': 'export function snippets(){return []}' }],
+  ['  of which sentence ends', { 'src/analysis/sentences.ts': 'export function sentenceEnds(){return []}' }],
+  ['term lookup (stems, prefixes, typos)', { 'src/engine/term-lookup.ts': 'export const MAX_EXPANSIONS=50; export function lookupTerm(){return {matches:[],capped:false}}' }],
+  ['  of which the Porter stemmer', { 'node_modules/stemmer/index.js': 'export function stemmer(x){return x}' }],
+  ['sorted dictionary', { 'src/engine/sorted-terms.ts': 'export class SortedTerms{constructor(t){this.t=t}get size(){return 0}get(){}atPrefix(){return []}fuzzyGet(){return new Map}*[Symbol.iterator](){}}' }],
+  ['format: index sections (decode, checks)', { 'src/format/index-file.ts': 'export function readPart(d){return d}; export function decodeSearchSections(){}; export function attachDisplay(){}; export function attachText(){}; export function attachPositions(){}' }],
+  ['format: container (header, sections, checksums)', { 'src/format/container.ts': 'export const FORMAT_VERSION=3; export function decodeContainer(d){return d}; export function decodeJsonSection(s,n){return JSON.parse(s.get(n))}' }],
+  ['format: token text', { 'src/format/token-text.ts': 'export function decodeRanks(){}; export function decodeTexts(){return []}; export function rankTerms(x){return x}' }],
+  ['format: CRC-32', { 'src/format/crc32.ts': 'export function crc32(){return 0}' }],
+  ['postings decoding', { 'src/engine/postings.ts': 'export function decodePostings(){}; export function findDoc(){return -1}; export function encodePostings(){}' }],
+  ['filters', { 'src/engine/filters.ts': 'export function docFilter(){return null}' }],
+  ['facets', { 'src/engine/facets.ts': 'export function countFacets(){return {}}' }],
+  ['top-k', { 'src/engine/top-k.ts': 'export function topK(a){return [...a]}' }],
+  ['snippets and the Porter stemmer together', {
+    'src/highlight/snippets.ts': 'export function snippets(){return []}',
+    'node_modules/stemmer/index.js': 'export function stemmer(x){return x}',
+  }],
+  ['analyzer', { 'src/analysis/analyzer.ts': 'export function analyze(){return []}; export function analyzeTerms(){return []}; export function normalizeTerm(x){return x}' }],
+]
+
+async function gzipOfBundle(stubs = {}) {
+  const byPath = Object.fromEntries(Object.entries(stubs).map(([path, code]) => [resolve(ROOT, path), code]))
+  const stub = { name: 'stub', setup: (b) => b.onLoad({ filter: /.*/ }, (a) => (byPath[a.path] === undefined ? undefined : { contents: byPath[a.path], loader: 'js' })) }
+  const result = await build({ entryPoints: [join(ROOT, 'src/index.ts')], bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, logLevel: 'silent', plugins: [stub] })
+  return gzipSync(result.outputFiles[0].text, { level: 9 }).length
+}
+
+const whole = await gzipOfBundle()
+console.log(`runtime bundle (src/index.ts): ${whole.toLocaleString('en-US')} B gzip\n`)
+console.log('| part | gzip bytes it brings |\n|:---|---:|')
+for (const [name, stubs] of PARTS) console.log(`| ${name} | ${(whole - (await gzipOfBundle(stubs))).toLocaleString('en-US')} |`)
