@@ -78,7 +78,8 @@ function exact(clause: PlanClause): PlanClause {
 /**
  * A searchable collection of news articles: full text over title and body (BM25F), filters and
  * facets over date, source, location and country, and highlighted snippets. Postings are compact
- * and decoded per term on first use; see DESIGN.md.
+ * and decoded per term on first use; see DESIGN.md. This is the read side, for prebuilt indexes
+ * (`load()`, `open()`); the `NewsIndex` of `newsdex/indexer` also adds, removes and serializes.
  */
 export class NewsIndex {
   /** The index's options, defaults filled in. */
