@@ -63,6 +63,7 @@ export function removeArticle(store: Store, doc: number): void {
   store.docOf.delete(store.ids[doc]!)
   store.display[doc] = undefined
   store.bodies[doc] = undefined
+  store.bodyTerms[doc] = undefined
   for (const field of VALUE_FIELDS) store.columns[field].refs[doc] = []
 }
 

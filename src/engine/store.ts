@@ -80,6 +80,8 @@ export class Store {
   positionRanks: (ChunkRanks | undefined)[] = []
   chunkRanks: (ChunkRanks | undefined)[] = []
   chunkSize = 1
+  /** The analyzed body of an article added since loading, kept once a phrase has checked it. */
+  bodyTerms: (string[] | undefined)[] = []
   /** Caches of `termRanks()`, dropped when the terms change. */
   ranks: string[] | null = null
   rankOf: Map<string, number> | null = null
@@ -210,7 +212,8 @@ export class Store {
     }
     const title = this.display[doc]?.title
     const bodyRanks = this.ranksOf(doc)
-    const body = bodyRanks ?? (this.bodies[doc] === undefined ? undefined : analyzeTerms(this.bodies[doc]!, this.analyzer))
+    const text = this.bodies[doc]
+    const body = bodyRanks ?? (text === undefined ? undefined : (this.bodyTerms[doc] ??= analyzeTerms(text, this.analyzer)))
     if (title === undefined || body === undefined) return null
     return (inTitle && inSequence(analyzeTerms(title, this.analyzer), terms)) || (inBody && inSequence(body, bodyRanks ? ranks() : terms))
   }
