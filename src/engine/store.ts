@@ -190,9 +190,13 @@ export class Store {
     if (!p) return undefined
     const chunk = Math.floor(doc / this.chunkSize)
     const first = chunk * this.chunkSize
-    let total = 0
-    for (let d = first; d < first + this.#chunkCount(chunk); d++) total += this.titleLength[d]! + this.bodyLength[d]!
-    const decoded = (this.positionRanks[chunk] ??= decodeRanks(p.bytes.subarray(p.offsets[chunk], p.offsets[chunk + 1]), this.#chunkCount(chunk), total, this.terms.size))
+    let decoded = this.positionRanks[chunk]
+    if (!decoded) {
+      const count = this.#chunkCount(chunk)
+      let total = 0
+      for (let d = first; d < first + count; d++) total += this.titleLength[d]! + this.bodyLength[d]!
+      decoded = this.positionRanks[chunk] = decodeRanks(p.bytes.subarray(p.offsets[chunk], p.offsets[chunk + 1]), count, total, this.terms.size)
+    }
     return decoded.ranks.subarray(decoded.starts[doc - first], decoded.starts[doc - first + 1])
   }
 
