@@ -20,7 +20,7 @@ const PARTS = [
   ['  of which the Porter stemmer', { 'node_modules/stemmer/index.js': 'export function stemmer(x){return x}' }],
   ['sorted dictionary', { 'src/engine/sorted-terms.ts': 'export class SortedTerms{constructor(t){this.t=t}get size(){return 0}get(){}atPrefix(){return []}fuzzyGet(){return new Map}*[Symbol.iterator](){}}' }],
   ['format: index sections (decode, checks)', { 'src/format/index-file.ts': 'export function readPart(d){return d}; export function decodeSearchSections(){}; export function attachDisplay(){}; export function attachText(){}; export function attachPositions(){}' }],
-  ['format: container (header, sections, checksums)', { 'src/format/container.ts': 'export const FORMAT_VERSION=3; export function decodeContainer(d){return d}; export function decodeJsonSection(s,n){return JSON.parse(s.get(n))}' }],
+  ['format: container (header, sections, checksums)', { 'src/format/container.ts': 'export const FORMAT_VERSION=3; export function decodeContainer(d){return d}; export function decodeJsonSection(s,n){return JSON.parse(s.get(n))}; export function decodeText(b,w,p=JSON.parse){return p(String(b))}; export const isCount=(v)=>v>=0' }],
   ['format: token text', { 'src/format/token-text.ts': 'export function decodeRanks(){}; export function decodeTexts(){return []}; export function rankTerms(x){return x}' }],
   ['format: CRC-32', { 'src/format/crc32.ts': 'export function crc32(){return 0}' }],
   ['postings decoding', { 'src/engine/postings.ts': 'export function decodePostings(){}; export function findDoc(){return -1}; export function encodePostings(){}' }],

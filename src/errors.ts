@@ -29,7 +29,17 @@ export class NewsdexError extends Error {
   }
 }
 
-/** The `E_CORRUPT` error of index data that fails a check, saying which. */
-export function corruptIndex(message: string, cause?: unknown): NewsdexError {
-  return new NewsdexError('E_CORRUPT', `corrupt newsdex index: ${message}`, cause === undefined ? undefined : { cause })
+/** The `E_CORRUPT` error of index data that fails a check; `what` names the data ("section 'dates'"). */
+export function corruptIndex(what: string, cause?: unknown): NewsdexError {
+  return new NewsdexError('E_CORRUPT', `corrupt newsdex index: bad ${what}`, { cause })
+}
+
+/** Throws `corruptIndex(what)` unless `ok`. */
+export function checkIndex(ok: unknown, what: string): asserts ok {
+  if (!ok) throw corruptIndex(what)
+}
+
+/** Throws the `E_INVALID_ARGUMENT` error of option `name` unless `ok`, showing the `value` given. */
+export function checkOption(ok: boolean, name: string, value: unknown): void {
+  if (!ok) throw new NewsdexError('E_INVALID_ARGUMENT', `invalid ${name}: ${JSON.stringify(value)}`)
 }

@@ -325,7 +325,7 @@ describe('encodings: decode(encode(x)) = x', () => {
     expect(riceParameter(100, 1)).toBe(riceParameter(99, 1))
     encodePostings({ docs: [99], title: [0], body: [1] }, 100, docsOut, tfsOut)
     expect(Array.from(decodePostings(docsOut.finish(), tfsOut.finish(), 1, 100).docs)).toEqual([99])
-    expectNewsdexError(() => decodePostings(docsOut.finish(), tfsOut.finish(), 1, 99), 'E_CORRUPT', 'past the last')
+    expectNewsdexError(() => decodePostings(docsOut.finish(), tfsOut.finish(), 1, 99), 'E_CORRUPT', 'posting list')
   })
 
   it('decodeRanks reads back any ranks stream (per document a count, then its ranks), and rejects a damaged one (property)', () => {
@@ -343,7 +343,7 @@ describe('encodings: decode(encode(x)) = x', () => {
         docs.forEach((ranks, d) => expect(Array.from(decoded.ranks.subarray(decoded.starts[d], decoded.starts[d + 1]))).toEqual(ranks))
         if (bytes.length > 0) expectNewsdexError(() => decodeRanks(bytes.subarray(0, bytes.length - 1), docs.length, total, 5001), 'E_CORRUPT')
         expectNewsdexError(() => decodeRanks(Uint8Array.from([...bytes, 0]), docs.length, total, 5001), 'E_CORRUPT')
-        if (total > 0) expectNewsdexError(() => decodeRanks(bytes, docs.length, total, Math.max(...docs.flat())), 'E_CORRUPT', 'unknown term')
+        if (total > 0) expectNewsdexError(() => decodeRanks(bytes, docs.length, total, Math.max(...docs.flat())), 'E_CORRUPT', 'text chunk')
       }),
       { numRuns: 400 },
     )

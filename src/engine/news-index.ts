@@ -1,4 +1,4 @@
-import { corruptIndex, NewsdexError } from '../errors.js'
+import { checkIndex, checkOption, corruptIndex, NewsdexError } from '../errors.js'
 import { attachDisplay, attachPositions, attachText, decodeSearchSections, readPart, type PartMeta } from '../format/index-file.js'
 import { highlightArticle, snippetOptions } from '../highlight/highlight.js'
 import { parseQuery } from '../query/parse-query.js'
@@ -47,14 +47,11 @@ interface Evaluated {
 
 const TEXT_FIELDS: TextField[] = ['title', 'body']
 
-function resolveOptions(options: NewsIndexOptions = {}): ResolvedOptions {
-  const analyzer = options.analyzer ?? 'english'
-  if (analyzer !== 'english' && analyzer !== 'simple') throw new NewsdexError('E_INVALID_ARGUMENT', `unknown analyzer preset '${String(analyzer)}'`)
-  const boost = { title: options.boost?.title ?? 2, body: options.boost?.body ?? 1 }
-  for (const [field, value] of Object.entries(boost)) {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new NewsdexError('E_INVALID_ARGUMENT', `boost.${field} must be a finite number ≥ 0, got ${String(value)}`)
-  }
-  return { boost, analyzer }
+function resolveOptions({ analyzer = 'english', boost = {} }: NewsIndexOptions = {}): ResolvedOptions {
+  const { title = 2, body = 1 } = Object(boost) as NewsIndexOptions['boost'] & object
+  checkOption(analyzer === 'english' || analyzer === 'simple', 'analyzer', analyzer)
+  checkOption([title, body].every((weight) => Number.isFinite(weight) && weight >= 0), 'boost', boost)
+  return { boost: { title, body }, analyzer }
 }
 
 /** Orders dates ascending (`1`) or descending (`-1`), undated articles last; `0` ignores dates. */
@@ -313,13 +310,12 @@ export class NewsIndex {
     if (meta.part !== 'all' && meta.part !== 'search') {
       throw new NewsdexError('E_NOT_AN_INDEX', `this is the '${meta.part}' part of an index; load its 'search' part, or the whole index`)
     }
-    const options = meta.options
-    if (typeof options !== 'object' || options === null || Array.isArray(options)) throw corruptIndex('missing or invalid index options')
     let index: T
     try {
-      index = new this(options as NewsIndexOptions)
+      checkIndex((meta.options as object | null | undefined)?.constructor === Object, 'index options')
+      index = new this(meta.options as NewsIndexOptions)
     } catch (error) {
-      throw corruptIndex('invalid index options', error)
+      throw corruptIndex('index options', error)
     }
     index.store = decodeSearchSections(meta, sections, index.options.analyzer)
     index.#meta = meta
@@ -337,7 +333,7 @@ export class NewsIndex {
     const { meta, sections } = readPart(data)
     const own = this.#meta
     if (!own || own.part !== 'search') throw new NewsdexError('E_INVALID_ARGUMENT', 'parts can only be added to an index loaded from its search part')
-    if (meta.build !== own.build) throw corruptIndex('this part belongs to another build of the index')
+    checkIndex(meta.build === own.build, 'part: it belongs to another build of the index')
     if (meta.part === 'positions') attachPositions(this.store, own, sections)
     else if (meta.part === 'display') attachDisplay(this.store, own, meta.chunk!, sections, 'display')
     else if (meta.part === 'text') attachText(this.store, meta.chunk!, sections)
@@ -400,16 +396,12 @@ const DAY = 86_400_000
 
 /** Multiplies each score by its article's recency boost (see `RecencyBoost`). */
 function applyRecency(scores: Map<number, number>, dates: readonly (string | null)[], boost: RecencyBoost): void {
-  const { halfLife } = boost
-  const weight = boost.weight ?? 0.5
-  if (!(halfLife > 0) || !(weight >= 0 && weight <= 1)) {
-    throw new NewsdexError('E_INVALID_ARGUMENT', `recency needs halfLife > 0 and weight in [0, 1], got ${JSON.stringify(boost)}`)
-  }
-  const now = boost.now === undefined ? Date.now() : Date.parse(`${boost.now}T00:00:00Z`)
-  if (Number.isNaN(now)) throw new NewsdexError('E_INVALID_ARGUMENT', `recency.now must be a date YYYY-MM-DD, got '${boost.now}'`)
+  const { halfLife, weight = 0.5, now } = boost
+  const today = now === undefined ? Date.now() : Date.parse(`${now}T00:00:00Z`)
+  checkOption(halfLife > 0 && weight >= 0 && weight <= 1 && !Number.isNaN(today), 'recency', boost)
   for (const [doc, score] of scores) {
     const date = dates[doc]
-    const age = date ? Math.max(0, (now - Date.parse(`${date}T00:00:00Z`)) / DAY) : Infinity
+    const age = date ? Math.max(0, (today - Date.parse(`${date}T00:00:00Z`)) / DAY) : Infinity
     scores.set(doc, score * (1 - weight + weight * 2 ** (-age / halfLife)))
   }
 }

@@ -1,6 +1,6 @@
 import { ByteReader, ByteWriter } from '../format/bytes.js'
 import { readRice, riceParameter, writeRice } from '../format/rice.js'
-import { corruptIndex } from '../errors.js'
+import { checkIndex } from '../errors.js'
 
 /** The postings of one term: ascending document numbers and, per posting, the term's frequency in each field. */
 export interface Postings {
@@ -44,20 +44,20 @@ export function decodePostings(docBytes: Uint8Array, tfBytes: Uint8Array, count:
   let previous = -1
   for (let i = 0; i < count; i++) {
     const doc = previous + 1 + docs[i]!
-    if (doc >= documents) throw corruptIndex('a posting points past the last article')
+    checkIndex(doc < documents, 'posting list')
     docs[i] = doc
     previous = doc
   }
   const title = new Uint32Array(count)
   const body = new Uint32Array(count)
-  const reader = new ByteReader(tfBytes)
+  const reader = new ByteReader(tfBytes, 'posting list')
   for (let i = 0; i < count; i++) {
     const packed = reader.varint()
     body[i] = Math.floor(packed / 2)
     title[i] = packed % 2 === 1 ? reader.varint() : 0
-    if (title[i] === 0 && body[i] === 0) throw corruptIndex('a posting with no occurrence')
+    checkIndex(title[i] || body[i], reader.what)
   }
-  if (!reader.done) throw corruptIndex('trailing bytes after a posting list')
+  checkIndex(reader.done, reader.what)
   return { docs, title, body }
 }
 

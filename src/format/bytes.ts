@@ -1,4 +1,4 @@
-import { corruptIndex, NewsdexError } from '../errors.js'
+import { checkIndex, corruptIndex } from '../errors.js'
 
 /** A growable byte buffer with unsigned LEB128 varints. */
 export class ByteWriter {
@@ -46,44 +46,27 @@ export class ByteWriter {
   }
 }
 
-/** Reads varints from a byte range; any read past the end throws `E_CORRUPT`. */
+/** Reads varints; a read past the end, or a varint longer than 8 bytes, throws `E_CORRUPT` naming `what`. */
 export class ByteReader {
-  offset: number
+  offset = 0
 
   constructor(
     readonly bytes: Uint8Array,
-    start = 0,
-    readonly end = bytes.length,
-  ) {
-    this.offset = start
-  }
+    readonly what = 'number',
+  ) {}
 
   get done(): boolean {
-    return this.offset >= this.end
+    return this.offset >= this.bytes.length
   }
 
   varint(): number {
     let value = 0
-    let scale = 1
-    for (let i = 0; i < 8; i++) {
-      if (this.offset >= this.end) throw truncated()
-      const byte = this.bytes[this.offset++]!
+    for (let scale = 1; scale < 2 ** 56; scale *= 0x80) {
+      const byte = this.bytes[this.offset++]
+      checkIndex(byte !== undefined, this.what)
       value += (byte & 0x7f) * scale
       if (byte < 0x80) return value
-      scale *= 0x80
     }
-    throw corruptIndex('a number is too long')
+    throw corruptIndex(this.what)
   }
-
-  /** The next `length` bytes, as a view. */
-  take(length: number): Uint8Array {
-    if (length < 0 || this.offset + length > this.end) throw truncated()
-    const view = this.bytes.subarray(this.offset, this.offset + length)
-    this.offset += length
-    return view
-  }
-}
-
-function truncated(): NewsdexError {
-  return corruptIndex('data ends in the middle of a value')
 }

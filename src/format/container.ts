@@ -1,4 +1,4 @@
-import { corruptIndex, NewsdexError } from '../errors.js'
+import { checkIndex, corruptIndex, NewsdexError } from '../errors.js'
 import { crc32 } from './crc32.js'
 
 /** The four bytes every newsdex file starts with. */
@@ -63,67 +63,43 @@ export interface DecodedContainer {
 
 /** Reads and validates a container: magic, version, header, every section's bounds and checksum. */
 export function decodeContainer(data: Uint8Array | ArrayBuffer): DecodedContainer {
-  const bytes = data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null
-  if (!bytes) throw new NewsdexError('E_NOT_AN_INDEX', 'not a newsdex index: expected a Uint8Array or ArrayBuffer')
-  if (bytes.length < PREAMBLE || String.fromCharCode(...bytes.subarray(0, 4)) !== MAGIC) {
-    throw new NewsdexError('E_NOT_AN_INDEX', `not a newsdex index: the data does not start with '${MAGIC}'`)
+  const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data
+  if (!(bytes instanceof Uint8Array) || bytes.length < PREAMBLE || String.fromCharCode(...bytes.subarray(0, 4)) !== MAGIC) {
+    throw new NewsdexError('E_NOT_AN_INDEX', `not a newsdex index (no '${MAGIC}' bytes)`)
   }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const view = new DataView(bytes.buffer, bytes.byteOffset)
   const version = view.getUint16(4, true)
-  if (version !== FORMAT_VERSION) {
-    throw new NewsdexError('E_VERSION', `newsdex index format version ${version} is not supported (this build reads version ${FORMAT_VERSION}); rebuild the index`)
-  }
-  const headerLength = view.getUint32(8, true)
-  if (PREAMBLE + headerLength > bytes.length) throw corruptIndex(`header of ${headerLength} bytes runs past the end of the data`)
-  const headerBytes = bytes.subarray(PREAMBLE, PREAMBLE + headerLength)
-  if (crc32(headerBytes) !== view.getUint32(12, true)) throw corruptIndex('the header fails its checksum')
-  let header: unknown
-  try {
-    header = JSON.parse(decoder.decode(headerBytes))
-  } catch (error) {
-    throw corruptIndex('the header is not valid JSON', error)
-  }
-  if (!isHeader(header)) throw corruptIndex('the header does not describe a newsdex index')
-  if (header.version !== FORMAT_VERSION) throw corruptIndex(`header version ${String(header.version)} differs from the preamble's ${version}`)
-  const body = bytes.subarray(PREAMBLE + headerLength)
+  if (version !== FORMAT_VERSION) throw new NewsdexError('E_VERSION', `newsdex index version ${version}: this build reads version ${FORMAT_VERSION}; rebuild the index`)
+  const body = PREAMBLE + view.getUint32(8, true)
+  const headerBytes = bytes.subarray(PREAMBLE, body)
+  checkIndex(body <= bytes.length && crc32(headerBytes) === view.getUint32(12, true), 'header')
+  const header = decodeText(headerBytes, 'header') as Partial<ContainerHeader<unknown>>
+  checkIndex(header?.format === FORMAT_NAME && header.version === FORMAT_VERSION && Array.isArray(header.sections), 'header')
   const sections = new Map<string, Uint8Array>()
   for (const entry of header.sections) {
-    if (entry.offset + entry.length > body.length) throw corruptIndex(`section '${entry.name}' runs past the end of the data (truncated file?)`)
-    const section = body.subarray(entry.offset, entry.offset + entry.length)
-    if (crc32(section) !== entry.crc32) throw corruptIndex(`section '${entry.name}' fails its checksum`)
-    sections.set(entry.name, section)
+    const { name, offset, length, crc32: sum } = Object(entry) as SectionEntry
+    const end = body + offset + length
+    checkIndex(isCount(offset) && isCount(length) && end <= bytes.length && crc32(bytes.subarray(end - length, end)) === sum, `section '${name}'`)
+    sections.set(name, bytes.subarray(end - length, end))
   }
   return { meta: header.meta, sections }
 }
 
-function isHeader(value: unknown): value is ContainerHeader<unknown> {
-  if (typeof value !== 'object' || value === null) return false
-  const h = value as Record<string, unknown>
-  return (
-    h.format === FORMAT_NAME &&
-    typeof h.version === 'number' &&
-    Array.isArray(h.sections) &&
-    h.sections.every((s: unknown) => {
-      if (typeof s !== 'object' || s === null) return false
-      const e = s as Record<string, unknown>
-      return typeof e.name === 'string' && isCount(e.offset) && isCount(e.length) && isCount(e.crc32)
-    })
-  )
-}
+/** Whether `value` is a whole number ≥ 0. */
+export const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0
 
-function isCount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0
+/** Decodes UTF-8 `bytes` with `parse` (JSON by default); any failure is `corruptIndex(what)`. */
+export function decodeText<T = unknown>(bytes: Uint8Array | undefined, what: string, parse: (text: string) => T = JSON.parse): T {
+  try {
+    return parse(decoder.decode(bytes))
+  } catch (error) {
+    throw corruptIndex(what, error)
+  }
 }
 
 /** Decodes a section holding UTF-8 JSON. */
 export function decodeJsonSection(sections: Map<string, Uint8Array>, name: string): unknown {
-  const bytes = sections.get(name)
-  if (!bytes) throw corruptIndex(`section '${name}' is missing`)
-  try {
-    return JSON.parse(decoder.decode(bytes))
-  } catch (error) {
-    throw corruptIndex(`section '${name}' is not valid JSON`, error)
-  }
+  return decodeText(sections.get(name), `section '${name}'`)
 }
 
 /** Encodes a value as a UTF-8 JSON section. */

@@ -1,4 +1,4 @@
-import { corruptIndex } from '../errors.js'
+import { checkIndex } from '../errors.js'
 import type { ByteWriter } from './bytes.js'
 
 /**
@@ -39,13 +39,13 @@ export function readRice(bytes: Uint8Array, count: number, k: number, into: Uint
   for (let i = 0; i < count; i++) {
     let q = 0
     for (;;) {
-      if (pos >= limit) throw corruptIndex('a posting list ends early')
+      checkIndex(pos < limit, 'posting list')
       const bit = (bytes[pos >>> 3]! >>> (7 - (pos & 7))) & 1
       pos++
       if (bit === 0) break
       q++
     }
-    if (pos + k > limit) throw corruptIndex('a posting list ends early')
+    checkIndex(pos + k <= limit, 'posting list')
     let r = 0
     for (let b = 0; b < k; b++, pos++) r = (r << 1) | ((bytes[pos >>> 3]! >>> (7 - (pos & 7))) & 1)
     into[i] = q * 2 ** k + r

@@ -1,5 +1,5 @@
 import { analyze } from '../analysis/analyzer.js'
-import { corruptIndex } from '../errors.js'
+import { checkIndex } from '../errors.js'
 import type { AnalyzerPreset } from '../types.js'
 import { ByteReader, ByteWriter } from './bytes.js'
 
@@ -73,21 +73,21 @@ export interface ChunkRanks {
  * term rank) holding `total` tokens in all; `terms` bounds the ranks.
  */
 export function decodeRanks(bytes: Uint8Array, count: number, total: number, terms: number): ChunkRanks {
-  const reader = new ByteReader(bytes)
+  const reader = new ByteReader(bytes, 'text chunk')
   const ranks = new Uint32Array(total)
   const starts = new Uint32Array(count + 1)
   let token = 0
   for (let d = 0; d < count; d++) {
     const n = reader.varint()
-    if (n > ranks.length - token) throw corruptIndex('a text has more tokens than its data')
+    checkIndex(n <= ranks.length - token, reader.what)
     for (let i = 0; i < n; i++) {
       const rank = reader.varint()
-      if (rank >= terms) throw corruptIndex('a text names an unknown term')
+      checkIndex(rank < terms, reader.what)
       ranks[token++] = rank
     }
     starts[d + 1] = token
   }
-  if (!reader.done || token !== ranks.length) throw corruptIndex('a text chunk has data left over')
+  checkIndex(reader.done && token === ranks.length, reader.what)
   return { ranks, starts }
 }
 
@@ -108,10 +108,10 @@ export function decodeTexts(data: TokenText, { ranks, starts }: ChunkRanks, term
       )
     }
     parts.push(data.separators[separator++])
-    if (parts.some((part) => typeof part !== 'string')) throw corruptIndex('a text lacks a separator or a token surface')
+    checkIndex(parts.every((part) => typeof part === 'string'), 'text chunk')
     texts.push(parts.join(''))
   }
-  if (literal !== data.literals.length || separator !== data.separators.length) throw corruptIndex('a text chunk has data left over')
+  checkIndex(literal === data.literals.length && separator === data.separators.length, 'text chunk')
   return texts
 }
 
