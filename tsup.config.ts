@@ -11,8 +11,6 @@ export default defineConfig([
     // The runtime and indexer entries import nothing from Node (a test checks); `node` only resolves newsdex/build's built-ins.
     platform: 'node',
     removeNodeProtocol: false,
-    // stemmer is ESM-only: bundled, so that the CommonJS build needs no require(esm).
-    noExternal: ['stemmer'],
     // Shared chunks for CommonJS too: `newsdex` and `newsdex/indexer` must share one NewsIndex class.
     splitting: true,
   },

@@ -1,8 +1,8 @@
-import { stemmer } from 'stemmer'
+import { porterStem } from './porter.js'
 
 /** The English (Porter) stem of an analyzed term: 'rockets' → 'rocket', 'casualties' → 'casualti'. */
 export function stem(term: string): string {
-  return /^\p{N}+$/u.test(term) ? term : stemmer(term)
+  return /^\p{N}+$/u.test(term) ? term : porterStem(term)
 }
 
 /**
