@@ -10,6 +10,7 @@ import type {
   IndexStats,
   NewsIndexOptions,
   ParsedQuery,
+  QueryNode,
   RecencyBoost,
   SearchOptions,
   SearchResponse,
@@ -136,22 +137,12 @@ export class NewsIndex {
 
   /** The stored display fields of a document (title `''` while its display part is not loaded). */
   #stored(doc: number): StoredArticle {
-    const store = this.store
-    const display = store.display[doc]
-    const article: StoredArticle = {
-      id: store.ids[doc]!,
-      title: display?.title ?? '',
-      date: store.dates[doc]!,
-      source: [],
-      location: [],
-      country: [],
-    }
-    for (const field of VALUE_FIELDS) {
-      const column = store.columns[field]
-      article[field] = (column.refs[doc] ?? []).map((v) => column.values[v]!)
-    }
-    if (display?.url !== undefined) article.url = display.url
-    if (display?.meta !== undefined) article.meta = { ...display.meta }
+    const { ids, display, dates, columns } = this.store
+    const { title = '', url, meta } = display[doc] ?? {}
+    const article: StoredArticle = { id: ids[doc]!, title, date: dates[doc]!, source: [], location: [], country: [] }
+    for (const field of VALUE_FIELDS) article[field] = (columns[field].refs[doc] ?? []).map((v) => columns[field].values[v]!)
+    if (url !== undefined) article.url = url
+    if (meta) article.meta = { ...meta }
     return article
   }
 
@@ -162,17 +153,26 @@ export class NewsIndex {
     const plan = planQuery(parsed, this.options.analyzer, { prefix: options.prefix ?? true, fuzzy: options.fuzzy ?? true })
     const text = plan.must.filter((c) => !isFilter(c))
     const tests = [options.filter, ...plan.must.filter(isFilter)].map((f) => docFilter(store, f)).filter((t) => t !== null)
-    const excluded = new Set(plan.mustNot.flatMap((clause) => [...this.#evaluate(exact(clause), null).scores.keys()]))
-    const allowed = tests.length > 0 || excluded.size > 0 ? (doc: number) => !excluded.has(doc) && tests.every((t) => t(doc)) : null
+    const excluded = new Set(plan.mustNot.flatMap((clause) => [...this.#evaluate(exact(clause), (doc) => store.live[doc]!).scores.keys()]))
+    const allowed = (doc: number): boolean => store.live[doc]! && !excluded.has(doc) && tests.every((t) => t(doc))
 
     const evaluated = text.map((clause) => this.#evaluate(clause, allowed))
-    const all = (options.match ?? 'all') === 'all'
-    let scores = text.length === 0 ? this.#every(allowed) : intersect(evaluated.map((e) => e.scores))
-    let coverage: Map<number, number> | null = null
+    // Summed scores and how many clauses each document matched: all of them, or (match 'any', or
+    // nothing matching all) as many as possible.
+    const coverage = new Map<number, number>()
+    let scores = new Map<number, number>()
+    for (const { scores: own } of evaluated) {
+      for (const [doc, score] of own) {
+        scores.set(doc, (scores.get(doc) ?? 0) + score)
+        coverage.set(doc, (coverage.get(doc) ?? 0) + 1)
+      }
+    }
     let relaxed = false
-    if (text.length > 0 && (!all || (scores.size === 0 && evaluated.length > 1))) {
-      ;({ scores, coverage } = union(evaluated.map((e) => e.scores)))
-      relaxed = all && scores.size > 0
+    if (text.length === 0) scores = this.#every(allowed)
+    else if ((options.match ?? 'all') === 'all') {
+      const complete = new Map([...scores].filter(([doc]) => coverage.get(doc) === text.length))
+      relaxed = complete.size === 0 && text.length > 1 && scores.size > 0
+      if (!relaxed) scores = complete
     }
     if (options.recency && text.length > 0) applyRecency(scores, store.dates, options.recency)
 
@@ -185,22 +185,21 @@ export class NewsIndex {
     const page = topK(
       scores.keys(),
       offset + limit,
-      (x, y) => compareDates(dates[x]!, dates[y]!, direction) || (coverage ? coverage.get(y)! - coverage.get(x)! : 0) || scores.get(y)! - scores.get(x)! || x - y,
+      (x, y) => compareDates(dates[x]!, dates[y]!, direction) || (coverage.get(y) ?? 0) - (coverage.get(x) ?? 0) || scores.get(y)! - scores.get(x)! || x - y,
     ).slice(offset)
 
     const highlight = options.highlight === false ? null : snippetOptions(options.highlight)
     const matches = evaluated.flatMap((e) => e.matches)
     const { phrases } = textClauses(text)
     const hits = page.map((doc): Hit => {
-      const fieldsOf = new Map<string, Set<TextField>>()
+      // Per term, the fields it matched in: bit 0 title, bit 1 body.
+      const fieldsOf = new Map<string, number>()
       const loose = new Set<string>()
       for (const { term, entry, phrase } of matches) {
         const postings = store.postings(entry)
         const at = findDoc(postings.docs, doc)
-        if (at === -1) continue
-        const fields = fieldsOf.get(term) ?? fieldsOf.set(term, new Set()).get(term)!
-        if (postings.title[at]! > 0) fields.add('title')
-        if (postings.body[at]! > 0) fields.add('body')
+        if (at < 0) continue
+        fieldsOf.set(term, (fieldsOf.get(term) ?? 0) | (postings.title[at]! && 1) | (postings.body[at]! && 2))
         if (!phrase) loose.add(term)
       }
       const article = this.#stored(doc)
@@ -208,7 +207,7 @@ export class NewsIndex {
         id: article.id,
         score: scores.get(doc)!,
         article,
-        matches: [...fieldsOf].map(([term, fields]) => ({ term, fields: TEXT_FIELDS.filter((f) => fields.has(f)) })),
+        matches: [...fieldsOf].map(([term, fields]) => ({ term, fields: TEXT_FIELDS.filter((_, i) => (fields >> i) & 1) })),
       }
       // Only for highlights: the body may need its text chunk decoded.
       const body = highlight && store.display[doc] ? store.body(doc) : undefined
@@ -221,7 +220,7 @@ export class NewsIndex {
     for (const term of new Set(evaluated.flatMap((e) => e.capped))) {
       diagnostics.push({
         code: 'too-many-expansions',
-        message: `'${term}' matches more than ${MAX_EXPANSIONS} words by prefix or typo; the ${MAX_EXPANSIONS} most frequent are searched`,
+        message: `'${term}' matches over ${MAX_EXPANSIONS} words by prefix or typo; the ${MAX_EXPANSIONS} most frequent are searched`,
         offset: Math.max(0, parsed.input.toLowerCase().indexOf(term)),
       })
     }
@@ -233,15 +232,15 @@ export class NewsIndex {
     }
   }
 
-  /** Every live document that `allowed` lets through (all live ones for `null`), scored 0. */
-  #every(allowed: ((doc: number) => boolean) | null): Map<number, number> {
+  /** Every document that `allowed` lets through, scored 0. */
+  #every(allowed: (doc: number) => boolean): Map<number, number> {
     const scores = new Map<number, number>()
-    this.store.live.forEach((live, doc) => live && (!allowed || allowed(doc)) && scores.set(doc, 0))
+    this.store.ids.forEach((_, doc) => allowed(doc) && scores.set(doc, 0))
     return scores
   }
 
-  /** Runs one clause; `allowed` restricts the documents considered (`null`: all live ones). */
-  #evaluate(clause: PlanClause, allowed: ((doc: number) => boolean) | null): Evaluated {
+  /** Runs one clause over the documents `allowed` lets through. */
+  #evaluate(clause: PlanClause, allowed: (doc: number) => boolean): Evaluated {
     const store = this.store
     const result: Evaluated = { scores: new Map(), capped: [], matches: [] }
     const n = store.liveCount
@@ -252,7 +251,6 @@ export class NewsIndex {
       const doc = postings.docs[i]!
       return weight * bm25f(termIdf, postings.title[i]!, postings.body[i]!, store.titleLength[doc]!, store.bodyLength[doc]!, average, boost)
     }
-    const usable = (doc: number): boolean => store.live[doc]! && (!allowed || allowed(doc))
     switch (clause.kind) {
       case 'term': {
         const { matches, capped } = lookupTerm(store.terms, clause.spec)
@@ -265,7 +263,7 @@ export class NewsIndex {
           let used = false
           for (let i = 0; i < postings.docs.length; i++) {
             const doc = postings.docs[i]!
-            const s = usable(doc) ? score(postings, i, match.weight, termIdf) : 0
+            const s = allowed(doc) ? score(postings, i, match.weight, termIdf) : 0
             if (s > 0 && s > (result.scores.get(doc) ?? 0)) result.scores.set(doc, s)
             used ||= s > 0
           }
@@ -281,7 +279,7 @@ export class NewsIndex {
         for (const doc of Array.from(rarest.docs)) {
           const at = lists.map((list) => findDoc(list.docs, doc))
           // Without positions or text (a partial index), a phrase degrades to all of its terms.
-          if (!usable(doc) || at.includes(-1) || store.phraseIn(doc, clause.terms, fields) === false) continue
+          if (!allowed(doc) || at.includes(-1) || store.phraseIn(doc, clause.terms, fields) === false) continue
           result.scores.set(doc, at.reduce((sum, i, k) => sum + score(lists[k]!, i, 1, idf(n, matches[k]!.entry.df)), 0))
         }
         if (result.scores.size > 0) result.matches.push(...matches)
@@ -298,7 +296,7 @@ export class NewsIndex {
       }
       default: {
         const test = docFilter(store, clause)!
-        result.scores = this.#every((doc) => usable(doc) && test(doc))
+        result.scores = this.#every((doc) => allowed(doc) && test(doc))
         return result
       }
     }
@@ -332,12 +330,13 @@ export class NewsIndex {
   addPart(data: Uint8Array | ArrayBuffer): void {
     const { meta, sections } = readPart(data)
     const own = this.#meta
-    if (!own || own.part !== 'search') throw new NewsdexError('E_INVALID_ARGUMENT', 'parts can only be added to an index loaded from its search part')
+    if (own?.part !== 'search' || meta.part === 'all' || meta.part === 'search') {
+      throw new NewsdexError('E_INVALID_ARGUMENT', `cannot add a '${meta.part}' part: only positions, display and text parts go to an index loaded from its search part`)
+    }
     checkIndex(meta.build === own.build, 'part: it belongs to another build of the index')
     if (meta.part === 'positions') attachPositions(this.store, own, sections)
     else if (meta.part === 'display') attachDisplay(this.store, own, meta.chunk!, sections, 'display')
-    else if (meta.part === 'text') attachText(this.store, meta.chunk!, sections)
-    else throw new NewsdexError('E_INVALID_ARGUMENT', `a '${meta.part}' part cannot be added`)
+    else attachText(this.store, meta.chunk!, sections)
   }
 
   /**
@@ -362,9 +361,8 @@ export class NewsIndex {
    */
   async searchAsync(query: string | ParsedQuery = '', options: SearchOptions = {}): Promise<SearchResponse> {
     const parsed = typeof query === 'string' ? parseQuery(query) : query
-    const plan = planQuery(parsed, this.options.analyzer, { prefix: false, fuzzy: false })
-    const hasPhrase = (c: PlanClause): boolean => c.kind === 'phrase' || (c.kind === 'any' && c.children.some(hasPhrase))
-    if ([...plan.must, ...plan.mustNot].some(hasPhrase) && this.#meta?.part === 'search' && !this.store.positionChunks) await this.#fetchPart('positions')
+    const hasPhrase = (node: QueryNode): boolean => node.type === 'phrase' || (node.type === 'or' && node.children.some(hasPhrase))
+    if (parsed.clauses.some(hasPhrase) && this.#meta?.part === 'search' && !this.store.positionChunks) await this.#fetchPart('positions')
     if (this.#loader) {
       const store = this.store
       const first = this.search(parsed, { ...options, highlight: false, facets: [] })
@@ -404,36 +402,4 @@ function applyRecency(scores: Map<number, number>, dates: readonly (string | nul
     const age = date ? Math.max(0, (today - Date.parse(`${date}T00:00:00Z`)) / DAY) : Infinity
     scores.set(doc, score * (1 - weight + weight * 2 ** (-age / halfLife)))
   }
-}
-
-function intersect(lists: Map<number, number>[]): Map<number, number> {
-  const [first, ...rest] = [...lists].sort((a, b) => a.size - b.size)
-  const result = new Map<number, number>()
-  if (!first) return result
-  for (const [doc, score] of first) {
-    let total = score
-    let all = true
-    for (const other of rest) {
-      const s = other.get(doc)
-      if (s === undefined) {
-        all = false
-        break
-      }
-      total += s
-    }
-    if (all) result.set(doc, total)
-  }
-  return result
-}
-
-function union(lists: Map<number, number>[]): { scores: Map<number, number>; coverage: Map<number, number> } {
-  const scores = new Map<number, number>()
-  const coverage = new Map<number, number>()
-  for (const list of lists) {
-    for (const [doc, score] of list) {
-      scores.set(doc, (scores.get(doc) ?? 0) + score)
-      coverage.set(doc, (coverage.get(doc) ?? 0) + 1)
-    }
-  }
-  return { scores, coverage }
 }
