@@ -115,14 +115,8 @@ export class NewsIndex {
 
   /** Counts describing the index. */
   stats(): IndexStats {
-    let from: string | null = null
-    let to: string | null = null
-    this.store.dates.forEach((date, doc) => {
-      if (date === null || !this.store.live[doc]) return
-      if (from === null || date < from) from = date
-      if (to === null || date > to) to = date
-    })
-    return { articles: this.size, terms: this.store.terms.size, dateRange: from !== null && to !== null ? { from, to } : null }
+    const dates = this.store.dates.filter((date, doc) => date && this.store.live[doc]).sort()
+    return { articles: this.size, terms: this.store.terms.size, dateRange: dates.length > 0 ? { from: dates[0]!, to: dates.at(-1)! } : null }
   }
 
   /** Completions of `prefix` from the indexed terms, those in most articles first. */
