@@ -142,6 +142,14 @@ describe('NewsIndex: the collection', () => {
     expect(archive().stats()).toMatchObject({ articles: 5, dateRange: { from: '2019-11-05', to: '2020-08-20' } })
     expect(new NewsIndex().stats()).toEqual({ articles: 0, terms: 0, dateRange: null })
   })
+
+  it('reports the date range of the articles still in the index', () => {
+    const index = archive()
+    const oldest = index.search('', { sort: 'oldest', limit: 2 }).hits
+    index.remove(oldest[0]!.id)
+    expect(index.stats().dateRange?.from).toBe(oldest[1]!.article.date)
+    expect(oldest[1]!.article.date! > '2019-11-05').toBe(true)
+  })
 })
 
 describe('NewsIndex.search(): matching', () => {
