@@ -39,6 +39,14 @@ describe('highlight(): what is marked', () => {
     expect(marked(t, highlight(t, '"one two" "two three"'))).toEqual(['one two three'])
   })
 
+  it('merges overlapping occurrences of one phrase, and keeps adjacent ones apart', () => {
+    const t = 'la la la, no no. Ha ha ha ha'
+    expect(marked(t, highlight(t, '"la la"'))).toEqual(['la la la'])
+    expect(marked(t, highlight(t, '"ha ha"'))).toEqual(['Ha ha ha ha'])
+    const u = 'one two one two'
+    expect(marked(u, highlight(u, '"one two"'))).toEqual(['one two', 'one two'])
+  })
+
   it('marks nothing for excluded terms, filters and dates', () => {
     const t = 'AP reported the rocket on 2020-06-23 near the airport.'
     expect(marked(t, highlight(t, 'rocket -airport source:AP date:2020', { prefix: false }))).toEqual(['rocket'])
@@ -132,6 +140,39 @@ describe('highlight(): properties', () => {
         const stems = new Set([...queryTerms].filter((q) => q.length >= 3).map(stem))
         const expected = analyze(text).filter((t) => queryTerms.has(t.term) || stems.has(stem(t.term))).map((t): [number, number] => [t.start, t.end])
         expect(ranges).toEqual(expected)
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('marks exactly the tokens of the occurrences of a queried phrase, one range per run of overlapping occurrences', () => {
+    const few = ['rocket', 'Rocket', 'airport', 'attack', 'a', 'of', 'U.S.']
+    const phraseArb = fc.array(fc.constantFrom(...few), { minLength: 2, maxLength: 3 })
+    // Text of the phrase words (so that phrases occur, overlap and abut), with other separators.
+    const fewWordsArb = fc
+      .array(fc.tuple(fc.constantFrom(...few, 'rockets'), fc.constantFrom(' ', ' ', '  ', ', ', '\n\n', '-', '.')), { maxLength: 30 })
+      .map((pairs) => pairs.map(([w, sep]) => w + sep).join(''))
+    fc.assert(
+      fc.property(fc.oneof(textArb, fewWordsArb), phraseArb, (text, words) => {
+        const phrase = analyze(words.join(' ')).map((t) => t.term)
+        const tokens = analyze(text)
+        // Each token: the index of the first token of the occurrence run it belongs to, if any.
+        const run: (number | undefined)[] = []
+        let reach = 0
+        for (let i = 0; i < tokens.length; i++) {
+          if (i < reach) run[i] = run[i - 1]
+          if (phrase.every((term, k) => tokens[i + k]?.term === term)) {
+            run[i] ??= i
+            reach = Math.max(reach, i + phrase.length)
+          }
+        }
+        const expected: [number, number][] = []
+        tokens.forEach((t, i) => {
+          if (run[i] === undefined) return
+          if (run[i] === i) expected.push([t.start, t.end])
+          else expected[expected.length - 1]![1] = t.end
+        })
+        expect(highlight(text, `"${words.join(' ')}"`).ranges).toEqual(expected)
       }),
       { numRuns: 500 },
     )

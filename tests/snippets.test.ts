@@ -4,7 +4,8 @@
  * ellipsis at either end removed) is a contiguous piece of the body (up to whitespace collapsing)
  * no longer than `snippetLength`; snippets are distinct and at most `snippets` of them; every
  * marked span matches the query; the HTML holds no markup but the configured tags; the seed's
- * repeated paragraph is never shown twice.
+ * repeated paragraph is never shown twice; windows stay in their paragraph, end at a sentence end
+ * where they can and skip text the title shows.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -12,6 +13,7 @@ import { analyze, normalizeTerm } from '../src/analysis/analyzer.js'
 import { parseArticle } from '../src/build.js'
 import type { MatchRange } from '../src/highlight/match-ranges.js'
 import { snippets, type SnippetOptions } from '../src/highlight/snippets.js'
+import { sentenceEnds } from '../src/analysis/sentences.js'
 import { NewsIndex } from '../src/indexer.js'
 import { parseQuery } from '../src/query/parse-query.js'
 import { planQuery, textClauses, type TermSpec } from '../src/query/plan.js'
@@ -396,7 +398,7 @@ describe('snippets() (properties of the internal function)', () => {
   it('(a)(b)(d) pieces of the text, within snippetLength, distinct, at most `snippets`, HTML-safe', () => {
     fc.assert(
       fc.property(bodyWithRanges, optionsArb, fc.option(titleArb, { nil: undefined }), ({ body, ranges }, options, shown) => {
-        const list = snippets(body, ranges, options, shown === undefined ? [] : [shown])
+        const list = snippets(body, ranges, options, shown)
         expectGoodSnippets(list, body, options)
         if (body.trim() !== '' && options.snippets > 0 && options.snippetLength >= 40) expect(list.length).toBeGreaterThan(0)
       }),
@@ -623,11 +625,15 @@ describe('(e) the seed never shows its repeated paragraph twice', () => {
 // ---------------------------------------------------------------------------------------------
 // (f) Options: ellipsis, snippetLength, snippets.
 
-/** Sentences whose boundaries are known: no abbreviations, initials or inner dots. */
+/**
+ * Sentences whose boundaries are known: no abbreviations, initials or inner dots, and each starts
+ * with a capital (a dot before a lower-case word ends no sentence: "etc. and").
+ */
 const CLEAN_WORDS = ['rocket', 'attack', 'Baghdad', 'airport', 'officials', 'said', 'militia', 'groups', 'talks', 'the', 'of', 'in', 'army', 'border', 'convoy']
+const capitalized = (sentence: string): string => sentence[0]!.toUpperCase() + sentence.slice(1)
 const cleanBodyArb = fc
   .array(fc.array(fc.array(fc.constantFrom(...CLEAN_WORDS), { minLength: 2, maxLength: 18 }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 })
-  .map((paragraphs) => paragraphs.map((sentences) => sentences.map((words) => words.join(' ') + '.').join(' ')).join('\n\n'))
+  .map((paragraphs) => paragraphs.map((sentences) => sentences.map((words) => capitalized(words.join(' ')) + '.').join(' ')).join('\n\n'))
 
 describe('(f) snippet options', () => {
   const LONG_SENTENCE =
@@ -730,5 +736,85 @@ describe('(f) snippet options', () => {
       }),
       { numRuns: 400 },
     )
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// (g) Where windows are cut: sentences, paragraphs, the title.
+
+describe('(g) sentence ends, where a window needs no ellipsis', () => {
+  const endsIn = (text: string): string[] => sentenceEnds(text).map((end) => text.slice(0, end).split(' ').pop()!)
+
+  it('ends a sentence at final punctuation before a capital, a quote or the end, but not after short forms', () => {
+    expect(endsIn('Gen. Smith met Mr. Jones. Then George W. Bush left the U.S. Army base.')).toEqual(['Jones.', 'base.'])
+    expect(endsIn('It rose... “Then it fell?!” AP said. Sgt. Ali and Lt. Kim agreed.')).toEqual(['rose...', 'fell?!”', 'said.', 'agreed.'])
+    expect(endsIn('Arsenal vs. Chelsea ended 2–1. Ltd. Prof. Gov. Sen. Rep. Capt. Col. Dr. St. Ms. Mrs. Jr. X.')).toEqual(['2–1.'])
+  })
+
+  it('does not end a sentence before a lower-case word or a number', () => {
+    expect(endsIn('Pears, apples etc. and plums. No. 5 won! said he. In 2019. 2020 was calmer.')).toEqual(['plums.', 'he.', 'calmer.'])
+  })
+
+  it('returns, in order, offsets right after sentence-ending punctuation followed by a space or the end (property)', () => {
+    fc.assert(
+      fc.property(bodyArb, (body) => {
+        const ends = sentenceEnds(body)
+        for (const [i, end] of ends.entries()) {
+          if (i > 0) expect(end).toBeGreaterThan(ends[i - 1]!)
+          expect(body.slice(0, end)).toMatch(/[.!?…]["”’)\]]*$/)
+          expect(body.slice(end)).toMatch(/^(\s|$)/)
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+describe('(g) snippet windows', () => {
+  const options = resolved({ snippets: 3 })
+  const rangesOf = (body: string, term: string): MatchRange[] =>
+    analyze(body).filter((t) => t.term === term).map((t) => ({ start: t.start, end: t.end, key: t.term }))
+
+  it('never span a blank line: each snippet is a piece of one paragraph (property)', () => {
+    fc.assert(
+      fc.property(bodyArb, highlightArb.map(resolved), (body, options) => {
+        const tokens = analyze(body)
+        const ranges = tokens.filter((_, i) => i % 3 === 0).map((t): MatchRange => ({ start: t.start, end: t.end, key: t.term }))
+        const paragraphs = body.split(/\n\s*\n/).map(collapse)
+        for (const html of snippets(body, ranges, options)) {
+          const { piece } = readSnippet(html, options.tags, options.ellipsis)
+          expect(paragraphs.some((p) => p.includes(piece)), JSON.stringify(piece)).toBe(true)
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('start at the sentence when it is close, and end at a sentence end once 60% full', () => {
+    const body = 'The convoy left the capital at dawn. It was struck by a rocket near the border crossing. Nobody was hurt. The army is investigating the attack.'
+    // The sentence fills less than 60% of 100 characters: the next one is added.
+    expect(snippets(body, rangesOf(body, 'rocket'), { ...options, snippetLength: 100 })).toEqual([
+      'It was struck by a <mark>rocket</mark> near the border crossing. Nobody was hurt.',
+    ])
+    // It fills more than 60% of 60 characters: the window ends there, without an ellipsis.
+    expect(snippets(body, rangesOf(body, 'rocket'), { ...options, snippetLength: 60 })).toEqual(['It was struck by a <mark>rocket</mark> near the border crossing.'])
+    // 30 characters cut the sentence at both ends, at words, 40% of them at most before the match.
+    expect(snippets(body, rangesOf(body, 'rocket'), { ...options, snippetLength: 30 })).toEqual(['…struck by a <mark>rocket</mark> near the…'])
+  })
+
+  it('with snippetLength Infinity, show whole paragraphs', () => {
+    const body = 'One rocket fell. Then another one.\n\nA second paragraph about the rocket.'
+    expect(snippets(body, rangesOf(body, 'rocket'), { ...options, snippetLength: Infinity })).toEqual([
+      'One <mark>rocket</mark> fell. Then another one.',
+      'A second paragraph about the <mark>rocket</mark>.',
+    ])
+  })
+
+  it('skip text the title already shows (a run of seven of its words), unless every window does', () => {
+    const title = 'Officials said the convoy was struck by a rocket'
+    const body = 'Officials said the convoy was struck by a rocket near the border on Monday. Later, a second rocket hit the army base.'
+    expect(snippets(body, rangesOf(body, 'rocket'), options, title)).toEqual(['Later, a second <mark>rocket</mark> hit the army base.'])
+    const only = 'Officials said the convoy was struck by a rocket near the border on Monday.'
+    expect(snippets(only, rangesOf(only, 'rocket'), options, title)).toEqual(['Officials said the convoy was struck by a <mark>rocket</mark> near the border on Monday.'])
   })
 })

@@ -18,30 +18,14 @@ export interface HighlightTextOptions extends Pick<HighlightOptions, 'tags'> {
   fuzzy?: boolean
 }
 
-export const DEFAULT_TAGS: [string, string] = ['<mark>', '</mark>']
-
 /** Resolves highlight options with their defaults. */
 export function snippetOptions(options: HighlightOptions = {}): SnippetOptions {
   return {
-    tags: options.tags ?? DEFAULT_TAGS,
+    tags: options.tags ?? ['<mark>', '</mark>'],
     snippetLength: options.snippetLength ?? 160,
     snippets: options.snippets ?? 2,
     ellipsis: options.ellipsis ?? '…',
   }
-}
-
-/**
- * The match spec of a query's positive text clauses in `text`: its terms are looked up among the
- * text's own terms exactly as a search looks them up in an index (stems, prefix, typos).
- */
-function matchSpecOf(query: ParsedQuery, text: string, preset: AnalyzerPreset, options: { prefix: boolean; fuzzy: boolean }): MatchSpec {
-  const { terms, phrases } = textClauses(planQuery(query, preset, options).must)
-  const counts = new Map<string, number>()
-  for (const term of analyzeTerms(text, preset)) counts.set(term, (counts.get(term) ?? 0) + 1)
-  const own = [...counts.keys()].sort()
-  const vocabulary = new SortedTerms(own, own.map((term, id) => ({ id, df: counts.get(term)! })))
-  const matched = new Set(terms.flatMap((spec) => lookupTerm(vocabulary, spec).matches.map((m) => m.term)))
-  return { isMatch: (term) => matched.has(term), phrases }
 }
 
 /**
@@ -50,12 +34,17 @@ function matchSpecOf(query: ParsedQuery, text: string, preset: AnalyzerPreset, o
  * text; `html` is escaped text in which only the tags are markup.
  */
 export function highlight(text: string, query: string | ParsedQuery, options: HighlightTextOptions = {}): HighlightResult {
-  const parsed = typeof query === 'string' ? parseQuery(query) : query
   const preset = options.analyzer ?? 'english'
-  const spec = matchSpecOf(parsed, text, preset, { prefix: options.prefix ?? true, fuzzy: options.fuzzy ?? true })
-  const ranges = matchRanges(text, spec, preset)
+  const plan = planQuery(typeof query === 'string' ? parseQuery(query) : query, preset, { prefix: options.prefix ?? true, fuzzy: options.fuzzy ?? true })
+  const { terms, phrases } = textClauses(plan.must)
+  // The query's terms are looked up among the text's own terms exactly as a search looks them up in
+  // an index of that one text (stems, prefix, typos; every term's document frequency is 1).
+  const own = [...new Set(analyzeTerms(text, preset))].sort()
+  const vocabulary = new SortedTerms(own, own.map((_, id) => ({ id, df: 1 })))
+  const matched = new Set(terms.flatMap((spec) => lookupTerm(vocabulary, spec).matches.map((m) => m.term)))
+  const ranges = matchRanges(text, { isMatch: (term) => matched.has(term), phrases }, preset)
   return {
-    html: markRanges(text, ranges, options.tags ?? DEFAULT_TAGS),
+    html: markRanges(text, ranges, snippetOptions(options).tags),
     ranges: ranges.map((r): [number, number] => [r.start, r.end]),
   }
 }
@@ -70,6 +59,6 @@ export function highlightArticle(
 ): { title: string; snippets: string[] } {
   return {
     title: markRanges(title, matchRanges(title, spec, preset), options.tags),
-    snippets: snippets(body, matchRanges(body, spec, preset), options, [title]),
+    snippets: snippets(body, matchRanges(body, spec, preset), options, title),
   }
 }

@@ -6,8 +6,9 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * Escapes `text[from, to)` and wraps each range (sorted, non-overlapping offsets into `text`) in the
- * tags. Only the tags are markup; everything taken from `text` is escaped.
+ * Escapes `text[from, to)`, passed through `clean` first, and wraps each range (sorted,
+ * non-overlapping offsets within `[from, to)`) in the tags. Only the tags are markup; everything
+ * taken from `text` is escaped.
  */
 export function markRanges(
   text: string,
@@ -15,18 +16,13 @@ export function markRanges(
   tags: readonly [string, string],
   from = 0,
   to = text.length,
-  clean: (chunk: string) => string = (chunk) => chunk,
+  clean = (chunk: string): string => chunk,
 ): string {
-  const esc = (chunk: string): string => escapeHtml(clean(chunk))
+  const esc = (start: number, end: number): string => escapeHtml(clean(text.slice(start, end)))
   let html = ''
-  let cursor = from
   for (const { start, end } of ranges) {
-    if (end <= from || start >= to) continue
-    const s = Math.max(start, from)
-    const e = Math.min(end, to)
-    if (s < cursor) continue
-    html += esc(text.slice(cursor, s)) + tags[0] + esc(text.slice(s, e)) + tags[1]
-    cursor = e
+    html += esc(from, start) + tags[0] + esc(start, end) + tags[1]
+    from = end
   }
-  return html + esc(text.slice(cursor, to))
+  return html + esc(from, to)
 }

@@ -16,35 +16,27 @@ export interface MatchRange {
   key: string
 }
 
-/** Finds the spans of `text` that the spec matches, in order and without overlap. */
+/**
+ * Finds the spans of `text` that the spec matches, in order and without overlap: each phrase
+ * occurrence is one span (overlapping occurrences merge), and its words are not matched on their own.
+ */
 export function matchRanges(text: string, spec: MatchSpec, preset: AnalyzerPreset): MatchRange[] {
   const tokens = analyze(text, preset)
   const ranges: MatchRange[] = []
-  const covered = new Uint8Array(tokens.length)
-  for (const phrase of spec.phrases) {
-    if (phrase.length === 0) continue
-    for (let i = 0; i + phrase.length <= tokens.length; i++) {
-      let k = 0
-      while (k < phrase.length && tokens[i + k]!.term === phrase[k]) k++
-      if (k < phrase.length) continue
-      for (let j = i; j < i + k; j++) covered[j] = 1
-      ranges.push({ start: tokens[i]!.start, end: tokens[i + k - 1]!.end, key: phrase.join(' ') })
-      i += k - 1
+  // Tokens before `reach` belong to a phrase occurrence found so far.
+  let reach = 0
+  tokens.forEach(({ term, start, end }, i) => {
+    const continued = i < reach
+    for (const phrase of spec.phrases) {
+      if (phrase.every((word, k) => tokens[i + k]?.term === word)) reach = Math.max(reach, i + phrase.length)
     }
-  }
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!
-    if (!covered[i] && spec.isMatch(token.term)) ranges.push({ start: token.start, end: token.end, key: token.term })
-  }
-  ranges.sort((a, b) => a.start - b.start || b.end - a.end)
-  const merged: MatchRange[] = []
-  for (const range of ranges) {
-    const last = merged[merged.length - 1]
-    if (last && range.start < last.end) {
-      last.end = Math.max(last.end, range.end)
-    } else {
-      merged.push({ ...range })
+    const last = ranges.at(-1)!
+    if (continued) {
+      last.end = end
+      last.key += ' ' + term
+    } else if (i < reach || spec.isMatch(term)) {
+      ranges.push({ start, end, key: term })
     }
-  }
-  return merged
+  })
+  return ranges
 }

@@ -10,153 +10,90 @@ export interface SnippetOptions {
   ellipsis: string
 }
 
+/** A candidate snippet: `text[start, end)`. */
 interface Window {
   start: number
   end: number
-  coverage: number
-  count: number
-  plain: string
-  words: Set<string>
-  /** Every run of `SHINGLE` consecutive words of the window. */
-  shingles: Set<string>
+  /** Distinct things matched (query terms, phrases) it holds, then matches: `distinct * 1e6 + matches`. */
+  rank: number
+  /** Its words, lowercased, in order. */
+  words: string[]
+  /** Its text as HTML, with the ellipsis where it cuts a sentence. */
+  html: string
 }
 
-const WHITESPACE = /\s+/g
-const collapse = (chunk: string): string => chunk.replace(WHITESPACE, ' ')
-
-/** Start of the paragraph holding `offset`. */
-function paragraphStart(text: string, offset: number): number {
-  const i = text.lastIndexOf('\n\n', offset)
-  return i === -1 ? 0 : i + 2
-}
-
-/** End of the paragraph holding `offset`. */
-function paragraphEnd(text: string, offset: number): number {
-  const i = text.indexOf('\n\n', offset)
-  return i === -1 ? text.length : i
-}
-
-/** Start of the sentence holding `offset`, not before `floor`. */
-function sentenceStart(text: string, offset: number, floor: number): number {
-  const ends = sentenceEnds(text, floor, offset)
-  return ends[ends.length - 1] ?? floor
-}
-
-/** The window of at most `length` characters around `anchor`, cut at sentence or word boundaries. */
-function windowAround(text: string, anchor: MatchRange, length: number): { start: number; end: number } {
-  const floor = paragraphStart(text, anchor.start)
-  const ceiling = paragraphEnd(text, anchor.end)
-  const sentence = sentenceStart(text, anchor.start, floor)
-  let start = sentence
-  if (anchor.start - sentence > length * 0.4) {
-    start = Math.max(floor, anchor.start - Math.floor(length * 0.25))
-    if (start > floor && !/\s/.test(text[start - 1]!)) {
-      // Never start inside a word: skip to the next one (or to the anchor itself).
-      const space = text.slice(start, anchor.start).search(/\s/)
-      start = space === -1 ? anchor.start : start + space + 1
-    }
-  }
-  let end = Math.min(ceiling, start + length)
-  if (end < ceiling && !/\s/.test(text[end] ?? ' ')) {
-    // Never end inside a word: end at a sentence end, else after the last whole word.
-    const cut = text.slice(start, end)
-    const sentenceCut = (sentenceEnds(text, start, end).pop() ?? start) - start
-    const lastSpace = cut.search(/\s\S*$/)
-    if (sentenceCut > length * 0.6 && start + sentenceCut >= anchor.end) end = start + sentenceCut
-    else if (lastSpace > 0 && start + lastSpace >= anchor.end) end = start + lastSpace
-    else {
-      // No whole word fits after the match: end right after it, starting at it if need be.
-      if (anchor.end > start + length) start = anchor.start
-      end = Math.min(start + length, anchor.end)
-    }
-  }
-  while (end > start && /\s/.test(text[end - 1]!)) end--
-  while (start < end && /\s/.test(text[start]!)) start++
-  return { start, end }
-}
-
-function describe(text: string, ranges: readonly MatchRange[], start: number, end: number): Window {
-  const keys = new Set<string>()
-  let count = 0
-  for (const r of ranges) {
-    if (r.start >= start && r.end <= end) {
-      keys.add(r.key)
-      count++
-    }
-  }
-  const plain = collapse(text.slice(start, end)).toLowerCase()
-  const sequence = plain.split(/[^\p{L}\p{N}]+/u).filter(Boolean)
-  const shingles = new Set<string>()
-  for (let i = 0; i + SHINGLE <= sequence.length; i++) shingles.add(sequence.slice(i, i + SHINGLE).join(' '))
-  return { start, end, coverage: keys.size, count, plain, words: new Set(sequence), shingles }
-}
-
-/** Whether a window starting at `start` begins a paragraph or a sentence (no ellipsis needed). */
-function beginsSentence(text: string, start: number): boolean {
-  const before = text.slice(Math.max(0, start - 40), start)
-  const trimmed = before.trimEnd()
-  if (trimmed === '' || before.slice(trimmed.length).includes('\n\n')) return true
-  const floor = Math.max(0, start - 40)
-  return sentenceEnds(text, floor, floor + trimmed.length).includes(floor + trimmed.length)
-}
-
-/** Whether a window ending at `end` closes a paragraph or a sentence (no ellipsis needed). */
-function endsSentence(text: string, end: number): boolean {
-  if (text.slice(end).trim() === '' || /^\s*\n\s*\n/.test(text.slice(end, end + 40))) return true
-  return sentenceEnds(text, Math.max(0, end - 12), end).includes(end)
-}
-
-const wordsOf = (plain: string): Set<string> => new Set(plain.split(/[^\p{L}\p{N}]+/u).filter(Boolean))
-
-/** Share of the words of `part` found in `whole`. */
-function within(part: Set<string>, whole: Set<string>): number {
-  if (part.size === 0) return 1
-  let shared = 0
-  for (const word of part) if (whole.has(word)) shared++
-  return shared / part.size
-}
-
-/** Share of the smaller window's words found in the other: 1 when one repeats the other. */
-const overlap = (a: Set<string>, b: Set<string>): number => (a.size <= b.size ? within(a, b) : within(b, a))
-
-/** Windows at least this similar (by `overlap`) count as the same text, such as a repeated paragraph. */
+/** Share of a window's distinct words found in another for it to show the same text. */
 const SAME_TEXT = 0.8
-/** Consecutive words two windows may share before they count as showing the same text. */
-const SHINGLE = 7
-/** Whether two windows show the same text: one holds the other, most words are shared, or a run of words repeats. */
-const sameText = (a: Window, b: Window): boolean =>
-  a.plain.includes(b.plain) ||
-  b.plain.includes(a.plain) ||
-  overlap(a.words, b.words) >= SAME_TEXT ||
-  [...a.shingles].some((s) => b.shingles.has(s))
+/** A run of this many words found in another window also makes it show the same text (a repeated quote). */
+const RUN = 7
+
+const collapse = (chunk: string): string => chunk.replace(/\s+/g, ' ')
+const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+
+/** Whether the words `a` repeat text of `b`: most of them are in it, or a run of `RUN` of them is. */
+function repeats(a: string[], b: string[]): boolean {
+  const other = ` ${b.join(' ')} `
+  const has = (run: string[]): boolean => other.includes(` ${run.join(' ')} `)
+  const distinct = [...new Set(a)]
+  return distinct.filter((word) => has([word])).length >= distinct.length * SAME_TEXT || a.some((_, i) => i + RUN <= a.length && has(a.slice(i, i + RUN)))
+}
 
 /**
- * Picks the best windows of `text` around the matches: most distinct query terms first, then most
- * matches, then earliest. Windows never overlap and never repeat the same text, nor text already
- * `shown` elsewhere (such as a title taken from the first sentence) unless nothing else matched.
- * Returned in text order, with the ellipsis where a window cuts a sentence.
+ * Picks the best windows of `text` around the matches (`ranges`, in order): most distinct query
+ * terms, then most matches, then earliest. Each match anchors a window of at most `snippetLength`
+ * characters that holds it and stays in its paragraph: from its sentence's start if that is within
+ * 40% of the length before the match, else from the earliest word that is, up to the first sentence
+ * end past 60% of the length, else to the last whole word that fits (a word too long to fit, such as
+ * a URL, leaves only the match). Windows never overlap nor repeat one another's text (`repeats`),
+ * nor text already `shown`, such as the title (when all of them do, the best one alone is shown).
+ * They come in text order, with the ellipsis where they cut a sentence.
  */
-export function snippets(text: string, ranges: readonly MatchRange[], options: SnippetOptions, shown: readonly string[] = []): string[] {
-  if (options.snippets <= 0 || options.snippetLength <= 0 || text.trim() === '') return []
-  const anchors = ranges.length > 0 ? ranges : [{ start: 0, end: 0, key: '' }]
-  const candidates = anchors.map((r) => {
-    const w = windowAround(text, r, options.snippetLength)
-    return describe(text, ranges, w.start, w.end)
+export function snippets(text: string, ranges: readonly MatchRange[], options: SnippetOptions, shown = ''): string[] {
+  const length = options.snippetLength
+  if (options.snippets <= 0 || length <= 0 || !text.trim()) return []
+  const ends = new Set(sentenceEnds(text))
+  const mark = escapeHtml(options.ellipsis)
+  // Every word (run of non-space) and `cut`: how full (a share of `length`) a window must be to end
+  // with it: at once at a paragraph end (the text's last word included), 60% at a sentence end, else never.
+  const words = [...text.matchAll(/\S+(?=(\s*\n\s*\n|\s*$)|)/g)].map((m) => {
+    const end = m.index! + m[0].length
+    return { start: m.index!, end, cut: m[1] !== undefined ? 0 : ends.has(end) ? 0.6 : Infinity }
   })
-  candidates.sort((a, b) => b.coverage - a.coverage || b.count - a.count || a.start - b.start)
-  const seen = shown.map((t) => collapse(t).trim().toLowerCase()).filter(Boolean).map((plain) => ({ plain, words: wordsOf(plain) }))
-  const fresh = candidates.filter((c) => !seen.some((t) => t.plain.includes(c.plain) || within(c.words, t.words) >= SAME_TEXT))
+  // Without matches, the text's first word anchors the one window.
+  const windows = (ranges[0] ? ranges : [words[0]!]).map((r: { start: number; end: number }): Window => {
+    const earliest = r.start - length * 0.4
+    let i = words.findIndex((w) => w.end > r.start)
+    while (i > 0 && words[i - 1]!.cut > 1 && words[i - 1]!.start >= earliest) i--
+    let start = words[i]!.start
+    // The first word from the match's last one that the window may end with or after which the next
+    // word does not fit.
+    const j = words.findIndex((w, k) => w.end >= r.end && ((w.end - start) / length >= w.cut || words[k + 1]!.end > start + length))
+    let end = words[j]!.end
+    if (end > start + length) {
+      // The words around the match do not fit (a long URL): the window is the match alone.
+      start = r.start
+      end = Math.min(r.end, start + length)
+    }
+    const inside = ranges.filter((m) => m.start >= start && m.end <= end)
+    return {
+      start,
+      end,
+      rank: new Set(inside.map((m) => m.key)).size * 1e6 + inside.length,
+      words: wordsOf(text.slice(start, end)),
+      html:
+        (start !== words[i]!.start || (i > 0 && words[i - 1]!.cut > 1) ? mark : '') +
+        markRanges(text, inside, options.tags, start, end, collapse) +
+        (end !== words[j]!.end || words[j]!.cut > 1 ? mark : ''),
+    }
+  })
+  windows.sort((a, b) => b.rank - a.rank)
+  const seen = wordsOf(shown)
   const chosen: Window[] = []
-  for (const c of fresh.length > 0 ? fresh : candidates) {
-    if (chosen.length >= options.snippets) break
-    if (c.end <= c.start) continue
-    if (!chosen.some((w) => (c.start < w.end && w.start < c.end) || sameText(w, c))) chosen.push(c)
+  for (const w of windows) {
+    const clash = (c: Window): boolean => (w.start < c.end && c.start < w.end) || repeats(w.words, c.words) || repeats(c.words, w.words)
+    if (chosen.length < options.snippets && !repeats(w.words, seen) && !chosen.some(clash)) chosen.push(w)
   }
-  chosen.sort((a, b) => a.start - b.start)
-  const ellipsis = escapeHtml(options.ellipsis)
-  return chosen.map((w) => {
-    const inside = ranges.filter((r) => r.start >= w.start && r.end <= w.end)
-    const html = markRanges(text, inside, options.tags, w.start, w.end, collapse)
-    return (beginsSentence(text, w.start) ? '' : ellipsis) + html + (endsSentence(text, w.end) ? '' : ellipsis)
-  })
+  // When every window repeats the title, the best one is shown all the same.
+  if (!chosen[0]) chosen.push(windows[0]!)
+  return chosen.sort((a, b) => a.start - b.start).map((w) => w.html)
 }
