@@ -2,10 +2,12 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseQuery } from '../src/index.js'
 import { MAX_CLAUSES, MAX_QUERY_LENGTH } from '../src/query/parse-query.js'
+import { planQuery, textClauses, typoBudget, type PlanOptions, type TermSpec } from '../src/query/plan.js'
 import type { ParsedQuery, QueryDiagnostic, QueryNode } from '../src/types.js'
 
 const clauses = (query: string): QueryNode[] => parseQuery(query).clauses
 const codes = (query: string): QueryDiagnostic['code'][] => parseQuery(query).diagnostics.map((d) => d.code)
+const diag = (d: QueryDiagnostic): [QueryDiagnostic['code'], number] => [d.code, d.offset]
 const term = (value: string, extra: Partial<Extract<QueryNode, { type: 'term' }>> = {}): QueryNode => ({ type: 'term', value, negated: false, ...extra })
 const dateOf = (query: string): { from: string | null; to: string | null } => {
   const [node, ...rest] = clauses(query)
@@ -132,25 +134,38 @@ describe('parseQuery(): dates', () => {
     expect(codes(query)).toEqual(['bad-date'])
   })
 
-  // BUG (src/query/date-range.ts): `Date.UTC(year, …)` maps years 0–99 to 1900–1999, so month ends
-  // and day checks of early years land in the 20th century: `date:0020-02` gives
-  // { from: '0020-02-01', to: '1920-02-29' } and `date:0020-02-29` gives '1920-02-29' for both ends.
+  // `Date.UTC(year, …)` maps years 0–99 to 1900–1999: month ends and day checks must not use it.
   it('keeps years 0–99 in their own century', () => {
     expect(dateOf('date:0020-02')).toEqual({ from: '0020-02-01', to: '0020-02-29' })
     expect(dateOf('date:0020-02-29')).toEqual({ from: '0020-02-29', to: '0020-02-29' })
   })
 
-  // BUG (src/query/date-range.ts shiftDay/pad): open bounds that step outside years 0000–9999 produce
-  // strings that are not dates and compare wrongly as text: `date:<0000` gives to: '00-1-12-31' and
-  // `date:>9999` gives from: '10000-01-01', which sorts BEFORE '2020-…', so `date:>9999` matches every
-  // dated article (see the index suite). Expected: a bad-date diagnostic (or bounds that stay valid).
+  // Bounds that would step outside the years 0000–9999 are not dates ('10000-01-01' would even sort
+  // before '2020-…' as text): such values are rejected.
   it('never produces a bound that is not a YYYY-MM-DD date', () => {
     for (const query of ['date:<0000', 'date:>9999', 'date:>9999-12-31', 'date:<0000-01-01']) {
       for (const node of clauses(query)) {
         if (node.type !== 'date') continue
         for (const bound of [node.from, node.to]) if (bound !== null) expect(bound, query).toMatch(/^\d{4}-\d{2}-\d{2}$/)
       }
+      expect(codes(query), query).toEqual(['bad-date'])
     }
+  })
+
+  it.each([
+    ['date:=2020', '2020-01-01', '2020-12-31'],
+    ['date:"2020-06"', '2020-06-01', '2020-06-30'],
+    ['date:" 2020 "', '2020-01-01', '2020-12-31'],
+    ['date:0000', '0000-01-01', '0000-12-31'],
+    ['date:9999-12-31..', '9999-12-31', null],
+    ['date:..0000-01-01', null, '0000-01-01'],
+    ['date:<=2020-1-1', null, '2020-01-01'],
+  ])('%s is the range %s..%s', (query, from, to) => {
+    expect(dateOf(query)).toEqual({ from, to })
+  })
+
+  it.each(['date:2020..2021..2022', 'date:>2020..2021', 'date:2020..>2021', 'date:>=', 'date:2020-6-31', 'date:2020-02-29..2020-02-28', 'date:""', 'date:2020-001', 'date:20201'])('rejects %s with a bad-date diagnostic at its value', (query) => {
+    expect(parseQuery(query).diagnostics.map(diag)).toEqual([['bad-date', 5]])
   })
 })
 
@@ -232,6 +247,165 @@ describe('parseQuery(): malformed input is repaired and reported', () => {
 
   it('does not report a query of exactly MAX_QUERY_LENGTH characters as too long', () => {
     expect(codes('a'.repeat(MAX_QUERY_LENGTH))).toEqual([])
+  })
+})
+
+describe('parseQuery(): how words, quotes and operators are read', () => {
+  const phrase = (value: string, extra: Partial<Extract<QueryNode, { type: 'phrase' }>> = {}): QueryNode => ({ type: 'phrase', value, negated: false, ...extra })
+  const or = (...children: QueryNode[]): QueryNode => ({ type: 'or', children, negated: false })
+  it.each<[string, QueryNode[]]>([
+    // A minus excludes only at the start of a clause; elsewhere it is part of the word.
+    ['--x', [term('-x', { negated: true })]],
+    ['"a"-b', [phrase('a'), term('-b')]],
+    ['-AND x', [term('x', { negated: true })]],
+    ['al-kadhimi -"x"', [term('al-kadhimi'), phrase('x', { negated: true })]],
+    // A quote ends a word, and quotes pair up in order.
+    ['a"b"c', [term('a'), phrase('b'), term('c')]],
+    ['"a""b"', [phrase('a'), phrase('b')]],
+    // OR, | and || join clauses only as whole words; AND and && are dropped.
+    ['a || b', [or(term('a'), term('b'))]],
+    ['a|b', [term('a|b')]],
+    ['a && b', [term('a'), term('b')]],
+    ['ORx or', [term('ORx'), term('or')]],
+    ['a OR "b c"', [or(term('a'), phrase('b c'))]],
+    ['source:AP OR source:Reuters', [or({ type: 'filter', field: 'source', value: 'AP', negated: false }, { type: 'filter', field: 'source', value: 'Reuters', negated: false })]],
+    // Field names are ASCII letters, in any case.
+    ['TITLE:"x y"', [phrase('x y', { field: 'title' })]],
+    ['Kāẓimī:x', [term('Kāẓimī:x')]],
+    ['1:x', [term('1:x')]],
+  ])('%j reads as %j', (query, expected) => {
+    expect(clauses(query)).toEqual(expected)
+    expect(codes(query)).toEqual([])
+  })
+
+  it('keeps the same clauses when the spaces between them (not inside quotes) widen', () => {
+    fc.assert(
+      fc.property(queryLike, fc.constantFrom('  ', '\t', ' \n '), (input, space) => {
+        const widened = input.split('"').map((part, k) => (k % 2 ? part : part.replace(/ /g, space))).join('"')
+        fc.pre(widened.length <= MAX_QUERY_LENGTH)
+        expect(clauses(widened)).toEqual(clauses(input))
+        expect(codes(widened)).toEqual(codes(input))
+      }),
+    )
+  })
+})
+
+describe('parseQuery(): every repair is reported, at its offset', () => {
+  it.each<[string, QueryNode[], [QueryDiagnostic['code'], number][]]>([
+    ['"unclosed', [{ type: 'phrase', value: 'unclosed', negated: false }], [['unclosed-quote', 0]]],
+    ['body:"abc', [{ type: 'phrase', value: 'abc', field: 'body', negated: false }], [['unclosed-quote', 5]]],
+    [':: "a', [{ type: 'phrase', value: 'a', negated: false }], [['no-terms', 0], ['unclosed-quote', 3]]],
+    // The value of a field is the word or quote right after it: not a minus, an operator or another field.
+    ['title:foo:bar', [term('foo bar')], [['empty-field', 0], ['unknown-field', 6]]],
+    ['x:y:z', [term('y z')], [['empty-field', 0], ['unknown-field', 2]]],
+    ['title:OR x', [term('x')], [['empty-field', 0], ['dangling-operator', 6]]],
+    ['title:AND x', [term('x')], [['empty-field', 0]]],
+    ['source:-x', [term('x', { negated: true })], [['empty-field', 0]]],
+    ['-title: x', [term('x')], [['empty-field', 1]]],
+    ['source:"  "', [], [['empty-field', 0]]],
+    ['source:"', [], [['unclosed-quote', 7], ['empty-field', 0]]],
+    ['title:"  "', [], [['empty-phrase', 6]]],
+    ['title:""x', [term('x')], [['empty-phrase', 6]]],
+    ['title:!!', [], [['no-terms', 6]]],
+    ['foo:""', [term('foo ')], [['unknown-field', 0]]],
+    ['AND:x OR:y', [term('and x'), term('or y')], [['unknown-field', 0], ['unknown-field', 6]]],
+    // Operators.
+    ['- - x', [term('x', { negated: true })], [['dangling-operator', 0]]],
+    ['-OR x', [term('x')], [['dangling-operator', 0], ['dangling-operator', 1]]],
+    ['- OR a', [term('a')], [['dangling-operator', 0], ['dangling-operator', 2]]],
+    ['a -', [term('a')], [['dangling-operator', 2]]],
+    ['OR OR a', [term('a')], [['dangling-operator', 0], ['dangling-operator', 3]]],
+    ['a OR b OR', [{ type: 'or', children: [term('a'), term('b')], negated: false }], [['dangling-operator', 7]]],
+    ['a OR :: b', [{ type: 'or', children: [term('a'), term('b')], negated: false }], [['no-terms', 5]]],
+    ['-a OR b', [term('a', { negated: true }), term('b')], [['dangling-operator', 3]]],
+    ['a OR -b OR c', [term('a'), term('b', { negated: true }), term('c')], [['dangling-operator', 2], ['dangling-operator', 8]]],
+  ])('%j', (query, expected, diagnostics) => {
+    const parsed = parseQuery(query)
+    expect(parsed.clauses).toEqual(expected)
+    expect(parsed.diagnostics.map(diag)).toEqual(diagnostics)
+  })
+
+  // The value of a date or an unknown field is read to the end like any other quote, and said so.
+  it.each([
+    ['date:"2020', [['unclosed-quote', 5]]],
+    ['foo:"bar', [['unclosed-quote', 4], ['unknown-field', 0]]],
+  ])('reports the unclosed quote in %j', (query, diagnostics) => {
+    expect(parseQuery(query).diagnostics.map(diag)).toEqual(diagnostics)
+  })
+
+  it('reports the first clause past the cap, where it starts, and drops an OR before it', () => {
+    const words = Array.from({ length: MAX_CLAUSES }, (_, i) => `w${i}`).join(' ')
+    const capped = parseQuery(`${words} -x OR y :: z`)
+    expect(capped.clauses).toHaveLength(MAX_CLAUSES)
+    // The OR before the dropped `y` is not dangling; later clauses are still checked.
+    expect(capped.diagnostics.map(diag)).toEqual([['too-many-terms', words.length + 1], ['no-terms', words.length + 9]])
+  })
+
+  it('names what was wrong in each message, quoting the input at the offset', () => {
+    expect(parseQuery('rocket OR').diagnostics[0]!.message).toBe("'OR' needs a clause on each side; ignored")
+    expect(parseQuery('source:').diagnostics[0]!.message).toBe("'source:' has no value; ignored")
+    expect(parseQuery('date:2020-13').diagnostics[0]!.message).toBe("'2020-13' is not a date; ignored")
+    fc.assert(
+      fc.property(queryLike, (input) => {
+        const parsed = parseQuery(input)
+        for (const { code, message, offset } of parsed.diagnostics) {
+          if (code === 'too-long' || code === 'too-many-terms') continue
+          const quoted = /^'([^]*)' [a-z]/.exec(message)?.[1]
+          expect(quoted, message).toBeDefined()
+          expect(parsed.input.slice(offset, offset + quoted!.length)).toBe(quoted)
+        }
+      }),
+    )
+  })
+})
+
+describe('planQuery()', () => {
+  const plan = (query: string | ParsedQuery, options: Partial<PlanOptions> = {}, preset: 'english' | 'simple' = 'english') =>
+    planQuery(typeof query === 'string' ? parseQuery(query) : query, preset, { prefix: true, fuzzy: true, ...options })
+  const spec = (term: string, extra: Partial<TermSpec> = {}): TermSpec => ({ term, prefix: false, fuzzy: typoBudget(term), stem: term.length >= 3, ...extra })
+
+  it('analyzes terms, tolerates typos by length and stems words of 3 letters or more', () => {
+    expect(plan('Rockets ab', { prefix: false }).must).toEqual([
+      { kind: 'term', spec: { term: 'rockets', prefix: false, fuzzy: 1, stem: true } },
+      { kind: 'term', spec: { term: 'ab', prefix: false, fuzzy: 0, stem: false } },
+    ])
+    expect(plan('Rockets', { prefix: false, fuzzy: false }, 'simple').must).toEqual([{ kind: 'term', spec: { term: 'rockets', prefix: false, fuzzy: 0, stem: false } }])
+    expect([typoBudget('abc'), typoBudget('abcd'), typoBudget('abcdefg'), typoBudget('abcdefgh'), typoBudget('ḱḱḱḱ')]).toEqual([0, 1, 1, 2, 1])
+  })
+
+  it('prefix-matches the last bare term, of 2 letters or more, when the query ends with it', () => {
+    expect(plan('rocket att').must).toEqual([{ kind: 'term', spec: spec('rocket') }, { kind: 'term', spec: spec('att', { prefix: true }) }])
+    expect(plan('iran OR ira').must).toEqual([{ kind: 'any', children: [{ kind: 'term', spec: spec('iran') }, { kind: 'term', spec: spec('ira', { prefix: true }) }] }])
+    expect(plan('title:att').must).toEqual([{ kind: 'term', spec: spec('att', { prefix: true }), field: 'title' }])
+    for (const query of ['rocket a', 'rocket -att', 'att "x y"', 'att source:AP', 'att date:2020', 'att::x']) {
+      const { must, mustNot } = plan(query)
+      expect(textClauses([...must, ...mustNot]).terms.some((t) => t.prefix), query).toBe(false)
+    }
+    expect(plan('rocket att', { prefix: false }).must[1]).toEqual({ kind: 'term', spec: spec('att') })
+    // A query that ends with an unsearchable term (built by hand) has no word being typed.
+    expect(plan({ input: '', clauses: [term('rocket'), term('!!')], diagnostics: [], relaxed: false }).must).toEqual([{ kind: 'term', spec: spec('rocket') }])
+  })
+
+  it('makes a word of several terms, and any quote, a phrase', () => {
+    expect(plan('al-Kadhimi "Rocket"').must).toEqual([
+      { kind: 'phrase', terms: ['al', 'kadhimi'] },
+      { kind: 'phrase', terms: ['rocket'] },
+    ])
+    expect(plan('body:"drone strike"').must).toEqual([{ kind: 'phrase', terms: ['drone', 'strike'], field: 'body' }])
+  })
+
+  it('puts excluded clauses in mustNot and passes filters and dates through', () => {
+    expect(plan('-iran source:AP -date:2020')).toEqual({
+      must: [{ kind: 'filter', field: 'source', value: 'AP' }],
+      mustNot: [{ kind: 'term', spec: spec('iran') }, { kind: 'date', from: '2020-01-01', to: '2020-12-31' }],
+    })
+  })
+
+  it('keeps the searchable members of an OR group, and the group only when two or more remain', () => {
+    const or = (...children: QueryNode[]): ParsedQuery => ({ input: '', clauses: [{ type: 'or', children, negated: false }], diagnostics: [], relaxed: false })
+    expect(plan(or(term('!!'), term('iran'), term('??')), { prefix: false }).must).toEqual([{ kind: 'term', spec: spec('iran') }])
+    expect(plan(or(term('!!'), term('??'))).must).toEqual([])
+    expect(textClauses(plan('a OR "b c" OR d source:x', { prefix: false }).must)).toEqual({ terms: [spec('a'), spec('d')], phrases: [['b', 'c']] })
   })
 })
 

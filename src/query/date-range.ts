@@ -6,29 +6,18 @@ export interface ParsedDateRange {
   to: string | null
 }
 
-const PARTIAL_DATE = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/
-
-
-/** The first and last day covered by a year, month or day written as `YYYY[-MM[-DD]]`; `null` when invalid. */
-export function partialDateBounds(value: string): { first: string; last: string } | null {
-  const m = PARTIAL_DATE.exec(value)
-  if (!m) return null
-  const year = Number(m[1])
-  const month = Number(m[2] ?? 1)
-  const day = Number(m[3] ?? 1)
-  const first = utcDate(year, month - 1, day)
-  if (first.getUTCMonth() !== month - 1 || first.getUTCDate() !== day) return null
-  // The last day: of the year, of the month (day 0 of the next one), or the day itself.
-  const last = m[2] === undefined ? utcDate(year, 11, 31) : m[3] === undefined ? utcDate(year, month, 0) : first
-  return { first: isoDate(first), last: isoDate(last) }
-}
-
-/** The day `days` after an ISO date, or `null` when it leaves the years 0000–9999. */
-function shiftDay(date: string, days: number): string | null {
-  const [y = 0, m = 1, d = 1] = date.split('-').map(Number)
-  const shifted = utcDate(y, m - 1, d + days)
-  const year = shifted.getUTCFullYear()
-  return year < 0 || year > 9999 ? null : isoDate(shifted)
+/**
+ * The days `YYYY[-MM[-DD]]` covers, in ms since 1970: its first day and the day after its last (the
+ * first of the next year, month or day); NaN for a month or day that does not exist.
+ */
+function span(date: string): number[] {
+  const parts = date.split('-').map(Number)
+  const at = ([year = 0, month = 1, day = 1]: number[]): Date => utcDate(year, month - 1, day)
+  const first = at(parts)
+  // A month or day out of range rolls over into another month.
+  const valid = first.getUTCMonth() + 1 === (parts[1] ?? 1)
+  parts[parts.length - 1]!++
+  return valid ? [+first, +at(parts)] : [NaN, NaN]
 }
 
 /**
@@ -36,30 +25,17 @@ function shiftDay(date: string, days: number): string | null {
  * `2020-06-01..2020-06-30`, `2020..` or `..2020`. Returns `null` when the value is not a date.
  */
 export function parseDateRange(value: string): ParsedDateRange | null {
-  const range = /^(.*?)\.\.(.*)$/.exec(value)
-  if (range) {
-    const [, a = '', b = ''] = range
-    if (a === '' && b === '') return null
-    const from = a === '' ? null : partialDateBounds(a)
-    const to = b === '' ? null : partialDateBounds(b)
-    if ((a !== '' && !from) || (b !== '' && !to)) return null
-    const result = { from: from?.first ?? null, to: to?.last ?? null }
-    return result.from && result.to && result.from > result.to ? null : result
-  }
-  const op = /^(>=|<=|>|<|=)?(.*)$/.exec(value)
-  const bounds = partialDateBounds(op?.[2] ?? '')
-  if (!bounds) return null
-  switch (op?.[1]) {
-    case '>=': return { from: bounds.first, to: null }
-    case '>': {
-      const from = shiftDay(bounds.last, 1)
-      return from ? { from, to: null } : null
-    }
-    case '<=': return { from: null, to: bounds.last }
-    case '<': {
-      const to = shiftDay(bounds.first, -1)
-      return to ? { from: null, to } : null
-    }
-    default: return { from: bounds.first, to: bounds.last }
-  }
+  const DAY = 864e5
+  /** 0000-01-01 and 10000-01-01 in ms since 1970: bounds must lie from the first to the day before the second. */
+  const FIRST_DAY = -621672192e5
+  const END_DAY = 2534023008e5
+  // One date is the range from and to itself; `>` starts after it, `<` ends before it.
+  const [, op = '', date, from = op[0] === '<' ? '' : date, to = op[0] === '>' ? '' : date] =
+    /^(?:([<>]?=?)(\d{4}(?:-\d\d?){0,2})|(\d{4}(?:-\d\d?){0,2})?\.\.(\d{4}(?:-\d\d?){0,2})?)$/.exec(value) ?? []
+  const low = from ? span(from)[+(op === '>')]! : null
+  const high = to ? span(to)[+(op !== '<')]! : null
+  // No range: both ends open (`..`, or no match), an invalid date (NaN), or the ends in the wrong order.
+  return low !== high && (low ?? FIRST_DAY) < (high ?? END_DAY)
+    ? { from: low === null ? null : isoDate(new Date(low)), to: high === null ? null : isoDate(new Date(high - DAY)) }
+    : null
 }

@@ -1,50 +1,26 @@
-/** A lexical token of the query language. */
-export type QueryToken =
-  | { kind: 'word'; text: string; offset: number }
-  | { kind: 'quoted'; text: string; offset: number; closed: boolean }
-  | { kind: 'field'; name: string; offset: number }
-  | { kind: 'minus'; offset: number }
-  | { kind: 'or'; offset: number }
-
-const SPACE = /\s/u
-const FIELD_PREFIX = /^([A-Za-z]+):/
-
 /**
- * Splits a query string into tokens. Never throws, and runs in one pass.
- * `-` starts a negation at the start of a clause; `name:` is a field prefix; `OR` joins clauses;
- * `AND` is accepted and ignored, since AND is the default.
+ * A lexical token of the query language: `raw`, as written at `offset`, and the one property that
+ * says what it is: `term` (a word), `phrase` (the text between quotes), `field` (the name of a
+ * `name:` prefix), `minus` or `or`. `closing` is `''` when quoted text runs to the end of the query.
  */
+export interface QueryToken {
+  raw: string
+  offset: number
+  term?: string
+  phrase?: string
+  closing?: string
+  field?: string
+  minus?: string
+  or?: string
+  and?: string
+}
+
+/** Splits a query string into tokens, in one pass; never throws. */
 export function lex(input: string): QueryToken[] {
-  const tokens: QueryToken[] = []
-  const n = input.length
-  let i = 0
-  while (i < n) {
-    const ch = input[i]!
-    if (SPACE.test(ch)) { i++; continue }
-    const start = i
-    if (ch === '"') {
-      const close = input.indexOf('"', i + 1)
-      const end = close === -1 ? n : close
-      tokens.push({ kind: 'quoted', text: input.slice(i + 1, end), offset: start, closed: close !== -1 })
-      i = close === -1 ? n : close + 1
-      continue
-    }
-    if (ch === '-' && (start === 0 || SPACE.test(input[start - 1]!) || input[start - 1] === ':')) {
-      tokens.push({ kind: 'minus', offset: start })
-      i++
-      continue
-    }
-    while (i < n && !SPACE.test(input[i]!) && input[i] !== '"') i++
-    const text = input.slice(start, i)
-    const field = FIELD_PREFIX.exec(text)
-    if (field) {
-      tokens.push({ kind: 'field', name: field[1]!.toLowerCase(), offset: start })
-      i = start + field[0].length
-    } else if (text === 'OR' || text === '|' || text === '||') {
-      tokens.push({ kind: 'or', offset: start })
-    } else if (text !== 'AND' && text !== '&&') {
-      tokens.push({ kind: 'word', text, offset: start })
-    }
-  }
-  return tokens
+  // Each kind of token is a named group: quoted text, up to the next quote or the end; `-` at the
+  // start of a clause (after nothing, a space or a field prefix); a field prefix `name:`; `OR` (`|`,
+  // `||`), which joins clauses; `AND` (`&&`), dropped since AND is the default; a word, up to a
+  // space or a quote.
+  const TOKEN = /"(?<phrase>[^"]*)(?<closing>"?)|(?<![^\s:])(?<minus>-)|(?<field>[A-Za-z]+):|(?:(?<or>OR|\|\|?)|(?<and>AND|&&))(?![^\s"])|(?<term>[^\s"]+)/g
+  return [...input.matchAll(TOKEN)].map((match): QueryToken => ({ ...match.groups, raw: match[0], offset: match.index })).filter((token) => !token.and)
 }

@@ -1,5 +1,5 @@
 import { analyzeTerms } from '../analysis/analyzer.js'
-import type { ParsedQuery, QueryDiagnostic, QueryFilterField, QueryNode } from '../types.js'
+import type { ParsedQuery, QueryDiagnostic, QueryField, QueryNode } from '../types.js'
 import { parseDateRange } from './date-range.js'
 import { lex, type QueryToken } from './lexer.js'
 
@@ -8,146 +8,96 @@ export const MAX_QUERY_LENGTH = 1024
 /** Most clauses (terms, phrases, filters) kept; the rest are ignored and reported. */
 export const MAX_CLAUSES = 32
 
-const TEXT_FIELDS = new Set(['title', 'body'])
-const FILTER_FIELDS = new Set<QueryFilterField>(['source', 'location', 'country'])
-
-type Clause = { node: QueryNode; leaves: number }
-
 /**
  * Parses a query string into clauses. Never throws: malformed input is searched as well as it can
  * be, and every repair is reported in `diagnostics`. Cost is linear in the (capped) input length.
  */
 export function parseQuery(input: string): ParsedQuery {
   const diagnostics: QueryDiagnostic[] = []
-  let text = typeof input === 'string' ? input : String(input ?? '')
+  /** Reports a problem with a token: the message quotes it, then says what is wrong and what was done. */
+  const problem = (code: QueryDiagnostic['code'], token: QueryToken, what: string): void => {
+    diagnostics.push({ code, message: `'${token.raw}' ${what}`, offset: token.offset })
+  }
+  let text = String(input ?? '')
   if (text.length > MAX_QUERY_LENGTH) {
-    diagnostics.push({ code: 'too-long', message: `query cut to its first ${MAX_QUERY_LENGTH} characters`, offset: MAX_QUERY_LENGTH })
+    diagnostics.push({ code: 'too-long', message: `only the first ${MAX_QUERY_LENGTH} characters are read`, offset: MAX_QUERY_LENGTH })
     text = text.slice(0, MAX_QUERY_LENGTH)
   }
   const tokens = lex(text)
-  const clauses: Clause[] = []
-  let pendingOr: QueryToken | null = null
-  let leaves = 0
-  let capped = false
-
+  const clauses: QueryNode[] = []
+  /** An OR waiting for the clause after it. */
+  let or: QueryToken | undefined
+  let count = 0
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!
-    if (token.kind === 'or') {
-      if (clauses.length === 0 || pendingOr) {
-        diagnostics.push({ code: 'dangling-operator', message: 'OR needs a clause on each side; ignored', offset: token.offset })
-      } else {
-        pendingOr = token
-      }
+    const first = tokens[i]!
+    if (first.or) {
+      if (clauses.length && !or) or = first
+      else problem('dangling-operator', first, 'needs a clause on each side; ignored')
       continue
     }
-    let negated = false
-    let current = token
-    if (current.kind === 'minus') {
-      const next = tokens[i + 1]
-      if (!next || next.kind === 'minus' || next.kind === 'or') {
-        diagnostics.push({ code: 'dangling-operator', message: "a lone '-' excludes nothing; ignored", offset: current.offset })
+    let token = first
+    const negated = !!first.minus
+    if (negated) {
+      token = tokens[i + 1]!
+      if (!token || token.minus || token.or) {
+        problem('dangling-operator', first, 'needs a clause after it; ignored')
         continue
       }
-      negated = true
-      current = next
       i++
     }
-    const consumed = readClause(current, tokens[i + 1], negated, diagnostics)
-    if (consumed.usedNext) i++
-    const node = consumed.node
-    if (!node) continue
-    if (leaves >= MAX_CLAUSES) {
-      if (!capped) diagnostics.push({ code: 'too-many-terms', message: `only the first ${MAX_CLAUSES} clauses are used`, offset: token.offset })
-      capped = true
-      pendingOr = null
-      continue
-    }
-    leaves++
-    const previous = clauses[clauses.length - 1]
-    if (pendingOr && previous) {
-      if (node.negated || previous.node.negated) {
-        diagnostics.push({ code: 'dangling-operator', message: 'OR cannot join an excluded clause; treated as AND', offset: pendingOr.offset })
-        clauses.push({ node, leaves: 1 })
-      } else {
-        const children = previous.node.type === 'or' ? [...previous.node.children, node] : [previous.node, node]
-        clauses[clauses.length - 1] = { node: { type: 'or', children, negated: false }, leaves: previous.leaves + 1 }
+    // The token with the clause's text: the clause itself, or the word or quote right after its field prefix.
+    let value = token
+    const field = token.field?.toLowerCase()
+    if (field) {
+      value = tokens[i + 1]!
+      if (value?.offset !== token.offset + token.raw.length || (value.term ?? value.phrase) === undefined) {
+        problem('empty-field', token, 'has no value; ignored')
+        continue
       }
+      i++
+    }
+    if (value.closing === '') problem('unclosed-quote', value, 'is not closed; read to the end')
+    const text = (value.term ?? value.phrase)!
+    const trimmed = text.trim()
+    let node: QueryNode
+    if (!field || field === 'title' || field === 'body') {
+      if (!analyzeTerms(text).length) {
+        problem(value.term === undefined ? 'empty-phrase' : 'no-terms', value, 'has no letters or digits; ignored')
+        continue
+      }
+      const textNode: Extract<QueryNode, { type: 'term' }> | Extract<QueryNode, { type: 'phrase' }> = { type: value.term === undefined ? 'phrase' : 'term', value: text, negated }
+      if (field) textNode.field = field as QueryField
+      node = textNode
+    } else if (field === 'date') {
+      const range = parseDateRange(trimmed)
+      if (!range) {
+        problem('bad-date', value, 'is not a date; ignored')
+        continue
+      }
+      node = { type: 'date', ...range, negated }
+    } else if (field === 'source' || field === 'location' || field === 'country') {
+      if (!trimmed) {
+        problem('empty-field', token, 'has no value; ignored')
+        continue
+      }
+      node = { type: 'filter', field, value: trimmed, negated }
     } else {
-      clauses.push({ node, leaves: 1 })
+      problem('unknown-field', token, 'is not a field; searched as text')
+      node = { type: 'term', value: `${field} ${trimmed}`, negated }
     }
-    pendingOr = null
-  }
-  if (pendingOr) diagnostics.push({ code: 'dangling-operator', message: 'OR at the end of the query; ignored', offset: pendingOr.offset })
-  return { input: text, clauses: clauses.map((c) => c.node), diagnostics, relaxed: false }
-}
-
-function readClause(
-  token: QueryToken,
-  next: QueryToken | undefined,
-  negated: boolean,
-  diagnostics: QueryDiagnostic[],
-): { node: QueryNode | null; usedNext: boolean } {
-  if (token.kind === 'word') {
-    if (analyzeTerms(token.text).length === 0) {
-      diagnostics.push({ code: 'no-terms', message: `'${token.text}' has no searchable characters; ignored`, offset: token.offset })
-      return { node: null, usedNext: false }
+    // Past the cap, clauses are dropped; OR joins a clause to the previous one unless either is excluded.
+    const previous = clauses.at(-1)!
+    if (count++ >= MAX_CLAUSES) {
+      if (count === MAX_CLAUSES + 1) diagnostics.push({ code: 'too-many-terms', message: `only the first ${MAX_CLAUSES} clauses are read`, offset: first.offset })
+    } else if (or && !node.negated && !previous.negated) {
+      if (previous.type === 'or') previous.children.push(node)
+      else clauses[clauses.length - 1] = { type: 'or', children: [previous, node], negated: false }
+    } else {
+      if (or) problem('dangling-operator', or, 'cannot join an excluded clause; read as AND')
+      clauses.push(node)
     }
-    return { node: { type: 'term', value: token.text, negated }, usedNext: false }
+    or = undefined
   }
-  if (token.kind === 'quoted') return { node: phrase(token, undefined, negated, diagnostics), usedNext: false }
-  if (token.kind !== 'field') return { node: null, usedNext: false }
-
-  const valueToken = next && (next.kind === 'word' || next.kind === 'quoted') && next.offset === token.offset + token.name.length + 1 ? next : undefined
-  if (!valueToken) {
-    diagnostics.push({ code: 'empty-field', message: `'${token.name}:' has no value; ignored`, offset: token.offset })
-    return { node: null, usedNext: false }
-  }
-  const value = valueToken.text.trim()
-  const name = token.name
-  if (TEXT_FIELDS.has(name)) {
-    const field = name as 'title' | 'body'
-    if (valueToken.kind === 'quoted') return { node: phrase(valueToken, field, negated, diagnostics), usedNext: true }
-    if (analyzeTerms(value).length === 0) {
-      diagnostics.push({ code: 'no-terms', message: `'${value}' has no searchable characters; ignored`, offset: valueToken.offset })
-      return { node: null, usedNext: true }
-    }
-    return { node: { type: 'term', value, field, negated }, usedNext: true }
-  }
-  if (FILTER_FIELDS.has(name as QueryFilterField)) {
-    if (valueToken.kind === 'quoted' && !valueToken.closed) unclosed(valueToken, diagnostics)
-    if (value === '') {
-      diagnostics.push({ code: 'empty-field', message: `'${name}:' has no value; ignored`, offset: token.offset })
-      return { node: null, usedNext: true }
-    }
-    return { node: { type: 'filter', field: name as QueryFilterField, value, negated }, usedNext: true }
-  }
-  if (name === 'date') {
-    const range = parseDateRange(value)
-    if (!range) {
-      diagnostics.push({ code: 'bad-date', message: `'${value}' is not a date or date range; ignored`, offset: valueToken.offset })
-      return { node: null, usedNext: true }
-    }
-    return { node: { type: 'date', from: range.from, to: range.to, negated }, usedNext: true }
-  }
-  diagnostics.push({ code: 'unknown-field', message: `unknown field '${name}:'; searched as text`, offset: token.offset })
-  const asText = `${name} ${value}`
-  return { node: { type: 'term', value: asText, negated }, usedNext: true }
-}
-
-function phrase(
-  token: Extract<QueryToken, { kind: 'quoted' }>,
-  field: 'title' | 'body' | undefined,
-  negated: boolean,
-  diagnostics: QueryDiagnostic[],
-): QueryNode | null {
-  if (!token.closed) unclosed(token, diagnostics)
-  if (analyzeTerms(token.text).length === 0) {
-    diagnostics.push({ code: 'empty-phrase', message: 'empty phrase; ignored', offset: token.offset })
-    return null
-  }
-  return field ? { type: 'phrase', value: token.text, field, negated } : { type: 'phrase', value: token.text, negated }
-}
-
-function unclosed(token: QueryToken, diagnostics: QueryDiagnostic[]): void {
-  diagnostics.push({ code: 'unclosed-quote', message: 'a quote is not closed; read to the end of the query', offset: token.offset })
+  if (or) problem('dangling-operator', or, 'needs a clause on each side; ignored')
+  return { input: text, clauses, diagnostics, relaxed: false }
 }

@@ -38,67 +38,50 @@ export function typoBudget(term: string): number {
   return length < 4 ? 0 : length < 8 ? 1 : 2
 }
 
-/** Shortest term whose stem family is matched (shorter stems cover too many words). */
-const MIN_STEM_LENGTH = 3
-
-/** Shortest last term that is prefix-matched (shorter prefixes expand to too many terms). */
-const MIN_PREFIX_LENGTH = 2
-
 /** Turns a parsed query into analyzed clauses; the last bare term is prefix-matched. */
 export function planQuery(query: ParsedQuery, preset: AnalyzerPreset, options: PlanOptions): QueryPlan {
+  /** Shortest term whose stem family is matched (shorter stems cover too many words). */
+  const MIN_STEM_LENGTH = 3
+  /** Shortest last term that is prefix-matched (shorter prefixes expand to too many terms). */
+  const MIN_PREFIX_LENGTH = 2
   const plan: QueryPlan = { must: [], mustNot: [] }
-  const toClause = (node: QueryNode): PlanClause | null => {
-    switch (node.type) {
-      case 'term': {
-        const terms = analyzeTerms(node.value, preset)
-        if (terms.length === 0) return null
-        if (terms.length > 1) return withField({ kind: 'phrase', terms }, node.field)
-        const term = terms[0]!
-        return withField({ kind: 'term', spec: { term, prefix: false, fuzzy: options.fuzzy ? typoBudget(term) : 0, stem: preset === 'english' && term.length >= MIN_STEM_LENGTH } }, node.field)
-      }
-      case 'phrase': {
-        const terms = analyzeTerms(node.value, preset)
-        if (terms.length === 0) return null
-        return withField({ kind: 'phrase', terms }, node.field)
-      }
-      case 'or': {
-        const children = node.children.map(toClause).filter((c): c is PlanClause => c !== null)
-        return children.length === 0 ? null : children.length === 1 ? children[0]! : { kind: 'any', children }
-      }
-      case 'filter':
-        return { kind: 'filter', field: node.field, value: node.value }
-      case 'date':
-        return { kind: 'date', from: node.from, to: node.to }
+  // The query's last node: a bare term there is the word being typed.
+  const last = query.clauses.at(-1)
+  const typed = last?.type === 'or' ? last.children.at(-1) : last
+  const toClause = (node: QueryNode): PlanClause | undefined => {
+    if (node.type === 'or') {
+      const children = node.children.map(toClause).filter((c) => c !== undefined)
+      return children[1] ? { kind: 'any', children } : children[0]
     }
+    if (node.type === 'filter' || node.type === 'date') {
+      // Filters and dates keep their field and value, or their bounds.
+      const { type, negated, ...rest } = node
+      return { kind: type, ...rest } as PlanClause
+    }
+    // A word that analyzes to several terms ('al-Kadhimi') is a phrase.
+    const terms = analyzeTerms(node.value, preset)
+    const [term] = terms
+    if (!term) return
+    const clause: PlanClause =
+      node.type === 'phrase' || terms[1]
+        ? { kind: 'phrase', terms }
+        : {
+            kind: 'term',
+            spec: {
+              term,
+              prefix: options.prefix && node === typed && !node.negated && term.length >= MIN_PREFIX_LENGTH,
+              fuzzy: options.fuzzy ? typoBudget(term) : 0,
+              stem: preset === 'english' && term.length >= MIN_STEM_LENGTH,
+            },
+          }
+    if (node.field) clause.field = node.field
+    return clause
   }
   for (const node of query.clauses) {
     const clause = toClause(node)
     if (clause) (node.negated ? plan.mustNot : plan.must).push(clause)
   }
-  if (options.prefix) {
-    const last = lastTerm(plan.must)
-    if (last && last.spec.term.length >= MIN_PREFIX_LENGTH && endsWithTerm(query)) last.spec.prefix = true
-  }
   return plan
-}
-
-function withField<T extends PlanClause>(clause: T, field: TextField | undefined): T {
-  return field ? { ...clause, field } : clause
-}
-
-function lastTerm(clauses: PlanClause[]): Extract<PlanClause, { kind: 'term' }> | null {
-  const last = clauses[clauses.length - 1]
-  if (!last) return null
-  if (last.kind === 'term') return last
-  if (last.kind === 'any') return lastTerm(last.children)
-  return null
-}
-
-/** Prefix matching is for the word being typed: the query must end with a bare word. */
-function endsWithTerm(query: ParsedQuery): boolean {
-  const last = query.clauses[query.clauses.length - 1]
-  const node = last?.type === 'or' ? last.children[last.children.length - 1] : last
-  return node?.type === 'term' && !node.negated
 }
 
 /** The text clauses (terms and phrases, through OR groups) of a list of clauses. */
