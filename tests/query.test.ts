@@ -394,11 +394,14 @@ describe('planQuery()', () => {
     expect(plan('body:"drone strike"').must).toEqual([{ kind: 'phrase', terms: ['drone', 'strike'], field: 'body' }])
   })
 
-  it('puts excluded clauses in mustNot and passes filters and dates through', () => {
+  it('puts excluded clauses in mustNot, matched exactly, and passes filters and dates through', () => {
     expect(plan('-iran source:AP -date:2020')).toEqual({
       must: [{ kind: 'filter', field: 'source', value: 'AP' }],
-      mustNot: [{ kind: 'term', spec: spec('iran') }, { kind: 'date', from: '2020-01-01', to: '2020-12-31' }],
+      mustNot: [{ kind: 'term', spec: { ...spec('iran'), fuzzy: 0 } }, { kind: 'date', from: '2020-01-01', to: '2020-12-31' }],
     })
+    // An excluded OR group, last in the query: no prefix and no typos for any of its members.
+    const negatedOr: ParsedQuery = { input: '', clauses: [term('oil'), { type: 'or', children: [term('iraqi'), term('kuwaiti')], negated: true }], diagnostics: [], relaxed: false }
+    expect(plan(negatedOr).mustNot).toEqual([{ kind: 'any', children: [{ kind: 'term', spec: { ...spec('iraqi'), fuzzy: 0 } }, { kind: 'term', spec: { ...spec('kuwaiti'), fuzzy: 0 } }] }])
   })
 
   it('keeps the searchable members of an OR group, and the group only when two or more remain', () => {

@@ -66,13 +66,6 @@ function compareDates(a: string | null, b: string | null, direction: -1 | 0 | 1)
 /** Whether a clause filters by value or date (rather than searching text). */
 const isFilter = (clause: PlanClause): clause is Extract<PlanClause, { kind: 'filter' | 'date' }> => clause.kind === 'filter' || clause.kind === 'date'
 
-/** A clause without prefix or typo matching (for exclusions). */
-function exact(clause: PlanClause): PlanClause {
-  if (clause.kind === 'term') return { ...clause, spec: { ...clause.spec, prefix: false, fuzzy: 0 } }
-  if (clause.kind === 'any') return { kind: 'any', children: clause.children.map(exact) }
-  return clause
-}
-
 /**
  * A searchable collection of news articles: full text over title and body (BM25F), filters and
  * facets over date, source, location and country, and highlighted snippets. Postings are compact
@@ -147,7 +140,7 @@ export class NewsIndex {
     const plan = planQuery(parsed, this.options.analyzer, { prefix: options.prefix ?? true, fuzzy: options.fuzzy ?? true })
     const text = plan.must.filter((c) => !isFilter(c))
     const tests = [options.filter, ...plan.must.filter(isFilter)].map((f) => docFilter(store, f)).filter((t) => t !== null)
-    const excluded = new Set(plan.mustNot.flatMap((clause) => [...this.#evaluate(exact(clause), (doc) => store.live[doc]!).scores.keys()]))
+    const excluded = new Set(plan.mustNot.flatMap((clause) => [...this.#evaluate(clause, (doc) => store.live[doc]!).scores.keys()]))
     const allowed = (doc: number): boolean => store.live[doc]! && !excluded.has(doc) && tests.every((t) => t(doc))
 
     const evaluated = text.map((clause) => this.#evaluate(clause, allowed))

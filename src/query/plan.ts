@@ -38,7 +38,7 @@ export function typoBudget(term: string): number {
   return length < 4 ? 0 : length < 8 ? 1 : 2
 }
 
-/** Turns a parsed query into analyzed clauses; the last bare term is prefix-matched. */
+/** Turns a parsed query into analyzed clauses; the last bare term is prefix-matched; excluded terms match exactly. */
 export function planQuery(query: ParsedQuery, preset: AnalyzerPreset, options: PlanOptions): QueryPlan {
   /** Shortest term whose stem family is matched (shorter stems cover too many words). */
   const MIN_STEM_LENGTH = 3
@@ -48,9 +48,9 @@ export function planQuery(query: ParsedQuery, preset: AnalyzerPreset, options: P
   // The query's last node: a bare term there is the word being typed.
   const last = query.clauses.at(-1)
   const typed = last?.type === 'or' ? last.children.at(-1) : last
-  const toClause = (node: QueryNode): PlanClause | undefined => {
+  const toClause = (node: QueryNode, negated: boolean): PlanClause | undefined => {
     if (node.type === 'or') {
-      const children = node.children.map(toClause).filter((c) => c !== undefined)
+      const children = node.children.map((child) => toClause(child, negated || child.negated)).filter((c) => c !== undefined)
       return children[1] ? { kind: 'any', children } : children[0]
     }
     if (node.type === 'filter' || node.type === 'date') {
@@ -69,8 +69,8 @@ export function planQuery(query: ParsedQuery, preset: AnalyzerPreset, options: P
             kind: 'term',
             spec: {
               term,
-              prefix: options.prefix && node === typed && !node.negated && term.length >= MIN_PREFIX_LENGTH,
-              fuzzy: options.fuzzy ? typoBudget(term) : 0,
+              prefix: options.prefix && node === typed && !negated && term.length >= MIN_PREFIX_LENGTH,
+              fuzzy: options.fuzzy && !negated ? typoBudget(term) : 0,
               stem: preset === 'english' && term.length >= MIN_STEM_LENGTH,
             },
           }
@@ -78,7 +78,7 @@ export function planQuery(query: ParsedQuery, preset: AnalyzerPreset, options: P
     return clause
   }
   for (const node of query.clauses) {
-    const clause = toClause(node)
+    const clause = toClause(node, node.negated)
     if (clause) (node.negated ? plan.mustNot : plan.must).push(clause)
   }
   return plan
