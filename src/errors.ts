@@ -22,7 +22,7 @@ export class NewsdexError extends Error {
   readonly path: string | undefined
 
   constructor(code: NewsdexErrorCode, message: string, options?: { cause?: unknown; path?: string }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause })
+    super(message, options)
     this.name = 'NewsdexError'
     this.code = code
     this.path = options?.path

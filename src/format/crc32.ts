@@ -1,20 +1,12 @@
-let table: Uint32Array | undefined
-
-function crcTable(): Uint32Array {
-  if (table) return table
-  table = new Uint32Array(256)
-  for (let n = 0; n < 256; n++) {
-    let c = n
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-    table[n] = c >>> 0
-  }
-  return table
-}
+/** The CRC-32 (IEEE) of each byte value. */
+const TABLE = /* @__PURE__ */ Uint32Array.from({ length: 256 }, (_, n) => {
+  for (let k = 0; k < 8; k++) n = n & 1 ? 0xedb88320 ^ (n >>> 1) : n >>> 1
+  return n
+})
 
 /** CRC-32 (IEEE) of `bytes`, as an unsigned integer. */
 export function crc32(bytes: Uint8Array): number {
-  const t = crcTable()
-  let crc = 0xffffffff
-  for (let i = 0; i < bytes.length; i++) crc = t[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8)
-  return (crc ^ 0xffffffff) >>> 0
+  let crc = -1
+  for (let i = 0; i < bytes.length; i++) crc = TABLE[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8)
+  return ~crc >>> 0
 }
