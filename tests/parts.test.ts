@@ -272,6 +272,13 @@ describe('addPart() and load(): parts that do not belong', () => {
     expectNewsdexError(() => index.add(makeArticle({ id: 'new' })), 'E_INVALID_ARGUMENT')
   })
 
+  it('a search part with all of its text but not all of its display fields is still read-only', () => {
+    const index = searchOnly()
+    for (const [name, part] of Object.entries(PARTS)) if (name.startsWith('text-') || name === 'display-0') index.addPart(part)
+    expectNewsdexError(() => index.add(makeArticle({ id: 'new' })), 'E_INVALID_ARGUMENT', 'display')
+    expect(index.has('new')).toBe(false)
+  })
+
   it('a search part cannot be serialized again without its positions or text (E_INVALID_ARGUMENT), rather than losing data', () => {
     expectNewsdexError(() => searchOnly().serialize(), 'E_INVALID_ARGUMENT')
   })

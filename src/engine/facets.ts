@@ -25,7 +25,7 @@ export function countFacets(store: Store, docs: readonly number[], fields: reado
     }
     facets[field] = [...counts]
       .map(([value, count]) => ({ value, count }))
-      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
       .slice(0, limit)
   }
   return facets

@@ -73,7 +73,7 @@ export function removeArticle(store: Store, doc: number): void {
  */
 function thaw(store: Store): SearchableMap<TermEntry> {
   if (store.terms instanceof SearchableMap) return store.terms
-  if (store.display.some((d, doc) => d === undefined && store.live[doc])) throw readOnly('display fields')
+  if (store.live.some((live, doc) => live && !store.display[doc])) throw readOnly('display fields')
   if (store.live.some((live, doc) => live && !store.hasText(doc))) throw readOnly('text')
   for (let doc = 0; doc < store.ids.length; doc++) store.body(doc)
   const tree = new SearchableMap<TermEntry>()

@@ -104,8 +104,6 @@ export class Store {
     this.titleTotal += titleLength
     this.bodyTotal += bodyLength
     this.dates.push(date)
-    this.display.push(undefined)
-    this.bodies.push(undefined)
     this.docOf.set(id, doc)
     return doc
   }

@@ -20,16 +20,19 @@ export interface TokenText {
   separators: string[]
 }
 
-const LOWER = 0
-const CAPITALIZED = 1
-const UPPER = 2
-const LITERAL = 3
+/** How a token's surface is written. */
+const enum Case {
+  Lower,
+  Capitalized,
+  Upper,
+  Literal,
+}
 
 function caseOf(surface: string, term: string): number {
-  if (surface === term) return LOWER
-  if (surface === term.toUpperCase()) return UPPER
-  if (surface === term.charAt(0).toUpperCase() + term.slice(1)) return CAPITALIZED
-  return LITERAL
+  if (surface === term) return Case.Lower
+  if (surface === term.toUpperCase()) return Case.Upper
+  if (surface === term.charAt(0).toUpperCase() + term.slice(1)) return Case.Capitalized
+  return Case.Literal
 }
 
 /**
@@ -55,7 +58,7 @@ export function encodeTokenText(texts: readonly string[], analyzer: AnalyzerPres
       ranks.varint(own[i]!)
       const kind = caseOf(surface, token.term)
       cases.push(kind)
-      if (kind === LITERAL) literals.push(surface)
+      if (kind === Case.Literal) literals.push(surface)
     })
     separators.push(text.slice(cursor))
   }
@@ -104,7 +107,7 @@ export function decodeTexts(data: TokenText, { ranks, starts }: ChunkRanks, term
       const kind = data.cases[t]
       parts.push(
         data.separators[separator++],
-        kind === LOWER ? term : kind === UPPER ? term.toUpperCase() : kind === CAPITALIZED ? term.charAt(0).toUpperCase() + term.slice(1) : kind === LITERAL ? data.literals[literal++] : undefined,
+        kind === Case.Lower ? term : kind === Case.Upper ? term.toUpperCase() : kind === Case.Capitalized ? term.charAt(0).toUpperCase() + term.slice(1) : kind === Case.Literal ? data.literals[literal++] : undefined,
       )
     }
     parts.push(data.separators[separator++])
@@ -117,5 +120,5 @@ export function decodeTexts(data: TokenText, { ranks, starts }: ChunkRanks, term
 
 /** Term ranks for token text: terms in most documents first, then alphabetically (`rank → term`). */
 export function rankTerms(entries: Iterable<[string, number]>): string[] {
-  return [...entries].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([term]) => term)
+  return [...entries].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([term]) => term)
 }
