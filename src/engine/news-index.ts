@@ -40,8 +40,6 @@ export type PartLoader = (name: string) => Promise<Uint8Array | ArrayBuffer>
 /** A clause, evaluated: each matching document's score, and the term matches that produced it. */
 interface Evaluated {
   scores: Map<number, number>
-  /** Query terms whose prefix or typo expansions were cut to the most frequent. */
-  capped: string[]
   /** Term matches; those of phrases are reported in `hit.matches` but highlighted only as the phrase. */
   matches: (TermMatch & { phrase?: boolean })[]
 }
@@ -140,10 +138,12 @@ export class NewsIndex {
     const plan = planQuery(parsed, this.options.analyzer, { prefix: options.prefix ?? true, fuzzy: options.fuzzy ?? true })
     const text = plan.must.filter((c) => !isFilter(c))
     const tests = [options.filter, ...plan.must.filter(isFilter)].map((f) => docFilter(store, f)).filter((t) => t !== null)
-    const excluded = new Set(plan.mustNot.flatMap((clause) => [...this.#evaluate(clause, (doc) => store.live[doc]!).scores.keys()]))
+    // Query terms whose prefix or typo expansions were cut to the most frequent.
+    const capped = new Set<string>()
+    const excluded = new Set(plan.mustNot.flatMap((clause) => [...this.#evaluate(clause, (doc) => store.live[doc]!, capped).scores.keys()]))
     const allowed = (doc: number): boolean => store.live[doc]! && !excluded.has(doc) && tests.every((t) => t(doc))
 
-    const evaluated = text.map((clause) => this.#evaluate(clause, allowed))
+    const evaluated = text.map((clause) => this.#evaluate(clause, allowed, capped))
     // Summed scores and how many clauses each document matched: all of them, or (match 'any', or
     // nothing matching all) as many as possible.
     const coverage = new Map<number, number>()
@@ -204,7 +204,7 @@ export class NewsIndex {
       return hit
     })
     const diagnostics = [...parsed.diagnostics]
-    for (const term of new Set(evaluated.flatMap((e) => e.capped))) {
+    for (const term of capped) {
       diagnostics.push({
         code: 'too-many-expansions',
         message: `'${term}' matches over ${MAX_EXPANSIONS} words by prefix or typo; the ${MAX_EXPANSIONS} most frequent are searched`,
@@ -226,10 +226,10 @@ export class NewsIndex {
     return scores
   }
 
-  /** Runs one clause over the documents `allowed` lets through. */
-  #evaluate(clause: PlanClause, allowed: (doc: number) => boolean): Evaluated {
+  /** Runs one clause over the documents `allowed` lets through; adds the terms whose expansions were cut to `capped`. */
+  #evaluate(clause: PlanClause, allowed: (doc: number) => boolean, capped: Set<string>): Evaluated {
     const store = this.store
-    const result: Evaluated = { scores: new Map(), capped: [], matches: [] }
+    const result: Evaluated = { scores: new Map(), matches: [] }
     const n = store.liveCount
     const average = store.averageLengths()
     const fields = (clause.kind === 'term' || clause.kind === 'phrase') && clause.field ? [clause.field] : TEXT_FIELDS
@@ -240,8 +240,9 @@ export class NewsIndex {
     }
     switch (clause.kind) {
       case 'term': {
-        const { matches, capped } = lookupTerm(store.terms, clause.spec)
-        if (capped) result.capped.push(clause.spec.term)
+        const lookup = lookupTerm(store.terms, clause.spec)
+        const matches = lookup.matches
+        if (lookup.capped) capped.add(clause.spec.term)
         // One idf for the whole clause, from its most frequent match (blended frequencies, as
         // Lucene's synonym and fuzzy queries do): a rare variant must not outrank the word itself.
         const termIdf = idf(n, Math.max(0, ...matches.map((m) => m.entry.df)))
@@ -274,9 +275,8 @@ export class NewsIndex {
       }
       case 'any': {
         for (const child of clause.children) {
-          const sub = this.#evaluate(child, allowed)
+          const sub = this.#evaluate(child, allowed, capped)
           for (const [doc, s] of sub.scores) result.scores.set(doc, (result.scores.get(doc) ?? 0) + s)
-          result.capped.push(...sub.capped)
           result.matches.push(...sub.matches)
         }
         return result
