@@ -1,7 +1,7 @@
 import { fold } from '../analysis/fold.js'
 import type { PlanClause } from '../query/plan.js'
 import type { SearchFilter } from '../types.js'
-import type { Store, ValueField } from './store.js'
+import { VALUE_FIELDS, type Store, type ValueField } from './store.js'
 
 /** A test a document (by number) must pass. */
 export type DocTest = (doc: number) => boolean
@@ -39,7 +39,7 @@ export function docFilter(store: Store, filter: SearchFilter | Extract<PlanClaus
   }
   const tests: DocTest[] = []
   if (filter.date && (filter.date.from || filter.date.to)) tests.push(dateTest(store, filter.date.from, filter.date.to))
-  for (const field of ['source', 'location', 'country'] as const) {
+  for (const field of VALUE_FIELDS) {
     const wanted = asList(filter[field])
     if (wanted.length > 0) tests.push(valueTest(store, field, wanted))
   }
