@@ -377,10 +377,9 @@ export class NewsIndex {
   }
 }
 
-const DAY = 86_400_000
-
 /** Multiplies each score by its article's recency boost (see `RecencyBoost`). */
 function applyRecency(scores: Map<number, number>, dates: readonly (string | null)[], boost: RecencyBoost): void {
+  const DAY = 86_400_000
   const { halfLife, weight = 0.5, now } = boost
   const today = now === undefined ? Date.now() : Date.parse(`${now}T00:00:00Z`)
   checkOption(halfLife > 0 && weight >= 0 && weight <= 1 && !Number.isNaN(today), 'recency', boost)

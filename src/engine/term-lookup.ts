@@ -12,13 +12,6 @@ export interface TermMatch {
 
 /** Most indexed terms one query term expands to by prefix or typo; the most frequent are kept. */
 export const MAX_EXPANSIONS = 50
-/** Weight of a term with the same stem ('rocket' for 'rockets'). */
-const STEM_WEIGHT = 0.8
-/** Weight of a prefix match: from 0.5, up by the share of the indexed term the prefix covers (below 0.75). */
-const PREFIX_WEIGHT = 0.5
-const PREFIX_SHARE_WEIGHT = 0.25
-/** Weight of a match with one typo; two typos weigh half as much again. */
-const FUZZY_WEIGHT = 0.45
 
 /**
  * The indexed terms a query term matches: itself (weight 1), terms with its stem, its completions
@@ -26,6 +19,13 @@ const FUZZY_WEIGHT = 0.45
  * prefix, prefix above fuzzy.
  */
 export function lookupTerm(terms: TermDictionary, spec: TermSpec): { matches: TermMatch[]; capped: boolean } {
+  /** Weight of a term with the same stem ('rocket' for 'rockets'). */
+  const STEM_WEIGHT = 0.8
+  /** Weight of a prefix match: from 0.5, up by the share of the indexed term the prefix covers (below 0.75). */
+  const PREFIX_WEIGHT = 0.5
+  const PREFIX_SHARE_WEIGHT = 0.25
+  /** Weight of a match with one typo; two typos weigh half as much again. */
+  const FUZZY_WEIGHT = 0.45
   const found = new Map<string, TermMatch>()
   const exact = terms.get(spec.term)
   if (exact) found.set(spec.term, { term: spec.term, entry: exact, weight: 1 })

@@ -22,16 +22,15 @@ interface Window {
   html: string
 }
 
-/** Share of a window's distinct words found in another for it to show the same text. */
-const SAME_TEXT = 0.8
-/** A run of this many words found in another window also makes it show the same text (a repeated quote). */
-const RUN = 7
-
 const collapse = (chunk: string): string => chunk.replace(/\s+/g, ' ')
 const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
 
 /** Whether the words `a` repeat text of `b`: most of them are in it, or a run of `RUN` of them is. */
 function repeats(a: string[], b: string[]): boolean {
+  /** Share of a window's distinct words found in another for it to show the same text. */
+  const SAME_TEXT = 0.8
+  /** A run of this many words found in another window also makes it show the same text (a repeated quote). */
+  const RUN = 7
   const other = ` ${b.join(' ')} `
   const has = (run: string[]): boolean => other.includes(` ${run.join(' ')} `)
   const distinct = [...new Set(a)]
