@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { analyzeTerms } from '../src/analysis/analyzer.js'
 import { decodePostings, encodePostings } from '../src/engine/postings.js'
+import { topK } from '../src/engine/top-k.js'
 import { decodeRanks } from '../src/format/token-text.js'
 import { ByteReader, ByteWriter } from '../src/format/bytes.js'
 import { readRice, riceParameter, writeRice } from '../src/format/rice.js'
@@ -501,6 +502,25 @@ describe('lazily decoded postings answer exactly like eager ones', () => {
     const queries = ['', 'minister', 'minis', 'ministr', '"oil prices"', '"the army"', 'talks -militia', 'oil OR wheat', 'title:storm', 'source:AP', 'date:2020-06', 'country:IQ border', '"prices oil"']
     expect(everything(loaded, queries, OPTION_KINDS)).toEqual(everything(memory, queries, OPTION_KINDS))
     for (const id of ['gen-0000', 'gen-0257', 'gen-0599']) expect(loaded.get(id)).toEqual(articles.find((a) => a.id === id))
+  })
+})
+
+describe('topK()', () => {
+  it('gives the first k items of the sorted input, for any order, k and ties broken by the compare (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ score: fc.integer({ min: 0, max: 20 }), id: fc.nat() }), { maxLength: 200 }), fc.integer({ min: -2, max: 210 }), (items, k) => {
+        const compare = (a: { score: number; id: number }, b: { score: number; id: number }): number => b.score - a.score || a.id - b.id
+        expect(topK(items, k, compare)).toEqual([...items].sort(compare).slice(0, Math.max(0, k)))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('takes any iterable, once', () => {
+    function* numbers(): Generator<number> {
+      yield* [5, 1, 4, 2, 3]
+    }
+    expect(topK(numbers(), 3, (a, b) => a - b)).toEqual([1, 2, 3])
   })
 })
 

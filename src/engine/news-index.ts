@@ -141,25 +141,35 @@ export class NewsIndex {
     // Query terms whose prefix or typo expansions were cut to the most frequent.
     const capped = new Set<string>()
     const excluded = new Set(plan.mustNot.flatMap((clause) => [...this.#evaluate(clause, (doc) => store.live[doc]!, capped).scores.keys()]))
-    const allowed = (doc: number): boolean => store.live[doc]! && !excluded.has(doc) && tests.every((t) => t(doc))
+    const allowed =
+      tests.length > 0 || excluded.size > 0 ? (doc: number) => store.live[doc]! && !excluded.has(doc) && tests.every((t) => t(doc)) : (doc: number) => store.live[doc]!
 
     const evaluated = text.map((clause) => this.#evaluate(clause, allowed, capped))
-    // Summed scores and how many clauses each document matched: all of them, or (match 'any', or
-    // nothing matching all) as many as possible.
-    const coverage = new Map<number, number>()
+    const lists = evaluated.map((e) => e.scores).sort((a, b) => a.size - b.size)
+    const [shortest, ...others] = lists
+    const all = (options.match ?? 'all') === 'all'
     let scores = new Map<number, number>()
-    for (const { scores: own } of evaluated) {
-      for (const [doc, score] of own) {
-        scores.set(doc, (scores.get(doc) ?? 0) + score)
-        coverage.set(doc, (coverage.get(doc) ?? 0) + 1)
+    // AND: the documents of the shortest list that every other list holds, their scores summed.
+    if (all && shortest) {
+      for (const [doc, score] of shortest) {
+        let total = score
+        for (const list of others) total += list.get(doc) ?? NaN
+        if (!Number.isNaN(total)) scores.set(doc, total)
       }
     }
+    // OR (match 'any', or nothing matching all terms): summed scores, and how many clauses each document matched.
+    let coverage: Map<number, number> | null = null
     let relaxed = false
     if (text.length === 0) scores = this.#every(allowed)
-    else if ((options.match ?? 'all') === 'all') {
-      const complete = new Map([...scores].filter(([doc]) => coverage.get(doc) === text.length))
-      relaxed = complete.size === 0 && text.length > 1 && scores.size > 0
-      if (!relaxed) scores = complete
+    else if (!all || (scores.size === 0 && lists.length > 1)) {
+      coverage = new Map()
+      for (const list of lists) {
+        for (const [doc, score] of list) {
+          scores.set(doc, (scores.get(doc) ?? 0) + score)
+          coverage.set(doc, (coverage.get(doc) ?? 0) + 1)
+        }
+      }
+      relaxed = all && scores.size > 0
     }
     if (options.recency && text.length > 0) applyRecency(scores, store.dates, options.recency)
 
@@ -172,7 +182,7 @@ export class NewsIndex {
     const page = topK(
       scores.keys(),
       offset + limit,
-      (x, y) => compareDates(dates[x]!, dates[y]!, direction) || (coverage.get(y) ?? 0) - (coverage.get(x) ?? 0) || scores.get(y)! - scores.get(x)! || x - y,
+      (x, y) => compareDates(dates[x]!, dates[y]!, direction) || (coverage ? coverage.get(y)! - coverage.get(x)! : 0) || scores.get(y)! - scores.get(x)! || x - y,
     ).slice(offset)
 
     const highlight = options.highlight === false ? null : snippetOptions(options.highlight)
@@ -207,7 +217,7 @@ export class NewsIndex {
     for (const term of capped) {
       diagnostics.push({
         code: 'too-many-expansions',
-        message: `'${term}' matches over ${MAX_EXPANSIONS} words by prefix or typo; the ${MAX_EXPANSIONS} most frequent are searched`,
+        message: `'${term}' has over ${MAX_EXPANSIONS} prefix or typo matches; the ${MAX_EXPANSIONS} most frequent are searched`,
         offset: Math.max(0, parsed.input.toLowerCase().indexOf(term)),
       })
     }
@@ -231,7 +241,8 @@ export class NewsIndex {
     const store = this.store
     const result: Evaluated = { scores: new Map(), matches: [] }
     const n = store.liveCount
-    const average = store.averageLengths()
+    // Average title and body lengths over live documents (NaN, read as 1, for none).
+    const average: [number, number] = [store.titleTotal / n, store.bodyTotal / n]
     const fields = (clause.kind === 'term' || clause.kind === 'phrase') && clause.field ? [clause.field] : TEXT_FIELDS
     const boost: [number, number] = [fields.includes('title') ? this.options.boost.title : 0, fields.includes('body') ? this.options.boost.body : 0]
     const score = (postings: Postings, i: number, weight: number, termIdf: number): number => {
@@ -293,7 +304,7 @@ export class NewsIndex {
   static load<T extends NewsIndex>(this: IndexClass<T>, data: Uint8Array | ArrayBuffer): T {
     const { meta, sections } = readPart(data)
     if (meta.part !== 'all' && meta.part !== 'search') {
-      throw new NewsdexError('E_NOT_AN_INDEX', `this is the '${meta.part}' part of an index; load its 'search' part, or the whole index`)
+      throw new NewsdexError('E_NOT_AN_INDEX', `cannot load a '${meta.part}' part: load the 'search' part or a whole index`)
     }
     let index: T
     try {
@@ -365,11 +376,12 @@ export class NewsIndex {
     return this.search(parsed, options)
   }
 
-  #fetchPart(name: string): Promise<void> {
-    if (!this.#loader) return Promise.resolve()
+  /** Fetches and adds a part once (again after a failure); nothing without a loader. */
+  #fetchPart(name: string): Promise<void> | undefined {
+    const loader = this.#loader
     let pending = this.#pending.get(name)
-    if (!pending) {
-      pending = this.#loader(name).then((bytes) => this.addPart(bytes))
+    if (loader && !pending) {
+      pending = loader(name).then((bytes) => this.addPart(bytes))
       pending.catch(() => this.#pending.delete(name))
       this.#pending.set(name, pending)
     }

@@ -14,9 +14,6 @@ export interface TermDictionary extends Iterable<[string, TermEntry]> {
   fuzzyGet(term: string, maxDistance: number): Map<string, [TermEntry, number]>
 }
 
-/** Sorts after every term that starts with a given prefix, once appended to it (no term holds U+FFFF). */
-const END = '\uffff'
-
 /**
  * The frozen dictionary of a loaded index: the sorted term list of the file as it is, with no tree
  * to rebuild. Lookups are binary searches; typo lookup walks the list as a trie (see DESIGN.md).
@@ -39,7 +36,7 @@ export class SortedTerms implements TermDictionary {
 
   atPrefix(prefix: string): [string, TermEntry][] {
     const out: [string, TermEntry][] = []
-    for (let i = this.#lowerBound(prefix), end = this.#lowerBound(prefix + END, i); i < end; i++) out.push([this.terms[i]!, this.entries[i]!])
+    for (let i = this.#lowerBound(prefix), end = this.#prefixEnd(prefix, i); i < end; i++) out.push([this.terms[i]!, this.entries[i]!])
     return out
   }
 
@@ -76,7 +73,7 @@ export class SortedTerms implements TermDictionary {
       i++
       if (dead) {
         // No term that starts like this can come within reach: skip them all.
-        i = this.#lowerBound(term.slice(0, depth) + END, i)
+        i = this.#prefixEnd(term.slice(0, depth), i)
         continue
       }
       const distance = rows[depth]![width - 1]!
@@ -89,13 +86,36 @@ export class SortedTerms implements TermDictionary {
     for (let i = 0; i < this.terms.length; i++) yield [this.terms[i]!, this.entries[i]!]
   }
 
-  /** The first index from `from` whose term is not below `term`. */
-  #lowerBound(term: string, from = 0): number {
-    let lo = from
+  /** The first index whose term is not below `term`. */
+  #lowerBound(term: string): number {
+    let lo = 0
     let hi = this.terms.length
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
       if (this.terms[mid]! < term) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+
+  /**
+   * The first index from `from` (a term at or above `prefix`) whose term does not start with
+   * `prefix`: galloping, then a binary search, so a short run costs a probe or two.
+   */
+  #prefixEnd(prefix: string, from: number): number {
+    const terms = this.terms
+    if (!terms[from]?.startsWith(prefix)) return from
+    let lo = from
+    let step = 1
+    while (lo + step < terms.length && terms[lo + step]!.startsWith(prefix)) {
+      lo += step
+      step *= 2
+    }
+    let hi = Math.min(terms.length, lo + step)
+    lo++
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (terms[mid]!.startsWith(prefix)) lo = mid + 1
       else hi = mid
     }
     return lo

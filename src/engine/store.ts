@@ -88,11 +88,6 @@ export class Store {
 
   constructor(readonly analyzer: AnalyzerPreset) {}
 
-  /** Average title and body length over live documents. */
-  averageLengths(): [number, number] {
-    return this.liveCount === 0 ? [0, 0] : [this.titleTotal / this.liveCount, this.bodyTotal / this.liveCount]
-  }
-
   /** Registers a loaded document (its postings come from the encoded terms). */
   pushLoaded(id: string, titleLength: number, bodyLength: number, date: string | null): number {
     const doc = this.ids.length

@@ -1,37 +1,22 @@
 /**
- * The first `k` items of `items` in `compare` order, sorted, in O(n log k): a bounded max-heap
- * (by `compare`) keeps the best `k` seen so far.
+ * The first `k` items of `items` in `compare` order, sorted: a sorted list of the best `k` seen so
+ * far, which an item enters (at its place, found by binary search) only when it beats the list's
+ * last. One compare per item when few enter it, the usual case for a page of hits.
  */
 export function topK<T>(items: Iterable<T>, k: number, compare: (a: T, b: T) => number): T[] {
-  if (k <= 0) return []
-  const heap: T[] = []
-  const worse = (i: number, j: number): boolean => compare(heap[i]!, heap[j]!) > 0
-  const swap = (i: number, j: number): void => {
-    const t = heap[i]!
-    heap[i] = heap[j]!
-    heap[j] = t
-  }
-  const down = (from: number): void => {
-    let i = from
-    for (;;) {
-      const l = 2 * i + 1
-      const r = l + 1
-      let top = i
-      if (l < heap.length && worse(l, top)) top = l
-      if (r < heap.length && worse(r, top)) top = r
-      if (top === i) return
-      swap(i, top)
-      i = top
-    }
-  }
+  const top: T[] = []
   for (const item of items) {
-    if (heap.length < k) {
-      heap.push(item)
-      for (let i = heap.length - 1; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1)
-    } else if (compare(item, heap[0]!) < 0) {
-      heap[0] = item
-      down(0)
+    if (top.length < k || (k > 0 && compare(item, top[k - 1]!) < 0)) {
+      let lo = 0
+      let hi = top.length
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1
+        if (compare(top[mid]!, item) < 0) lo = mid + 1
+        else hi = mid
+      }
+      top.splice(lo, 0, item)
+      if (top.length > k) top.pop()
     }
   }
-  return heap.sort(compare)
+  return top
 }
