@@ -107,7 +107,7 @@ export class NewsIndex {
   /** Counts describing the index. */
   stats(): IndexStats {
     const dates = this.store.dates.filter((date, doc) => date && this.store.live[doc]).sort()
-    return { articles: this.size, terms: this.store.terms.size, dateRange: dates.length > 0 ? { from: dates[0]!, to: dates.at(-1)! } : null }
+    return { articles: this.size, terms: this.store.terms.size, dateRange: dates[0] ? { from: dates[0], to: dates.at(-1)! } : null }
   }
 
   /** Completions of `prefix` from the indexed terms, those in most articles first. */
@@ -207,8 +207,8 @@ export class NewsIndex {
         matches: [...fieldsOf].map(([term, fields]) => ({ term, fields: TEXT_FIELDS.filter((_, i) => (fields >> i) & 1) })),
       }
       // Only for highlights: the body may need its text chunk decoded.
-      const body = highlight && store.display[doc] ? store.body(doc) : undefined
-      if (highlight && body !== undefined) {
+      const body = highlight && store.display[doc] && store.body(doc)
+      if (highlight && typeof body === 'string') {
         hit.highlight = highlightArticle(article.title, body, { isMatch: (term) => loose.has(term), phrases }, this.options.analyzer, highlight)
       }
       return hit
@@ -275,7 +275,7 @@ export class NewsIndex {
         if (matches.some((m) => !m.entry)) return result
         const lists = matches.map((m) => store.postings(m.entry))
         const rarest = lists.reduce((a, b) => (b.docs.length < a.docs.length ? b : a))
-        for (const doc of Array.from(rarest.docs)) {
+        for (const doc of rarest.docs) {
           const at = lists.map((list) => findDoc(list.docs, doc))
           // Without positions or text (a partial index), a phrase degrades to all of its terms.
           if (!allowed(doc) || at.includes(-1) || store.phraseIn(doc, clause.terms, fields) === false) continue
@@ -363,10 +363,9 @@ export class NewsIndex {
     if (parsed.clauses.some(hasPhrase) && this.#meta?.part === 'search' && !this.store.positionChunks) await this.#fetchPart('positions')
     if (this.#loader) {
       const store = this.store
-      const first = this.search(parsed, { ...options, highlight: false, facets: [] })
-      const docs = first.hits.map((hit) => store.docOf.get(hit.id)!)
       const wanted = new Set<string>()
-      for (const doc of docs) {
+      for (const { id } of this.search(parsed, { ...options, highlight: false, facets: [] }).hits) {
+        const doc = store.docOf.get(id)!
         const chunk = Math.floor(doc / store.chunkSize)
         if (!store.display[doc]) wanted.add(`display-${chunk}`)
         if (options.highlight !== false && !store.hasText(doc)) wanted.add(`text-${chunk}`)

@@ -4,7 +4,7 @@ import { checkIndex } from '../errors.js'
 
 /** The postings of one term: ascending document numbers and, per posting, the term's frequency in each field. */
 export interface Postings {
-  docs: ArrayLike<number>
+  docs: ArrayLike<number> & Iterable<number>
   title: ArrayLike<number>
   body: ArrayLike<number>
 }

@@ -44,7 +44,6 @@ export function readPart(data: Uint8Array | ArrayBuffer): { meta: PartMeta; sect
     PART_KINDS.includes(m.part) &&
       typeof m.build === 'string' &&
       isCount(m.documents) &&
-      isCount(m.terms) &&
       isCount(m.chunkSize) &&
       m.chunks === Math.ceil(m.documents / m.chunkSize) &&
       (!chunked || (isCount(m.chunk) && m.chunk < m.chunks)),
@@ -53,12 +52,13 @@ export function readPart(data: Uint8Array | ArrayBuffer): { meta: PartMeta; sect
   return { meta: m, sections }
 }
 
-/** Exactly `count` varints: the whole of section `name`. */
-function varints(sections: Map<string, Uint8Array>, name: string, count: number): number[] {
+/** The whole of section `name`: `count` rows of `width` varints, as one column per place in a row. */
+function varints(sections: Map<string, Uint8Array>, name: string, count: number, width = 1): Float64Array[] {
   const reader = new ByteReader(sections.get(name) ?? new Uint8Array(), `section '${name}'`)
-  const values = Array.from({ length: count }, () => reader.varint())
+  const columns = Array.from({ length: width }, () => new Float64Array(count))
+  for (let i = 0; i < count; i++) for (const column of columns) column[i] = reader.varint()
   checkIndex(reader.done, reader.what)
-  return values
+  return columns
 }
 
 /** Section `name`, a JSON list of strings. */
@@ -69,9 +69,9 @@ function strings(sections: Map<string, Uint8Array>, name: string): string[] {
 }
 
 /** Offsets (count + 1) from lengths, which must add up to the length of `bytes`. */
-function prefixSums(lengths: readonly number[], bytes: Uint8Array | undefined, what: string): Uint32Array {
+function prefixSums(lengths: ArrayLike<number>, bytes: Uint8Array | undefined, what: string): Uint32Array {
   const offsets = new Uint32Array(lengths.length + 1)
-  lengths.forEach((length, i) => (offsets[i + 1] = offsets[i]! + length))
+  for (let i = 0; i < lengths.length; i++) offsets[i + 1] = offsets[i]! + lengths[i]!
   checkIndex(offsets[lengths.length] === bytes?.length, what)
   return offsets
 }
@@ -82,42 +82,45 @@ export function decodeSearchSections(meta: PartMeta, sections: Map<string, Uint8
   const n = meta.documents
   const ids = strings(sections, 'ids')
   const terms = meta.terms === 0 ? [] : decodeText(sections.get('terms'), "section 'terms'", (text) => text.split('\n'))
-  checkIndex(ids.length === n && terms.length === meta.terms && terms.every((term, i) => i === 0 || terms[i - 1]! < term), 'ids or terms')
-  const lengths = varints(sections, 'lengths', 2 * n)
-  const dates = varints(sections, 'dates', n)
-  ids.forEach((id, doc) => {
-    checkIndex(id !== '' && !store.docOf.has(id), `article id '${id}'`)
-    store.pushLoaded(id, lengths[doc]!, lengths[n + doc]!, decodeDate(dates[doc]!))
-  })
+  const [lengths] = varints(sections, 'lengths', 2 * n) as [Float64Array]
+  const [dates] = varints(sections, 'dates', n) as [Float64Array]
+  for (let doc = 0; doc < n; doc++) store.pushLoaded(ids[doc]!, lengths[doc]!, lengths[n + doc]!, decodeDate(dates[doc]!))
+  // Ids: one per article, none empty, none repeated (a repeat leaves fewer entries than articles).
+  // Terms: as many as the header says, sorted and distinct.
+  checkIndex(
+    ids.length === n && store.docOf.size === n && !store.docOf.has('') && terms.length === meta.terms && terms.every((term, i) => i === 0 || terms[i - 1]! < term),
+    'ids or terms',
+  )
   const values = Object(decodeJsonSection(sections, 'values')) as Record<ValueField, unknown>
   const refs = new ByteReader(sections.get('valueRefs') ?? new Uint8Array(), "section 'valueRefs'")
   for (const field of VALUE_FIELDS) {
     const list = values[field]
     checkIndex(Array.isArray(list) && list.every((v, i) => typeof v === 'string' && store.valueNumber(field, v) === i), `${field} values`)
     for (let doc = 0; doc < n; doc++) {
-      const own = Array.from({ length: refs.varint() }, () => refs.varint())
+      const own: number[] = []
+      for (let count = refs.varint(); own.length < count; ) own.push(refs.varint())
       checkIndex(own.every((v, i) => v < list.length && own.indexOf(v) === i), refs.what)
       store.columns[field].refs[doc] = own
     }
   }
   checkIndex(refs.done, refs.what)
-  const stats = varints(sections, 'termStats', 3 * terms.length)
-  const df = (id: number): number => stats[3 * id]!
-  checkIndex(terms.every((_, id) => df(id) > 0 && df(id) <= n), "section 'termStats'")
+  // Per term: its document count, then the byte lengths of its documents and of its frequencies.
+  const [df, docLengths, tfLengths] = varints(sections, 'termStats', terms.length, 3) as [Float64Array, Float64Array, Float64Array]
+  checkIndex(df.every((d) => d > 0 && d <= n), "section 'termStats'")
   const docBytes = sections.get('postingDocs')!
   const tfBytes = sections.get('postingTfs')!
-  const docOffsets = prefixSums(terms.map((_, id) => stats[3 * id + 1]!), docBytes, "section 'postingDocs'")
-  const tfOffsets = prefixSums(terms.map((_, id) => stats[3 * id + 2]!), tfBytes, "section 'postingTfs'")
+  const docOffsets = prefixSums(docLengths, docBytes, "section 'postingDocs'")
+  const tfOffsets = prefixSums(tfLengths, tfBytes, "section 'postingTfs'")
   store.encoded = { docBytes, tfBytes, docOffsets, tfOffsets, documents: n }
   store.chunkSize = meta.chunkSize
-  store.terms = new SortedTerms(terms, terms.map((_, id) => ({ id, df: df(id) })))
+  store.terms = new SortedTerms(terms, terms.map((_, id) => ({ id, df: df[id]! })))
   return store
 }
 
 /** Attaches the positions part (each chunk's title and body ranks) to a loaded store. */
 export function attachPositions(store: Store, meta: PartMeta, sections: Map<string, Uint8Array>): void {
   const bytes = sections.get('ranks')!
-  store.positionChunks = { bytes, offsets: prefixSums(varints(sections, 'chunkLengths', meta.chunks), bytes, 'positions') }
+  store.positionChunks = { bytes, offsets: prefixSums(varints(sections, 'chunkLengths', meta.chunks)[0]!, bytes, 'positions') }
 }
 
 /** Attaches one display chunk to a loaded store. */
