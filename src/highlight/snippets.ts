@@ -18,8 +18,8 @@ interface Window {
   rank: number
   /** Its words, lowercased, in order. */
   words: string[]
-  /** Its text as HTML, with the ellipsis where it cuts a sentence. */
-  html: string
+  /** Its text as HTML, with the ellipsis where it cuts a sentence (built only for the windows shown). */
+  html: () => string
 }
 
 const collapse = (chunk: string): string => chunk.replace(/\s+/g, ' ')
@@ -79,7 +79,7 @@ export function snippets(text: string, ranges: readonly MatchRange[], options: S
       end,
       rank: new Set(inside.map((m) => m.key)).size * 1e6 + inside.length,
       words: wordsOf(text.slice(start, end)),
-      html:
+      html: () =>
         (start !== words[i]!.start || (i > 0 && words[i - 1]!.cut > 1) ? mark : '') +
         markRanges(text, inside, options.tags, start, end, collapse) +
         (end !== words[j]!.end || words[j]!.cut > 1 ? mark : ''),
@@ -94,5 +94,5 @@ export function snippets(text: string, ranges: readonly MatchRange[], options: S
   }
   // When every window repeats the title, the best one is shown all the same.
   if (!chosen[0]) chosen.push(windows[0]!)
-  return chosen.sort((a, b) => a.start - b.start).map((w) => w.html)
+  return chosen.sort((a, b) => a.start - b.start).map((w) => w.html())
 }
