@@ -173,6 +173,7 @@ export interface QueryDiagnostic {
     | 'no-terms'
     | 'too-many-terms'
     | 'too-many-expansions'
+    | 'too-short'
     | 'too-long'
   message: string
   /** Offset in the query string where the problem starts. */

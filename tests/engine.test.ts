@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { analyzeTerms } from '../src/analysis/analyzer.js'
+import { isStopword } from '../src/analysis/stopwords.js'
 import { decodePostings, encodePostings } from '../src/engine/postings.js'
 import { topK } from '../src/engine/top-k.js'
 import { decodeRanks } from '../src/format/token-text.js'
@@ -235,9 +236,9 @@ describe('BM25F over title and body: a differential test against a reference imp
       const a = terms[Math.floor(random() * terms.length)]!
       const b = terms[Math.floor(random() * terms.length)]!
       if (a === b) continue
-      const ra = referenceBm25f(fields, a, [2, 1])
-      const rb = referenceBm25f(fields, b, [2, 1])
-      const both = new Map([...ra].filter(([doc]) => rb.has(doc)).map(([doc, s]) => [doc, s + rb.get(doc)!]))
+      // A stopword next to a content word is left out of the query.
+      const [ra, rb] = [a, b].filter((term, i, pair) => !isStopword(term) || pair.every(isStopword)).map((term) => referenceBm25f(fields, term, [2, 1]))
+      const both = rb ? new Map([...ra!].filter(([doc]) => rb.has(doc)).map(([doc, s]) => [doc, s + rb.get(doc)!])) : ra!
       if (both.size === 0) continue
       expectMatchesReference(index.search(`${a} ${b}`, EXACT), both, ids, `'${a} ${b}'`, true)
       checked++

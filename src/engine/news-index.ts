@@ -22,6 +22,7 @@ import { countFacets } from './facets.js'
 import { docFilter } from './filters.js'
 import { findDoc, type Postings } from './postings.js'
 import { Store, VALUE_FIELDS } from './store.js'
+import { budgetClauses } from './query-budget.js'
 import { lookupTerm, MAX_EXPANSIONS, type TermMatch } from './term-lookup.js'
 import { topK } from './top-k.js'
 
@@ -60,6 +61,12 @@ function compareDates(a: string | null, b: string | null, direction: -1 | 0 | 1)
   if (b === null) return -1
   return (a < b ? -1 : 1) * direction
 }
+
+/**
+ * Most text clauses of a query ranked as keywords when nothing matches them all: articles holding
+ * more of them come first. A longer query is a request in prose, ranked by score like `match: 'any'`.
+ */
+const MAX_KEYWORD_CLAUSES = 6
 
 /** Whether a clause filters by value or date (rather than searching text). */
 const isFilter = (clause: PlanClause): clause is Extract<PlanClause, { kind: 'filter' | 'date' }> => clause.kind === 'filter' || clause.kind === 'date'
@@ -136,7 +143,8 @@ export class NewsIndex {
     const store = this.store
     const parsed: ParsedQuery = typeof query === 'string' ? parseQuery(query) : { ...query, relaxed: false }
     const plan = planQuery(parsed, this.options.analyzer, { prefix: options.prefix ?? true, fuzzy: options.fuzzy ?? true })
-    const text = plan.must.filter((c) => !isFilter(c))
+    const budget = budgetClauses(plan.must.filter((c) => !isFilter(c)), store.terms)
+    const text = budget.clauses
     const tests = [options.filter, ...plan.must.filter(isFilter)].map((f) => docFilter(store, f)).filter((t) => t !== null)
     // Query terms whose prefix or typo expansions were cut to the most frequent.
     const capped = new Set<string>()
@@ -157,7 +165,8 @@ export class NewsIndex {
         if (!Number.isNaN(total)) scores.set(doc, total)
       }
     }
-    // OR (match 'any', or nothing matching all terms): summed scores, and how many clauses each document matched.
+    // OR (match 'any', or nothing matching all terms): summed scores, and how many clauses each
+    // document matched. That count ranks first only for a relaxed keyword query (see DESIGN.md).
     let coverage: Map<number, number> | null = null
     let relaxed = false
     if (text.length === 0) scores = this.#every(allowed)
@@ -170,6 +179,7 @@ export class NewsIndex {
         }
       }
       relaxed = all && scores.size > 0
+      if (!relaxed || lists.length > MAX_KEYWORD_CLAUSES) coverage = null
     }
     if (options.recency && text.length > 0) applyRecency(scores, store.dates, options.recency)
 
@@ -213,7 +223,7 @@ export class NewsIndex {
       }
       return hit
     })
-    const diagnostics = [...parsed.diagnostics]
+    const diagnostics = [...parsed.diagnostics, ...plan.diagnostics, ...budget.diagnostics]
     for (const term of capped) {
       diagnostics.push({
         code: 'too-many-expansions',
@@ -245,6 +255,7 @@ export class NewsIndex {
     const average: [number, number] = [store.titleTotal / n, store.bodyTotal / n]
     const fields = (clause.kind === 'term' || clause.kind === 'phrase') && clause.field ? [clause.field] : TEXT_FIELDS
     const boost: [number, number] = [fields.includes('title') ? this.options.boost.title : 0, fields.includes('body') ? this.options.boost.body : 0]
+    const repeat = clause.kind === 'term' || clause.kind === 'phrase' ? (clause.repeat ?? 1) : 1
     const score = (postings: Postings, i: number, weight: number, termIdf: number): number => {
       const doc = postings.docs[i]!
       return weight * bm25f(termIdf, postings.title[i]!, postings.body[i]!, store.titleLength[doc]!, store.bodyLength[doc]!, average, boost)
@@ -254,24 +265,43 @@ export class NewsIndex {
         const lookup = lookupTerm(store.terms, clause.spec)
         const matches = lookup.matches
         if (lookup.capped) capped.add(clause.spec.term)
-        // One idf for the whole clause, from its most frequent match (blended frequencies, as
-        // Lucene's synonym and fuzzy queries do): a rare variant must not outrank the word itself.
-        const termIdf = idf(n, Math.max(0, ...matches.map((m) => m.entry.df)))
+        // The word's own forms (itself and its stem family) pool their frequencies, as one term of a
+        // stemmed index would, and the score is scaled by the forms' mean weight (an article with
+        // the plural only ranks below one with the word); a completion or a typo scores on its own,
+        // and a document keeps its best score. One idf for the whole clause, from the documents holding any of the
+        // word's forms or its most frequent match, whichever is more (Lucene's blended
+        // frequencies): a rare variant must not outrank the word itself.
+        const words = matches.filter((m) => m.sameWord)
+        const termIdf = idf(n, Math.max(0, ...matches.map((m) => m.entry.df), words.length > 1 ? documentsWithAny(store, words) : 0))
+        const pooled = new Map<number, [title: number, body: number, weighted: number]>()
         for (const match of matches) {
           const postings = store.postings(match.entry)
           let used = false
           for (let i = 0; i < postings.docs.length; i++) {
             const doc = postings.docs[i]!
-            const s = allowed(doc) ? score(postings, i, match.weight, termIdf) : 0
-            if (s > 0 && s > (result.scores.get(doc) ?? 0)) result.scores.set(doc, s)
-            used ||= s > 0
+            if (!allowed(doc)) continue
+            used = true
+            if (match.sameWord) {
+              const tf = pooled.get(doc) ?? pooled.set(doc, [0, 0, 0]).get(doc)!
+              tf[0] += postings.title[i]!
+              tf[1] += postings.body[i]!
+              tf[2] += match.weight * (postings.title[i]! + postings.body[i]!)
+            } else {
+              const s = repeat * score(postings, i, match.weight, termIdf)
+              if (s > (result.scores.get(doc) ?? 0)) result.scores.set(doc, s)
+            }
           }
           if (used) result.matches.push(match)
+        }
+        for (const [doc, [title, body, weighted]] of pooled) {
+          const meanWeight = weighted / (title + body)
+          const s = repeat * meanWeight * bm25f(termIdf, title, body, store.titleLength[doc]!, store.bodyLength[doc]!, average, boost)
+          if (s > (result.scores.get(doc) ?? 0)) result.scores.set(doc, s)
         }
         return result
       }
       case 'phrase': {
-        const matches = clause.terms.map((term) => ({ term, entry: store.terms.get(term)!, weight: 1, phrase: true }))
+        const matches = clause.terms.map((term) => ({ term, entry: store.terms.get(term)!, weight: 1, sameWord: true, phrase: true }))
         if (matches.some((m) => !m.entry)) return result
         const lists = matches.map((m) => store.postings(m.entry))
         const rarest = lists.reduce((a, b) => (b.docs.length < a.docs.length ? b : a))
@@ -279,7 +309,7 @@ export class NewsIndex {
           const at = lists.map((list) => findDoc(list.docs, doc))
           // Without positions or text (a partial index), a phrase degrades to all of its terms.
           if (!allowed(doc) || at.includes(-1) || store.phraseIn(doc, clause.terms, fields) === false) continue
-          result.scores.set(doc, at.reduce((sum, i, k) => sum + score(lists[k]!, i, 1, idf(n, matches[k]!.entry.df)), 0))
+          result.scores.set(doc, repeat * at.reduce((sum, i, k) => sum + score(lists[k]!, i, 1, idf(n, matches[k]!.entry.df)), 0))
         }
         if (result.scores.size > 0) result.matches.push(...matches)
         return result
@@ -386,6 +416,21 @@ export class NewsIndex {
     }
     return pending
   }
+}
+
+/** Number of live documents holding any of the matched terms. */
+function documentsWithAny(store: Store, matches: readonly TermMatch[]): number {
+  const seen = new Uint8Array(store.ids.length)
+  let count = 0
+  for (const match of matches) {
+    for (const doc of store.postings(match.entry).docs) {
+      if (store.live[doc] && !seen[doc]) {
+        seen[doc] = 1
+        count++
+      }
+    }
+  }
+  return count
 }
 
 /** Multiplies each score by its article's recency boost (see `RecencyBoost`). */

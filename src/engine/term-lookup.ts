@@ -8,6 +8,8 @@ export interface TermMatch {
   term: string
   entry: TermEntry
   weight: number
+  /** The query word itself or another form of it (same stem), rather than a completion or a typo. */
+  sameWord: boolean
 }
 
 /** Most indexed terms one query term expands to by prefix or typo; the most frequent are kept. */
@@ -28,17 +30,17 @@ export function lookupTerm(terms: TermDictionary, spec: TermSpec): { matches: Te
   const FUZZY_WEIGHT = 0.45
   const found = new Map<string, TermMatch>()
   const exact = terms.get(spec.term)
-  if (exact) found.set(spec.term, { term: spec.term, entry: exact, weight: 1 })
+  if (exact) found.set(spec.term, { term: spec.term, entry: exact, weight: 1, sameWord: true })
   if (spec.stem) {
     const own = stem(spec.term)
     for (const [term, entry] of terms.atPrefix(stemFamilyPrefix(own))) {
-      if (term !== spec.term && stem(term) === own) found.set(term, { term, entry, weight: STEM_WEIGHT })
+      if (term !== spec.term && stem(term) === own) found.set(term, { term, entry, weight: STEM_WEIGHT, sameWord: true })
     }
   }
   const expansions: TermMatch[] = []
   if (spec.prefix) {
     for (const [term, entry] of terms.atPrefix(spec.term)) {
-      if (!found.has(term)) expansions.push({ term, entry, weight: PREFIX_WEIGHT + (PREFIX_SHARE_WEIGHT * spec.term.length) / term.length })
+      if (!found.has(term)) expansions.push({ term, entry, weight: PREFIX_WEIGHT + (PREFIX_SHARE_WEIGHT * spec.term.length) / term.length, sameWord: false })
     }
   }
   if (spec.fuzzy > 0) {
@@ -53,7 +55,7 @@ export function lookupTerm(terms: TermDictionary, spec: TermSpec): { matches: Te
     // A typo more likely meant a common word than a rare one: weigh candidates by how common they are.
     const commonest = Math.max(1, ...candidates.map(([, [entry]]) => entry.df))
     for (const [term, [entry, distance]] of candidates) {
-      expansions.push({ term, entry, weight: (FUZZY_WEIGHT / 2 ** (distance - 1)) * (entry.df / commonest) ** 0.25 })
+      expansions.push({ term, entry, weight: (FUZZY_WEIGHT / 2 ** (distance - 1)) * (entry.df / commonest) ** 0.25, sameWord: false })
     }
   }
   expansions.sort((a, b) => b.entry.df - a.entry.df || (a.term < b.term ? -1 : 1))

@@ -5,8 +5,6 @@ import { lex, type QueryToken } from './lexer.js'
 
 /** Longest query string read; the rest is ignored and reported. */
 export const MAX_QUERY_LENGTH = 1024
-/** Most clauses (terms, phrases, filters) kept; the rest are ignored and reported. */
-export const MAX_CLAUSES = 32
 
 /**
  * Parses a query string into clauses. Never throws: malformed input is searched as well as it can
@@ -27,7 +25,6 @@ export function parseQuery(input: string): ParsedQuery {
   const clauses: QueryNode[] = []
   /** An OR waiting for the clause after it. */
   let or: QueryToken | undefined
-  let count = 0
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i]!
     if (first.or) {
@@ -85,11 +82,9 @@ export function parseQuery(input: string): ParsedQuery {
       problem('unknown-field', token, 'is not a field; searched as text')
       node = { type: 'term', value: `${field} ${trimmed}`, negated }
     }
-    // Past the cap, clauses are dropped; OR joins a clause to the previous one unless either is excluded.
+    // OR joins a clause to the previous one unless either is excluded.
     const previous = clauses.at(-1)!
-    if (count++ >= MAX_CLAUSES) {
-      if (count === MAX_CLAUSES + 1) diagnostics.push({ code: 'too-many-terms', message: `only the first ${MAX_CLAUSES} clauses are read`, offset: first.offset })
-    } else if (or && !node.negated && !previous.negated) {
+    if (or && !node.negated && !previous.negated) {
       if (previous.type === 'or') previous.children.push(node)
       else clauses[clauses.length - 1] = { type: 'or', children: [previous, node], negated: false }
     } else {

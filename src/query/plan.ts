@@ -1,5 +1,6 @@
 import { analyzeTerms } from '../analysis/analyzer.js'
-import type { AnalyzerPreset, ParsedQuery, QueryFilterField, QueryNode, TextField } from '../types.js'
+import { isStopword } from '../analysis/stopwords.js'
+import type { AnalyzerPreset, ParsedQuery, QueryDiagnostic, QueryFilterField, QueryNode, TextField } from '../types.js'
 
 /** One query term as the engine looks it up. */
 export interface TermSpec {
@@ -12,18 +13,22 @@ export interface TermSpec {
   stem: boolean
 }
 
-/** A clause of the query, with its text analyzed. */
+/**
+ * A clause of the query, with its text analyzed. `repeat` counts how often a term or phrase was
+ * given (a long request may name its subject several times); it scales the clause's score.
+ */
 export type PlanClause =
-  | { kind: 'term'; spec: TermSpec; field?: TextField }
-  | { kind: 'phrase'; terms: string[]; field?: TextField }
+  | { kind: 'term'; spec: TermSpec; field?: TextField; repeat?: number }
+  | { kind: 'phrase'; terms: string[]; field?: TextField; repeat?: number }
   | { kind: 'any'; children: PlanClause[] }
   | { kind: 'filter'; field: QueryFilterField; value: string }
   | { kind: 'date'; from: string | null; to: string | null }
 
-/** A query ready to run: clauses that must hold and clauses that must not. */
+/** A query ready to run: clauses that must hold and clauses that must not, and what planning left out. */
 export interface QueryPlan {
   must: PlanClause[]
   mustNot: PlanClause[]
+  diagnostics: QueryDiagnostic[]
 }
 
 /** Whether prefix and typo tolerance apply. */
@@ -38,13 +43,18 @@ export function typoBudget(term: string): number {
   return length < 4 ? 0 : length < 8 ? 1 : 2
 }
 
-/** Turns a parsed query into analyzed clauses; the last bare term is prefix-matched; excluded terms match exactly. */
+/**
+ * Turns a parsed query into analyzed clauses. The last bare term is prefix-matched; excluded terms
+ * match exactly. Next to other text clauses, English stopwords are dropped (with the `english`
+ * preset), and so is a last word too short to complete, which is still being typed. Repeated terms
+ * and phrases become one clause with a `repeat` count.
+ */
 export function planQuery(query: ParsedQuery, preset: AnalyzerPreset, options: PlanOptions): QueryPlan {
   /** Shortest term whose stem family is matched (shorter stems cover too many words). */
   const MIN_STEM_LENGTH = 3
   /** Shortest last term that is prefix-matched (shorter prefixes expand to too many terms). */
   const MIN_PREFIX_LENGTH = 2
-  const plan: QueryPlan = { must: [], mustNot: [] }
+  const plan: QueryPlan = { must: [], mustNot: [], diagnostics: [] }
   // The query's last node: a bare term there is the word being typed.
   const last = query.clauses.at(-1)
   const typed = last?.type === 'or' ? last.children.at(-1) : last
@@ -77,9 +87,40 @@ export function planQuery(query: ParsedQuery, preset: AnalyzerPreset, options: P
     if (node.field) clause.field = node.field
     return clause
   }
+  /** Top-level bare terms that other text clauses make unnecessary: stopwords, and the word being typed while too short to complete. */
+  const droppable = new Set<PlanClause>()
+  let tooShort: Extract<PlanClause, { kind: 'term' }> | undefined
+  /** Terms and phrases met so far, by their analyzed form, to count repeats. */
+  const seen = new Map<string, Extract<PlanClause, { kind: 'term' | 'phrase' }>>()
   for (const node of query.clauses) {
     const clause = toClause(node, node.negated)
-    if (clause) (node.negated ? plan.mustNot : plan.must).push(clause)
+    if (!clause) continue
+    if (node.negated) {
+      plan.mustNot.push(clause)
+      continue
+    }
+    if (clause.kind === 'term' && !clause.field) {
+      if (node === typed && options.prefix && clause.spec.term.length < MIN_PREFIX_LENGTH) droppable.add((tooShort = clause))
+      else if (preset === 'english' && !clause.spec.prefix && isStopword(clause.spec.term)) droppable.add(clause)
+    }
+    if (clause.kind === 'term' || clause.kind === 'phrase') {
+      const key = JSON.stringify(clause)
+      const same = seen.get(key)
+      if (same) {
+        same.repeat = (same.repeat ?? 1) + 1
+        continue
+      }
+      seen.set(key, clause)
+    }
+    plan.must.push(clause)
+  }
+  const isText = (clause: PlanClause): boolean => clause.kind === 'term' || clause.kind === 'phrase' || clause.kind === 'any'
+  if (plan.must.some((clause) => isText(clause) && !droppable.has(clause))) {
+    if (tooShort && plan.must.includes(tooShort)) {
+      const { term } = tooShort.spec
+      plan.diagnostics.push({ code: 'too-short', message: `'${term}' is too short to complete; ignored until more is typed`, offset: Math.max(0, query.input.toLowerCase().lastIndexOf(term)) })
+    }
+    plan.must = plan.must.filter((clause) => !droppable.has(clause))
   }
   return plan
 }
