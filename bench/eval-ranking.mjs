@@ -131,8 +131,10 @@ function miniSearch(docs) {
 }
 
 function newsdex(docs) {
-  const index = new NewsIndex(JSON.parse(args['index-options']))
-  index.addAll(docs.map((doc) => ({ id: doc.id, title: doc.title, body: doc.text, date: null, source: [], location: [], country: [] })))
+  const built = new NewsIndex(JSON.parse(args['index-options']))
+  built.addAll(docs.map((doc) => ({ id: doc.id, title: doc.title, body: doc.text, date: null, source: [], location: [], country: [] })))
+  // Searched as a visitor's browser searches it: loaded from the serialized bytes.
+  const index = NewsIndex.load(built.serialize())
   const options = { match: 'any', limit: DEPTH, prefix: false, fuzzy: false, highlight: false, ...JSON.parse(args['search-options']) }
   return (query) => index.search(query, options).hits.map((hit) => hit.id)
 }

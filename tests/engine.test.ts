@@ -2,9 +2,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { analyzeTerms } from '../src/analysis/analyzer.js'
 import { isStopword } from '../src/analysis/stopwords.js'
-import { decodePostings, encodePostings } from '../src/engine/postings.js'
+import { decodePostings, encodePostings } from '../src/engine/store/postings.js'
 import { topK } from '../src/engine/top-k.js'
-import { decodeRanks } from '../src/format/token-text.js'
+import { decodeChunkCodes } from '../src/format/token-text.js'
 import { ByteReader, ByteWriter } from '../src/format/bytes.js'
 import { readRice, riceParameter, writeRice } from '../src/format/rice.js'
 import { NewsdexError, NewsIndex } from '../src/indexer.js'
@@ -330,7 +330,7 @@ describe('encodings: decode(encode(x)) = x', () => {
     expectNewsdexError(() => decodePostings(docsOut.finish(), tfsOut.finish(), 1, 99), 'E_CORRUPT', 'posting list')
   })
 
-  it('decodeRanks reads back any ranks stream (per document a count, then its ranks), and rejects a damaged one (property)', () => {
+  it('decodeChunkCodes reads back any stream of term codes (per document a count, then its codes), and rejects a damaged one (property)', () => {
     const documents = fc.array(fc.array(fc.nat({ max: 5000 }), { maxLength: 30 }), { maxLength: 20 })
     fc.assert(
       fc.property(documents, (docs) => {
@@ -341,11 +341,11 @@ describe('encodings: decode(encode(x)) = x', () => {
         }
         const bytes = out.finish()
         const total = docs.reduce((sum, ranks) => sum + ranks.length, 0)
-        const decoded = decodeRanks(bytes, docs.length, total, 5001)
-        docs.forEach((ranks, d) => expect(Array.from(decoded.ranks.subarray(decoded.starts[d], decoded.starts[d + 1]))).toEqual(ranks))
-        if (bytes.length > 0) expectNewsdexError(() => decodeRanks(bytes.subarray(0, bytes.length - 1), docs.length, total, 5001), 'E_CORRUPT')
-        expectNewsdexError(() => decodeRanks(Uint8Array.from([...bytes, 0]), docs.length, total, 5001), 'E_CORRUPT')
-        if (total > 0) expectNewsdexError(() => decodeRanks(bytes, docs.length, total, Math.max(...docs.flat())), 'E_CORRUPT', 'text chunk')
+        const decoded = decodeChunkCodes(bytes, docs.length, total, 5001)
+        docs.forEach((ranks, d) => expect(Array.from(decoded.codes.subarray(decoded.starts[d], decoded.starts[d + 1]))).toEqual(ranks))
+        if (bytes.length > 0) expectNewsdexError(() => decodeChunkCodes(bytes.subarray(0, bytes.length - 1), docs.length, total, 5001), 'E_CORRUPT')
+        expectNewsdexError(() => decodeChunkCodes(Uint8Array.from([...bytes, 0]), docs.length, total, 5001), 'E_CORRUPT')
+        if (total > 0) expectNewsdexError(() => decodeChunkCodes(bytes, docs.length, total, Math.max(...docs.flat())), 'E_CORRUPT', 'text chunk')
       }),
       { numRuns: 400 },
     )

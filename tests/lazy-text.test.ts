@@ -4,14 +4,14 @@ import { NewsIndex } from '../src/index.js'
 import { generateArticles } from './helpers.js'
 
 // Count the text chunks decoded: a search must decode only what it needs.
-const decoded = vi.hoisted(() => ({ ranks: 0, texts: 0 }))
+const decoded = vi.hoisted(() => ({ codes: 0, texts: 0 }))
 vi.mock('../src/format/token-text.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../src/format/token-text.js')>()
   return {
     ...original,
-    decodeRanks: (...args: Parameters<typeof original.decodeRanks>) => {
-      decoded.ranks++
-      return original.decodeRanks(...args)
+    decodeChunkCodes: (...args: Parameters<typeof original.decodeChunkCodes>) => {
+      decoded.codes++
+      return original.decodeChunkCodes(...args)
     },
     decodeTexts: (...args: Parameters<typeof original.decodeTexts>) => {
       decoded.texts++
@@ -28,9 +28,9 @@ describe('a loaded index decodes text only for what it needs', () => {
 
   it('search() with highlight: false decodes no text; the default highlighting decodes the chunks of the hits shown', () => {
     const index = NewsIndex.load(bytes)
-    decoded.ranks = decoded.texts = 0
+    decoded.codes = decoded.texts = 0
     expect(index.search('government', { highlight: false, limit: 20 }).hits.length).toBeGreaterThan(0)
-    expect(decoded).toEqual({ ranks: 0, texts: 0 })
+    expect(decoded).toEqual({ codes: 0, texts: 0 })
     const shown = index.search('government', { limit: 20 })
     expect(shown.hits.every((hit) => hit.highlight !== undefined)).toBe(true)
     expect(decoded.texts).toBeGreaterThan(0)
@@ -41,13 +41,13 @@ describe('a loaded index decodes text only for what it needs', () => {
     expect(decoded).toEqual(before)
   })
 
-  it('a phrase is checked on the term ranks alone: no text is rebuilt without highlights', () => {
+  it('a phrase is checked on the term codes alone: no text is rebuilt without highlights', () => {
     const index = NewsIndex.load(bytes)
-    decoded.ranks = decoded.texts = 0
+    decoded.codes = decoded.texts = 0
     const phrase = index.search('"government minister"', { highlight: false, limit: 5 })
     expect(phrase.total).toBeGreaterThan(0)
-    expect(decoded.ranks).toBeGreaterThan(0)
-    expect(decoded.ranks).toBeLessThanOrEqual(chunks)
+    expect(decoded.codes).toBeGreaterThan(0)
+    expect(decoded.codes).toBeLessThanOrEqual(chunks)
     expect(decoded.texts).toBe(0)
     expect(phrase.total).toBe(source.search('"government minister"', { highlight: false }).total)
   })

@@ -1,19 +1,24 @@
 import fc from 'fast-check'
 import SearchableMap from 'minisearch/SearchableMap'
 import { describe, expect, it } from 'vitest'
-import { SortedTerms } from '../src/engine/sorted-terms.js'
-import type { TermEntry } from '../src/engine/store.js'
+import { SortedTerms } from '../src/terms/sorted-terms.js'
+
+/** A dictionary entry of the tests: the term's place in the sorted list. */
+interface Entry {
+  id: number
+  df: number
+}
 
 /** The same terms as a frozen sorted list and as MiniSearch's radix tree (the reference). */
-function both(words: string[]): { sorted: SortedTerms; tree: SearchableMap<TermEntry> } {
+function both(words: string[]): { sorted: SortedTerms<Entry>; tree: SearchableMap<Entry> } {
   const terms = [...new Set(words)].sort()
-  const entries = terms.map((_, id): TermEntry => ({ id, df: id + 1 }))
-  const tree = new SearchableMap<TermEntry>()
+  const entries = terms.map((_, id): Entry => ({ id, df: id + 1 }))
+  const tree = new SearchableMap<Entry>()
   terms.forEach((term, i) => tree.set(term, entries[i]!))
   return { sorted: new SortedTerms(terms, entries), tree }
 }
 
-const sortedEntries = (map: Map<string, [TermEntry, number]>): [string, number, number][] =>
+const sortedEntries = (map: Map<string, [Entry, number]>): [string, number, number][] =>
   [...map].map(([term, [entry, distance]]): [string, number, number] => [term, entry.id, distance]).sort((a, b) => (a[0] < b[0] ? -1 : 1))
 
 // A small alphabet makes shared prefixes, near misses and exact hits common.

@@ -1,5 +1,5 @@
 import type { FacetCount, FacetField } from '../types.js'
-import type { Store } from './store.js'
+import type { Store } from './store/store.js'
 
 /** Most values returned per facet. */
 export const FACET_LIMIT = 20
@@ -12,15 +12,15 @@ export function countFacets(store: Store, docs: readonly number[], fields: reado
     if (field === 'year' || field === 'month') {
       const width = field === 'year' ? 4 : 7
       for (const doc of docs) {
-        const date = store.dates[doc]
+        const date = store.dateOf(doc)
         if (date) counts.set(date.slice(0, width), (counts.get(date.slice(0, width)) ?? 0) + 1)
       }
     } else {
-      const column = store.columns[field]
-      const byNumber = new Uint32Array(column.values.length)
-      for (const doc of docs) for (const v of column.refs[doc] ?? []) byNumber[v]!++
+      const values = store.values(field)
+      const byNumber = new Uint32Array(values.length)
+      for (const doc of docs) for (const v of store.valueNumbers(field, doc)) byNumber[v]!++
       byNumber.forEach((count, v) => {
-        if (count > 0) counts.set(column.values[v]!, (counts.get(column.values[v]!) ?? 0) + count)
+        if (count > 0) counts.set(values[v]!, (counts.get(values[v]!) ?? 0) + count)
       })
     }
     facets[field] = [...counts]

@@ -1,7 +1,7 @@
 import { fold } from '../analysis/fold.js'
 import type { PlanClause } from '../query/plan.js'
 import type { SearchFilter } from '../types.js'
-import { VALUE_FIELDS, type Store, type ValueField } from './store.js'
+import { VALUE_FIELDS, type Store, type ValueField } from './store/store.js'
 
 /** A test a document (by number) must pass. */
 export type DocTest = (doc: number) => boolean
@@ -12,19 +12,18 @@ const asList = (value: string | string[] | undefined): string[] =>
 /** The test "has any of these values" on a value column, matching case- and diacritics-insensitively. */
 function valueTest(store: Store, field: ValueField, wanted: readonly string[]): DocTest {
   const folded = new Set(wanted.map((w) => fold(w.trim())))
-  const column = store.columns[field]
   const numbers = new Set<number>()
-  column.values.forEach((value, n) => {
+  store.values(field).forEach((value, n) => {
     if (folded.has(fold(value.trim()))) numbers.add(n)
   })
-  return (doc) => (column.refs[doc] ?? []).some((v) => numbers.has(v))
+  return (doc) => store.valueNumbers(field, doc).some((v) => numbers.has(v))
 }
 
 /** The test "dated within `[from, to]`"; an undated article is in no range. */
 function dateTest(store: Store, from: string | null | undefined, to: string | null | undefined): DocTest {
   return (doc) => {
-    const date = store.dates[doc]
-    return date !== null && date !== undefined && (!from || date >= from) && (!to || date <= to)
+    const date = store.dateOf(doc)
+    return date !== null && (!from || date >= from) && (!to || date <= to)
   }
 }
 

@@ -1,6 +1,6 @@
 import type { PlanClause } from '../query/plan.js'
 import type { QueryDiagnostic } from '../types.js'
-import type { TermDictionary } from './sorted-terms.js'
+import type { TermDictionary } from '../terms/term-dictionary.js'
 
 /** Most text clauses one search scores; a longer request keeps its rarest, most informative ones. */
 export const MAX_QUERY_TERMS = 64
@@ -12,7 +12,7 @@ export const MAX_TYPO_TERMS = 8
  * `MAX_QUERY_TERMS` text clauses, the most common terms (lowest idf) are left out and reported;
  * past `MAX_TYPO_TERMS` typo-tolerant terms, words the index lacks keep their tolerance first.
  */
-export function budgetClauses(clauses: readonly PlanClause[], terms: TermDictionary): { clauses: PlanClause[]; diagnostics: QueryDiagnostic[] } {
+export function budgetClauses(clauses: readonly PlanClause[], terms: TermDictionary<{ df: number }>): { clauses: PlanClause[]; diagnostics: QueryDiagnostic[] } {
   const diagnostics: QueryDiagnostic[] = []
   const documentsWith = (clause: PlanClause): number => {
     if (clause.kind === 'term') return terms.get(clause.spec.term)?.df ?? 0

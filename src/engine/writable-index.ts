@@ -1,9 +1,9 @@
 import { validateArticle } from '../article/validate.js'
 import { NewsdexError } from '../errors.js'
-import { encodeAll, encodeParts } from '../format/encode-index.js'
+import { encodeAll, encodeParts } from './store/store-encoder.js'
 import type { Article } from '../types.js'
 import { NewsIndex } from './news-index.js'
-import { addArticle, removeArticle } from './store-writer.js'
+import { addArticle, removeArticle } from './store/store-writer.js'
 
 /**
  * A `NewsIndex` that can also be changed and written: `add()`, `remove()`, `serialize()` and
@@ -15,7 +15,7 @@ export class WritableNewsIndex extends NewsIndex {
   /** Adds one article. Throws `E_DUPLICATE_ID` if its id is taken, `E_INVALID_ARGUMENT` if it is malformed. */
   add(article: Article): void {
     const clean = validateArticle(article)
-    if (this.store.docOf.has(clean.id)) throw new NewsdexError('E_DUPLICATE_ID', `an article with id '${clean.id}' is already in the index`)
+    if (this.store.docOf(clean.id) !== undefined) throw new NewsdexError('E_DUPLICATE_ID', `an article with id '${clean.id}' is already in the index`)
     addArticle(this.store, clean)
   }
 
@@ -26,7 +26,7 @@ export class WritableNewsIndex extends NewsIndex {
 
   /** Removes an article; returns whether it was there. */
   remove(id: string): boolean {
-    const doc = this.store.docOf.get(id)
+    const doc = this.store.docOf(id)
     if (doc === undefined) return false
     removeArticle(this.store, doc)
     return true

@@ -3,15 +3,17 @@ import { checkIndex } from '../errors.js'
 import type { AnalyzerPreset } from '../types.js'
 import { ByteReader, ByteWriter } from './bytes.js'
 
+import { compareByDocumentCount } from '../term-order.js'
+
 /**
- * Text stored as its token stream (a forward index): per token, the rank of its term in the
- * dictionary and how its surface is written (lower case, Capitalized, UPPER, or a literal), plus the
- * separators between tokens. It rebuilds the text exactly, and its ranks are also what phrases
- * are checked on. It is smaller than gzip'd text (see DESIGN.md).
+ * Text stored as its token stream (a forward index): per token, the code of its term (see
+ * `termsByCode()`) and how its surface is written (lower case, Capitalized, UPPER, or a literal),
+ * plus the separators between tokens. It rebuilds the text exactly, and its term codes are also
+ * what phrases are checked on.
  */
 export interface TokenText {
-  /** Per document: token count, then each token's term rank (varints). */
-  ranks: Uint8Array
+  /** Per document: token count, then each token's term code (varints). */
+  codes: Uint8Array
   /** One byte per token: 0 lower case, 1 Capitalized, 2 UPPER, 3 literal. */
   cases: Uint8Array
   /** Surfaces that no case flag rebuilds (diacritics, possessives, "U.S."), in order. */
@@ -28,74 +30,92 @@ const enum Case {
   Literal,
 }
 
-function caseOf(surface: string, term: string): number {
+const capitalize = (term: string): string => term.charAt(0).toUpperCase() + term.slice(1)
+
+function caseOf(surface: string, term: string): Case {
   if (surface === term) return Case.Lower
   if (surface === term.toUpperCase()) return Case.Upper
-  if (surface === term.charAt(0).toUpperCase() + term.slice(1)) return Case.Capitalized
+  if (surface === capitalize(term)) return Case.Capitalized
   return Case.Literal
 }
 
+/** A token's surface, rebuilt from its term and case; a literal is the next of `literals`. */
+function surfaceOf(kind: number | undefined, term: string, nextLiteral: () => string | undefined): string | undefined {
+  switch (kind) {
+    case Case.Lower:
+      return term
+    case Case.Capitalized:
+      return capitalize(term)
+    case Case.Upper:
+      return term.toUpperCase()
+    case Case.Literal:
+      return nextLiteral()
+    default:
+      return undefined
+  }
+}
+
 /**
- * Encodes the texts of consecutive documents; `rankOf` numbers each term (frequent terms small).
- * Also returns each document's token ranks (for the positions part).
+ * Encodes the texts of consecutive documents; `codeOf` numbers each term (see `termsByCode()`).
+ * Also returns each document's token codes (for the positions part).
  */
-export function encodeTokenText(texts: readonly string[], analyzer: AnalyzerPreset, rankOf: (term: string) => number): TokenText & { tokenRanks: number[][] } {
-  const ranks = new ByteWriter()
-  const tokenRanks: number[][] = []
+export function encodeTokenText(texts: readonly string[], analyzer: AnalyzerPreset, codeOf: (term: string) => number): TokenText & { tokenCodes: number[][] } {
+  const codes = new ByteWriter()
+  const tokenCodes: number[][] = []
   const cases: number[] = []
   const literals: string[] = []
   const separators: string[] = []
   for (const text of texts) {
     const tokens = analyze(text, analyzer)
-    const own = tokens.map((token) => rankOf(token.term))
-    tokenRanks.push(own)
-    ranks.varint(tokens.length)
+    const own = tokens.map((token) => codeOf(token.term))
+    tokenCodes.push(own)
+    codes.varint(tokens.length)
     let cursor = 0
     tokens.forEach((token, i) => {
       separators.push(text.slice(cursor, token.start))
       cursor = token.end
       const surface = text.slice(token.start, token.end)
-      ranks.varint(own[i]!)
+      codes.varint(own[i]!)
       const kind = caseOf(surface, token.term)
       cases.push(kind)
       if (kind === Case.Literal) literals.push(surface)
     })
     separators.push(text.slice(cursor))
   }
-  return { ranks: ranks.finish(), cases: Uint8Array.from(cases), literals, separators, tokenRanks }
+  return { codes: codes.finish(), cases: Uint8Array.from(cases), literals, separators, tokenCodes }
 }
 
-/** The term ranks of a chunk's documents: all in one array, and where each document's start (count + 1). */
-export interface ChunkRanks {
-  ranks: Uint32Array
+/** The term codes of a chunk's documents: all in one array, and where each document's start (count + 1). */
+export interface ChunkCodes {
+  codes: Uint32Array
   starts: Uint32Array
 }
 
 /**
- * Decodes a ranks stream of `count` documents (per document, its token count and then each token's
- * term rank) holding `total` tokens in all; `terms` bounds the ranks.
+ * Decodes a stream of `count` documents' term codes (per document, its token count and then each
+ * token's code) holding `total` tokens in all; `terms` bounds the codes.
  */
-export function decodeRanks(bytes: Uint8Array, count: number, total: number, terms: number): ChunkRanks {
+export function decodeChunkCodes(bytes: Uint8Array, count: number, total: number, terms: number): ChunkCodes {
   const reader = new ByteReader(bytes, 'text chunk')
-  const ranks = new Uint32Array(total)
+  const codes = new Uint32Array(total)
   const starts = new Uint32Array(count + 1)
   let token = 0
   for (let d = 0; d < count; d++) {
     const n = reader.varint()
-    checkIndex(n <= ranks.length - token, reader.what)
+    checkIndex(n <= codes.length - token, reader.what)
     for (let i = 0; i < n; i++) {
-      const rank = reader.varint()
-      checkIndex(rank < terms, reader.what)
-      ranks[token++] = rank
+      const code = reader.varint()
+      checkIndex(code < terms, reader.what)
+      codes[token++] = code
     }
     starts[d + 1] = token
   }
-  checkIndex(reader.done && token === ranks.length, reader.what)
-  return { ranks, starts }
+  checkIndex(reader.done && token === codes.length, reader.what)
+  return { codes, starts }
 }
 
-/** Rebuilds the texts of a chunk's documents from their decoded ranks; `termOf` names each rank. */
-export function decodeTexts(data: TokenText, { ranks, starts }: ChunkRanks, termOf: (rank: number) => string): string[] {
+/** Rebuilds the texts of a chunk's documents from their decoded codes; `termOf` names each code. */
+export function decodeTexts(data: TokenText, { codes, starts }: ChunkCodes, termOf: (code: number) => string): string[] {
   const texts: string[] = []
   let literal = 0
   let separator = 0
@@ -103,12 +123,7 @@ export function decodeTexts(data: TokenText, { ranks, starts }: ChunkRanks, term
     // Parts joined once: a string grown by += is a rope that holds far more memory than its text.
     const parts: (string | undefined)[] = []
     for (let t = starts[d]!; t < starts[d + 1]!; t++) {
-      const term = termOf(ranks[t]!)
-      const kind = data.cases[t]
-      parts.push(
-        data.separators[separator++],
-        kind === Case.Lower ? term : kind === Case.Upper ? term.toUpperCase() : kind === Case.Capitalized ? term.charAt(0).toUpperCase() + term.slice(1) : kind === Case.Literal ? data.literals[literal++] : undefined,
-      )
+      parts.push(data.separators[separator++], surfaceOf(data.cases[t], termOf(codes[t]!), () => data.literals[literal++]))
     }
     parts.push(data.separators[separator++])
     checkIndex(parts.every((part) => typeof part === 'string'), 'text chunk')
@@ -118,7 +133,10 @@ export function decodeTexts(data: TokenText, { ranks, starts }: ChunkRanks, term
   return texts
 }
 
-/** Term ranks for token text: terms in most documents first, then alphabetically (`rank → term`). */
-export function rankTerms(entries: Iterable<[string, number]>): string[] {
-  return [...entries].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([term]) => term)
+/**
+ * The terms by their code in token text: terms in most documents first, then alphabetically, so that
+ * frequent terms get small codes (short varints). `entries` are `[term, document count]`.
+ */
+export function termsByCode(entries: Iterable<[string, number]>): string[] {
+  return [...entries].sort((a, b) => compareByDocumentCount(a[0], a[1], b[0], b[1])).map(([term]) => term)
 }

@@ -1,10 +1,10 @@
-import { SortedTerms } from '../engine/sorted-terms.js'
-import { Store, VALUE_FIELDS, type Display, type ValueField } from '../engine/store.js'
-import { isoDate, utcDate } from '../dates.js'
-import { checkIndex } from '../errors.js'
-import type { AnalyzerPreset } from '../types.js'
-import { ByteReader } from './bytes.js'
-import { decodeContainer, decodeJsonSection, decodeText, isCount } from './container.js'
+import { isoDate, utcDate } from '../../dates.js'
+import { checkIndex } from '../../errors.js'
+import { ByteReader } from '../../format/bytes.js'
+import { decodeContainer, decodeJsonSection, decodeText, isCount } from '../../format/container.js'
+import { SortedTerms } from '../../terms/sorted-terms.js'
+import type { AnalyzerPreset } from '../../types.js'
+import { Store, VALUE_FIELDS, type Display, type TermEntry, type ValueField } from './store.js'
 
 /** What kind of part a container holds. `all` is the one-file index of `serialize()`. */
 export type PartKind = 'all' | 'search' | 'positions' | 'display' | 'text'
@@ -26,29 +26,27 @@ export interface PartMeta {
 
 const PART_KINDS: PartKind[] = ['all', 'search', 'positions', 'display', 'text']
 
-/** Reads a date written by `encodeDate()` (see encode-index.ts). */
+/** Reads a date written by `encodeDate()` (see store-encoder.ts): year·512 + month·32 + day + 1, or 0. */
 function decodeDate(value: number): string | null {
   if (value === 0) return null
-  const [year, month, day] = [(value - 1) >> 9, ((value - 1) >> 5) & 15, (value - 1) & 31]
+  const packed = value - 1
+  const [year, month, day] = [Math.floor(packed / 512), Math.floor(packed / 32) % 16, packed % 32]
   const date = utcDate(year, month - 1, day)
-  checkIndex(value < 512e4 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day, 'date')
+  checkIndex(year <= 9999 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day, `date in section 'dates' (${value})`)
   return isoDate(date)
 }
 
-/** Reads and checks the meta of a part. */
+/** Reads and checks the meta of a part: each check names the field that failed. */
 export function readPart(data: Uint8Array | ArrayBuffer): { meta: PartMeta; sections: Map<string, Uint8Array> } {
   const { meta, sections } = decodeContainer(data)
   const m = Object(meta) as PartMeta
-  const chunked = m.part === 'display' || m.part === 'text'
-  checkIndex(
-    PART_KINDS.includes(m.part) &&
-      typeof m.build === 'string' &&
-      isCount(m.documents) &&
-      isCount(m.chunkSize) &&
-      m.chunks === Math.ceil(m.documents / m.chunkSize) &&
-      (!chunked || (isCount(m.chunk) && m.chunk < m.chunks)),
-    'part description',
-  )
+  checkIndex(PART_KINDS.includes(m.part), 'part kind in the header')
+  checkIndex(typeof m.build === 'string', 'build fingerprint in the header')
+  checkIndex(isCount(m.documents), 'document count in the header')
+  checkIndex(isCount(m.terms), 'term count in the header')
+  checkIndex(isCount(m.chunkSize) && m.chunkSize > 0, 'chunk size in the header')
+  checkIndex(m.chunks === Math.ceil(m.documents / m.chunkSize), 'chunk count in the header')
+  if (m.part === 'display' || m.part === 'text') checkIndex(isCount(m.chunk) && m.chunk < m.chunks, 'chunk number in the header')
   return { meta: m, sections }
 }
 
@@ -81,46 +79,45 @@ export function decodeSearchSections(meta: PartMeta, sections: Map<string, Uint8
   const store = new Store(analyzer)
   const n = meta.documents
   const ids = strings(sections, 'ids')
+  checkIndex(ids.length === n, `section 'ids': ${ids.length} ids for ${n} articles`)
   const terms = meta.terms === 0 ? [] : decodeText(sections.get('terms'), "section 'terms'", (text) => text.split('\n'))
+  checkIndex(terms.length === meta.terms, `section 'terms': ${terms.length} terms where the header says ${meta.terms}`)
+  checkIndex(terms.every((term, i) => i === 0 || terms[i - 1]! < term), "section 'terms': not sorted and distinct")
   const [lengths] = varints(sections, 'lengths', 2 * n) as [Float64Array]
   const [dates] = varints(sections, 'dates', n) as [Float64Array]
-  for (let doc = 0; doc < n; doc++) store.pushLoaded(ids[doc]!, lengths[doc]!, lengths[n + doc]!, decodeDate(dates[doc]!))
-  // Ids: one per article, none empty, none repeated (a repeat leaves fewer entries than articles).
-  // Terms: as many as the header says, sorted and distinct.
-  checkIndex(
-    ids.length === n && store.docOf.size === n && !store.docOf.has('') && terms.length === meta.terms && terms.every((term, i) => i === 0 || terms[i - 1]! < term),
-    'ids or terms',
-  )
+  for (let doc = 0; doc < n; doc++) store._appendDocument(ids[doc]!, lengths[doc]!, lengths[n + doc]!, decodeDate(dates[doc]!))
+  // A repeated id leaves fewer entries than articles.
+  checkIndex(store._docOf.size === n && !store._docOf.has(''), "section 'ids': an id is empty or repeated")
   const values = Object(decodeJsonSection(sections, 'values')) as Record<ValueField, unknown>
-  const refs = new ByteReader(sections.get('valueRefs') ?? new Uint8Array(), "section 'valueRefs'")
+  const numbers = new ByteReader(sections.get('valueRefs') ?? new Uint8Array(), "section 'valueRefs'")
   for (const field of VALUE_FIELDS) {
     const list = values[field]
-    checkIndex(Array.isArray(list) && list.every((v, i) => typeof v === 'string' && store.valueNumber(field, v) === i), `${field} values`)
+    checkIndex(Array.isArray(list) && list.every((v, i) => typeof v === 'string' && store._valueNumber(field, v) === i), `section 'values': the ${field} values`)
     for (let doc = 0; doc < n; doc++) {
       const own: number[] = []
-      for (let count = refs.varint(); own.length < count; ) own.push(refs.varint())
-      checkIndex(own.every((v, i) => v < list.length && own.indexOf(v) === i), refs.what)
-      store.columns[field].refs[doc] = own
+      for (let count = numbers.varint(); own.length < count; ) own.push(numbers.varint())
+      checkIndex(own.every((v, i) => v < list.length && own.indexOf(v) === i), numbers.what)
+      store._columns[field].numbersOf[doc] = own
     }
   }
-  checkIndex(refs.done, refs.what)
+  checkIndex(numbers.done, numbers.what)
   // Per term: its document count, then the byte lengths of its documents and of its frequencies.
   const [df, docLengths, tfLengths] = varints(sections, 'termStats', terms.length, 3) as [Float64Array, Float64Array, Float64Array]
-  checkIndex(df.every((d) => d > 0 && d <= n), "section 'termStats'")
+  checkIndex(df.every((d) => d > 0 && d <= n), "section 'termStats': a document count out of range")
   const docBytes = sections.get('postingDocs')!
   const tfBytes = sections.get('postingTfs')!
   const docOffsets = prefixSums(docLengths, docBytes, "section 'postingDocs'")
   const tfOffsets = prefixSums(tfLengths, tfBytes, "section 'postingTfs'")
-  store.encoded = { docBytes, tfBytes, docOffsets, tfOffsets, documents: n }
-  store.chunkSize = meta.chunkSize
-  store.terms = new SortedTerms(terms, terms.map((_, id) => ({ id, df: df[id]! })))
+  store._encoded = { docBytes, tfBytes, docOffsets, tfOffsets, documents: n }
+  store._chunkSize = meta.chunkSize
+  store._terms = new SortedTerms<TermEntry>(terms, terms.map((_, id) => ({ id, df: df[id]! })))
   return store
 }
 
 /** Attaches the positions part (each chunk's title and body ranks) to a loaded store. */
 export function attachPositions(store: Store, meta: PartMeta, sections: Map<string, Uint8Array>): void {
-  const bytes = sections.get('ranks')!
-  store.positionChunks = { bytes, offsets: prefixSums(varints(sections, 'chunkLengths', meta.chunks)[0]!, bytes, 'positions') }
+  const bytes = sections.get('ranks')
+  store.text._positions = { bytes: bytes!, offsets: prefixSums(varints(sections, 'chunkLengths', meta.chunks)[0]!, bytes, "positions section 'ranks'") }
 }
 
 /** Attaches one display chunk to a loaded store. */
@@ -128,21 +125,30 @@ export function attachDisplay(store: Store, meta: PartMeta, chunk: number, secti
   const records = decodeJsonSection(sections, name)
   const first = chunk * meta.chunkSize
   const what = `section '${name}'`
-  checkIndex(Array.isArray(records) && records.length === Math.min(meta.chunkSize, meta.documents - first), what)
+  checkIndex(Array.isArray(records) && records.length === Math.min(meta.chunkSize, meta.documents - first), `${what}: not one record per article of the chunk`)
   records.forEach((record: unknown, i) => {
-    const [title, url, meta] = Object(record) as [unknown, unknown, unknown]
-    checkIndex(typeof title === 'string' && (meta == null || (typeof meta === 'object' && !Array.isArray(meta) && Object.values(meta).every((v) => typeof v === 'string'))), what)
+    checkIndex(Array.isArray(record), `${what}: record ${i} is not a list`)
+    const [title, url, meta] = record as unknown[]
+    checkIndex(typeof title === 'string', `${what}: record ${i} has no title`)
+    checkIndex(url == null || typeof url === 'string', `${what}: record ${i} has a url that is not text`)
+    checkIndex(meta == null || isTextRecord(meta), `${what}: record ${i} has meta that is not text by name`)
     const display: Display = { title }
     if (typeof url === 'string') display.url = url
     if (meta != null) display.meta = { ...(meta as Record<string, string>) }
-    store.display[first + i] = display
+    store._display[first + i] = display
   })
 }
 
 /** Attaches one text chunk (token text, decoded on first use) to a loaded store; `prefix` names its sections. */
 export function attachText(store: Store, chunk: number, sections: Map<string, Uint8Array>, prefix = ''): void {
-  const ranks = sections.get(`${prefix}ranks`)
+  const codes = sections.get(`${prefix}ranks`)
   const cases = sections.get(`${prefix}cases`)
-  checkIndex(ranks && cases, `text chunk ${chunk}`)
-  store.textChunks[chunk] = { ranks, cases, literals: strings(sections, `${prefix}literals`), separators: strings(sections, `${prefix}separators`) }
+  checkIndex(codes, `text chunk ${chunk}: no section '${prefix}ranks'`)
+  checkIndex(cases, `text chunk ${chunk}: no section '${prefix}cases'`)
+  store.text._chunks[chunk] = { codes, cases, literals: strings(sections, `${prefix}literals`), separators: strings(sections, `${prefix}separators`) }
+}
+
+/** Whether `value` is a plain object whose values are all strings. */
+function isTextRecord(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string')
 }

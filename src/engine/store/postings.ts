@@ -1,6 +1,7 @@
-import { ByteReader, ByteWriter } from '../format/bytes.js'
-import { readRice, riceParameter, writeRice } from '../format/rice.js'
-import { checkIndex } from '../errors.js'
+import { checkIndex } from '../../errors.js'
+import { ByteReader, ByteWriter } from '../../format/bytes.js'
+import { readRice, riceParameter, writeRice } from '../../format/rice.js'
+import { lowerBound } from '../../lower-bound.js'
 
 /** The postings of one term: ascending document numbers and, per posting, the term's frequency in each field. */
 export interface Postings {
@@ -63,14 +64,6 @@ export function decodePostings(docBytes: Uint8Array, tfBytes: Uint8Array, count:
 
 /** Index of `doc` in ascending `docs`, or -1. */
 export function findDoc(docs: ArrayLike<number>, doc: number): number {
-  let lo = 0
-  let hi = docs.length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1
-    const d = docs[mid]!
-    if (d === doc) return mid
-    if (d < doc) lo = mid + 1
-    else hi = mid - 1
-  }
-  return -1
+  const at = lowerBound(0, docs.length, (i) => docs[i]! < doc)
+  return docs[at] === doc ? at : -1
 }

@@ -1,12 +1,12 @@
-import { analyzeTerms } from '../analysis/analyzer.js'
-import { encodePostings } from '../engine/postings.js'
-import { VALUE_FIELDS, type Display, type Store } from '../engine/store.js'
-import { NewsdexError } from '../errors.js'
-import { ByteWriter } from './bytes.js'
-import { encodeContainer, encodeJsonSection } from './container.js'
-import { crc32 } from './crc32.js'
-import type { PartMeta } from './index-file.js'
-import { encodeTokenText, rankTerms } from './token-text.js'
+import { analyzeTerms } from '../../analysis/analyzer.js'
+import { NewsdexError } from '../../errors.js'
+import { ByteWriter } from '../../format/bytes.js'
+import { encodeContainer, encodeJsonSection } from '../../format/container.js'
+import { crc32 } from '../../format/crc32.js'
+import { encodeTokenText, termsByCode } from '../../format/token-text.js'
+import { encodePostings } from './postings.js'
+import { VALUE_FIELDS, type Display, type Store } from './store.js'
+import type { PartMeta } from './store-decoder.js'
 
 /** Articles per display and text chunk: a browser fetches the chunks holding the hits it shows. */
 export const CHUNK_SIZE = 256
@@ -17,14 +17,14 @@ const encoder = new TextEncoder()
 export function encodeSections(store: Store, options: unknown): { meta: Omit<PartMeta, 'part'>; search: Record<string, Uint8Array>; positions: Record<string, Uint8Array>; chunks: { display: Uint8Array; text: Record<string, Uint8Array> }[] } {
   const docs: number[] = []
   const renumber = new Map<number, number>()
-  store.live.forEach((live, doc) => {
+  store._live.forEach((live, doc) => {
     if (live) {
       renumber.set(doc, docs.length)
       docs.push(doc)
     }
   })
   const documents = docs.length
-  if (docs.some((doc) => !store.display[doc] || !store.hasText(doc))) {
+  if (docs.some((doc) => !store.displayOf(doc) || !store.text.has(doc))) {
     throw new NewsdexError('E_INVALID_ARGUMENT', 'this index was loaded without all of its display and text parts; it cannot be serialized again')
   }
   const terms = [...store.terms].map(([term]) => term).sort()
@@ -35,7 +35,7 @@ export function encodeSections(store: Store, options: unknown): { meta: Omit<Par
     const entry = store.terms.get(term)!
     const postings = store.postings(entry)
     const kept: number[] = []
-    for (let i = 0; i < postings.docs.length; i++) if (store.live[postings.docs[i]!]) kept.push(i)
+    for (let i = 0; i < postings.docs.length; i++) if (store.isLive(postings.docs[i]!)) kept.push(i)
     const remapped = {
       docs: kept.map((i) => renumber.get(postings.docs[i]!)!),
       title: kept.map((i) => postings.title[i]!),
@@ -49,38 +49,39 @@ export function encodeSections(store: Store, options: unknown): { meta: Omit<Par
     termStats.varint(tfBytes.length - t0)
   }
   const lengths = new ByteWriter()
-  for (const doc of docs) lengths.varint(store.titleLength[doc]!)
-  for (const doc of docs) lengths.varint(store.bodyLength[doc]!)
+  for (const doc of docs) lengths.varint(store.titleLength(doc))
+  for (const doc of docs) lengths.varint(store.bodyLength(doc))
   const dates = new ByteWriter()
-  for (const doc of docs) dates.varint(encodeDate(store.dates[doc]!))
+  for (const doc of docs) dates.varint(encodeDate(store.dateOf(doc)))
   const refs = new ByteWriter()
   for (const field of VALUE_FIELDS) {
     for (const doc of docs) {
-      const list = store.columns[field].refs[doc] ?? []
+      const list = store.valueNumbers(field, doc)
       refs.varint(list.length)
       for (const v of list) refs.varint(v)
     }
   }
-  const ids = encodeJsonSection(docs.map((doc) => store.ids[doc]))
+  const ids = encodeJsonSection(docs.map((doc) => store.idOf(doc)))
   const termStatBytes = termStats.finish()
-  const rankOf = new Map(rankTerms(terms.map((term) => [term, store.terms.get(term)!.df])).map((term, rank) => [term, rank]))
+  const codeOf = new Map(termsByCode(terms.map((term) => [term, store.terms.get(term)!.df])).map((term, code) => [term, code]))
   const chunks: { display: Uint8Array; text: Record<string, Uint8Array> }[] = []
-  // The positions part: per chunk, each document's title then body tokens as term ranks.
-  const positionRanks = new ByteWriter()
+  // The positions part: per chunk, each document's title then body tokens as term codes
+  // (its sections keep the name 'ranks' of format version 3).
+  const positionCodes = new ByteWriter()
   const chunkLengths = new ByteWriter()
   for (let start = 0; start < documents; start += CHUNK_SIZE) {
     const slice = docs.slice(start, start + CHUNK_SIZE)
-    const text = encodeTokenText(slice.map((doc) => store.body(doc) ?? ''), store.analyzer, (term) => rankOf.get(term)!)
-    const p0 = positionRanks.length
+    const text = encodeTokenText(slice.map((doc) => store.text.body(doc) ?? ''), store.analyzer, (term) => codeOf.get(term)!)
+    const p0 = positionCodes.length
     slice.forEach((doc, i) => {
-      const ranks = [...analyzeTerms(store.display[doc]!.title, store.analyzer).map((term) => rankOf.get(term)!), ...text.tokenRanks[i]!]
-      positionRanks.varint(ranks.length)
-      for (const rank of ranks) positionRanks.varint(rank)
+      const codes = [...analyzeTerms(store.displayOf(doc)!.title, store.analyzer).map((term) => codeOf.get(term)!), ...text.tokenCodes[i]!]
+      positionCodes.varint(codes.length)
+      for (const code of codes) positionCodes.varint(code)
     })
-    chunkLengths.varint(positionRanks.length - p0)
+    chunkLengths.varint(positionCodes.length - p0)
     chunks.push({
-      display: encodeJsonSection(slice.map((doc) => displayRecord(store.display[doc]))),
-      text: { ranks: text.ranks, cases: text.cases, literals: encodeJsonSection(text.literals), separators: encodeJsonSection(text.separators) },
+      display: encodeJsonSection(slice.map((doc) => displayRecord(store.displayOf(doc)))),
+      text: { ranks: text.codes, cases: text.cases, literals: encodeJsonSection(text.literals), separators: encodeJsonSection(text.separators) },
     })
   }
   const search = {
@@ -91,10 +92,10 @@ export function encodeSections(store: Store, options: unknown): { meta: Omit<Par
     postingTfs: tfBytes.finish(),
     lengths: lengths.finish(),
     dates: dates.finish(),
-    values: encodeJsonSection(Object.fromEntries(VALUE_FIELDS.map((f) => [f, store.columns[f].values]))),
+    values: encodeJsonSection(Object.fromEntries(VALUE_FIELDS.map((f) => [f, store.values(f)]))),
     valueRefs: refs.finish(),
   }
-  const positions = { chunkLengths: chunkLengths.finish(), ranks: positionRanks.finish() }
+  const positions = { chunkLengths: chunkLengths.finish(), ranks: positionCodes.finish() }
   // The fingerprint covers every byte of every part, so parts of two builds never mix.
   const every = [...Object.values(search), ...Object.values(positions), ...chunks.flatMap((c) => [c.display, ...Object.values(c.text)])]
   const build = `${documents.toString(36)}-${crc32(new Uint8Array(Uint32Array.from(every, (bytes) => crc32(bytes)).buffer)).toString(36)}`

@@ -1,7 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap'
-import { analyze } from '../analysis/analyzer.js'
-import { NewsdexError } from '../errors.js'
-import type { Article } from '../types.js'
+import { analyze } from '../../analysis/analyzer.js'
+import { NewsdexError } from '../../errors.js'
+import type { Article } from '../../types.js'
 import { findDoc, type MutablePostings } from './postings.js'
 import { VALUE_FIELDS, type Display, type Store, type TermEntry } from './store.js'
 
@@ -10,13 +10,13 @@ export function addArticle(store: Store, article: Article): void {
   const terms = thaw(store)
   const title = analyze(article.title, store.analyzer)
   const body = analyze(article.body, store.analyzer)
-  const doc = store.pushLoaded(article.id, title.length, body.length, article.date)
-  for (const field of VALUE_FIELDS) store.columns[field].refs[doc] = [...new Set(article[field])].map((v) => store.valueNumber(field, v))
+  const doc = store._appendDocument(article.id, title.length, body.length, article.date)
+  for (const field of VALUE_FIELDS) store._columns[field].numbersOf[doc] = [...new Set(article[field])].map((v) => store._valueNumber(field, v))
   const display: Display = { title: article.title }
   if (article.url !== undefined) display.url = article.url
   if (article.meta !== undefined) display.meta = article.meta
-  store.display[doc] = display
-  store.bodies[doc] = article.body
+  store._display[doc] = display
+  store.text._bodies[doc] = article.body
   const occurrences = new Map<string, { title: number; body: number }>()
   const count = (term: string, inTitle: boolean): void => {
     let o = occurrences.get(term)
@@ -35,8 +35,7 @@ export function addArticle(store: Store, article: Article): void {
     postings.body.push(o.body)
     entry.df++
   }
-  store.ranks = null
-  store.rankOf = null
+  store.text._termsChanged()
 }
 
 /** Removes a document from the postings and columns; its number stays allocated until the next serialization. */
@@ -54,17 +53,16 @@ export function removeArticle(store: Store, doc: number): void {
     if (entry.df === 0) emptied.push(term)
   }
   for (const term of emptied) terms.delete(term)
-  store.ranks = null
-  store.rankOf = null
-  store.live[doc] = false
-  store.liveCount--
-  store.titleTotal -= store.titleLength[doc]!
-  store.bodyTotal -= store.bodyLength[doc]!
-  store.docOf.delete(store.ids[doc]!)
-  store.display[doc] = undefined
-  store.bodies[doc] = undefined
-  store.bodyTerms[doc] = undefined
-  for (const field of VALUE_FIELDS) store.columns[field].refs[doc] = []
+  store.text._termsChanged()
+  store._live[doc] = false
+  store._liveCount--
+  store._titleTotal -= store._titleLengths[doc]!
+  store._bodyTotal -= store._bodyLengths[doc]!
+  store._docOf.delete(store._ids[doc]!)
+  store._display[doc] = undefined
+  store.text._bodies[doc] = undefined
+  store.text._bodyTerms[doc] = undefined
+  for (const field of VALUE_FIELDS) store._columns[field].numbersOf[doc] = []
 }
 
 /**
@@ -72,25 +70,20 @@ export function removeArticle(store: Store, doc: number): void {
  * is read-only) and the dictionary a radix tree, which takes inserts and deletes. Returns the tree.
  */
 function thaw(store: Store): SearchableMap<TermEntry> {
-  if (store.terms instanceof SearchableMap) return store.terms
-  if (store.live.some((live, doc) => live && !store.display[doc])) throw readOnly('display fields')
-  if (store.live.some((live, doc) => live && !store.hasText(doc))) throw readOnly('text')
-  for (let doc = 0; doc < store.ids.length; doc++) store.body(doc)
+  if (store._terms instanceof SearchableMap) return store._terms
+  if (store._live.some((live, doc) => live && !store.displayOf(doc))) throw readOnly('display fields')
+  if (store._live.some((live, doc) => live && !store.text.has(doc))) throw readOnly('text')
+  for (let doc = 0; doc < store.documentCount; doc++) store.text.body(doc)
   const tree = new SearchableMap<TermEntry>()
-  for (const [term, entry] of store.terms) {
+  for (const [term, entry] of store._terms) {
     tree.set(term, entry)
-    if (!store.encoded) continue
+    if (!store._encoded) continue
     const postings = store.postings(entry)
     entry.postings = { docs: Array.from(postings.docs), title: Array.from(postings.title), body: Array.from(postings.body) }
   }
-  store.terms = tree
-  store.textChunks = []
-  store.chunkRanks = []
-  store.positionRanks = []
-  store.encoded = null
-  store.positionChunks = null
-  store.ranks = null
-  store.rankOf = null
+  store._terms = tree
+  store._encoded = null
+  store.text._dropEncoded()
   return tree
 }
 

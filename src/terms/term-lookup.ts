@@ -1,12 +1,12 @@
 import { stem, stemFamilyPrefix } from '../analysis/stem.js'
+import { compareByDocumentCount } from '../term-order.js'
 import type { TermSpec } from '../query/plan.js'
-import type { TermDictionary } from './sorted-terms.js'
-import type { TermEntry } from './store.js'
+import type { TermDictionary } from './term-dictionary.js'
 
 /** An indexed term that a query term matched, with the weight its score gets. */
-export interface TermMatch {
+export interface TermMatch<Entry> {
   term: string
-  entry: TermEntry
+  entry: Entry
   weight: number
   /** The query word itself or another form of it (same stem), rather than a completion or a typo. */
   sameWord: boolean
@@ -20,7 +20,7 @@ export const MAX_EXPANSIONS = 50
  * when prefix-matched, and terms within its typo budget. Exact ranks above stemmed, stemmed above
  * prefix, prefix above fuzzy.
  */
-export function lookupTerm(terms: TermDictionary, spec: TermSpec): { matches: TermMatch[]; capped: boolean } {
+export function lookupTerm<Entry extends { df: number }>(terms: TermDictionary<Entry>, spec: TermSpec): { matches: TermMatch<Entry>[]; capped: boolean } {
   /** Weight of a term with the same stem ('rocket' for 'rockets'). */
   const STEM_WEIGHT = 0.8
   /** Weight of a prefix match: from 0.5, up by the share of the indexed term the prefix covers (below 0.75). */
@@ -28,7 +28,7 @@ export function lookupTerm(terms: TermDictionary, spec: TermSpec): { matches: Te
   const PREFIX_SHARE_WEIGHT = 0.25
   /** Weight of a match with one typo; two typos weigh half as much again. */
   const FUZZY_WEIGHT = 0.45
-  const found = new Map<string, TermMatch>()
+  const found = new Map<string, TermMatch<Entry>>()
   const exact = terms.get(spec.term)
   if (exact) found.set(spec.term, { term: spec.term, entry: exact, weight: 1, sameWord: true })
   if (spec.stem) {
@@ -37,7 +37,7 @@ export function lookupTerm(terms: TermDictionary, spec: TermSpec): { matches: Te
       if (term !== spec.term && stem(term) === own) found.set(term, { term, entry, weight: STEM_WEIGHT, sameWord: true })
     }
   }
-  const expansions: TermMatch[] = []
+  const expansions: TermMatch<Entry>[] = []
   if (spec.prefix) {
     for (const [term, entry] of terms.atPrefix(spec.term)) {
       if (!found.has(term)) expansions.push({ term, entry, weight: PREFIX_WEIGHT + (PREFIX_SHARE_WEIGHT * spec.term.length) / term.length, sameWord: false })
@@ -58,7 +58,7 @@ export function lookupTerm(terms: TermDictionary, spec: TermSpec): { matches: Te
       expansions.push({ term, entry, weight: (FUZZY_WEIGHT / 2 ** (distance - 1)) * (entry.df / commonest) ** 0.25, sameWord: false })
     }
   }
-  expansions.sort((a, b) => b.entry.df - a.entry.df || (a.term < b.term ? -1 : 1))
+  expansions.sort((a, b) => compareByDocumentCount(a.term, a.entry.df, b.term, b.entry.df))
   for (const match of expansions.slice(0, MAX_EXPANSIONS)) found.set(match.term, match)
   return { matches: [...found.values()], capped: expansions.length > MAX_EXPANSIONS }
 }

@@ -1,47 +1,34 @@
-import type { TermEntry } from './store.js'
-
-/**
- * What search needs of a term dictionary: exact, prefix and typo-tolerant lookup. A loaded index
- * answers from `SortedTerms`; an index being built uses MiniSearch's `SearchableMap` radix tree,
- * which has the same read methods and also takes inserts and deletes.
- */
-export interface TermDictionary extends Iterable<[string, TermEntry]> {
-  readonly size: number
-  get(term: string): TermEntry | undefined
-  /** The terms that start with `prefix`, in order. */
-  atPrefix(prefix: string): Iterable<[string, TermEntry]>
-  /** The terms within `maxDistance` Levenshtein edits of `term`, with their distance. */
-  fuzzyGet(term: string, maxDistance: number): Map<string, [TermEntry, number]>
-}
+import { lowerBound } from '../lower-bound.js'
+import type { TermDictionary } from './term-dictionary.js'
 
 /**
  * The frozen dictionary of a loaded index: the sorted term list of the file as it is, with no tree
  * to rebuild. Lookups are binary searches; typo lookup walks the list as a trie (see DESIGN.md).
  */
-export class SortedTerms implements TermDictionary {
+export class SortedTerms<Entry> implements TermDictionary<Entry> {
   /** `terms` must be sorted and distinct; `entries[i]` belongs to `terms[i]`. */
   constructor(
     readonly terms: readonly string[],
-    readonly entries: readonly TermEntry[],
+    readonly entries: readonly Entry[],
   ) {}
 
   get size(): number {
     return this.terms.length
   }
 
-  get(term: string): TermEntry | undefined {
+  get(term: string): Entry | undefined {
     const i = this.#lowerBound(term)
     return this.terms[i] === term ? this.entries[i] : undefined
   }
 
-  atPrefix(prefix: string): [string, TermEntry][] {
-    const out: [string, TermEntry][] = []
+  atPrefix(prefix: string): [string, Entry][] {
+    const out: [string, Entry][] = []
     for (let i = this.#lowerBound(prefix), end = this.#prefixEnd(prefix, i); i < end; i++) out.push([this.terms[i]!, this.entries[i]!])
     return out
   }
 
-  fuzzyGet(query: string, maxDistance: number): Map<string, [TermEntry, number]> {
-    const found = new Map<string, [TermEntry, number]>()
+  fuzzyGet(query: string, maxDistance: number): Map<string, [Entry, number]> {
+    const found = new Map<string, [Entry, number]>()
     const terms = this.terms
     const width = query.length + 1
     const codes = Uint16Array.from({ length: query.length }, (_, j) => query.charCodeAt(j))
@@ -82,42 +69,30 @@ export class SortedTerms implements TermDictionary {
     return found
   }
 
-  *[Symbol.iterator](): Iterator<[string, TermEntry]> {
+  *[Symbol.iterator](): Iterator<[string, Entry]> {
     for (let i = 0; i < this.terms.length; i++) yield [this.terms[i]!, this.entries[i]!]
   }
 
   /** The first index whose term is not below `term`. */
   #lowerBound(term: string): number {
-    let lo = 0
-    let hi = this.terms.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (this.terms[mid]! < term) lo = mid + 1
-      else hi = mid
-    }
-    return lo
+    return lowerBound(0, this.terms.length, (i) => this.terms[i]! < term)
   }
 
   /**
    * The first index from `from` (a term at or above `prefix`) whose term does not start with
-   * `prefix`: galloping, then a binary search, so a short run costs a probe or two.
+   * `prefix`: galloping (probes 1, 2, 4… terms ahead), then a binary search, so a short run costs a
+   * probe or two.
    */
   #prefixEnd(prefix: string, from: number): number {
     const terms = this.terms
-    if (!terms[from]?.startsWith(prefix)) return from
-    let lo = from
+    const startsWithPrefix = (i: number): boolean => terms[i]!.startsWith(prefix)
+    if (from >= terms.length || !startsWithPrefix(from)) return from
+    let last = from
     let step = 1
-    while (lo + step < terms.length && terms[lo + step]!.startsWith(prefix)) {
-      lo += step
+    while (last + step < terms.length && startsWithPrefix(last + step)) {
+      last += step
       step *= 2
     }
-    let hi = Math.min(terms.length, lo + step)
-    lo++
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (terms[mid]!.startsWith(prefix)) lo = mid + 1
-      else hi = mid
-    }
-    return lo
+    return lowerBound(last + 1, Math.min(terms.length, last + step), startsWithPrefix)
   }
 }

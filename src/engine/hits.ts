@@ -1,0 +1,53 @@
+import { highlightArticle, snippetOptions } from '../highlight/highlight.js'
+import type { Hit, HighlightOptions, StoredArticle, TextField } from '../types.js'
+import { TEXT_FIELDS } from './evaluate-clause.js'
+import type { Ranking } from './rank.js'
+import { findDoc } from './store/postings.js'
+import { VALUE_FIELDS, type Store } from './store/store.js'
+
+/** The stored display fields of a document (title `''` while its display part is not loaded). */
+export function storedArticle(store: Store, doc: number): StoredArticle {
+  const { title = '', url, meta } = store.displayOf(doc) ?? {}
+  const article: StoredArticle = { id: store.idOf(doc), title, date: store.dateOf(doc), source: [], location: [], country: [] }
+  for (const field of VALUE_FIELDS) {
+    const values = store.values(field)
+    article[field] = store.valueNumbers(field, doc).map((v) => values[v]!)
+  }
+  if (url !== undefined) article.url = url
+  if (meta) article.meta = { ...meta }
+  return article
+}
+
+/**
+ * The hits of a ranked page: each document's stored fields, score, the query terms it matched with
+ * their fields, and (unless `highlight` is `false`) its highlighted title and snippets, when its
+ * body is at hand.
+ */
+export function pageHits(store: Store, ranking: Ranking, highlight: HighlightOptions | false | undefined): Hit[] {
+  const snippets = highlight === false ? null : snippetOptions(highlight)
+  return ranking.page.map((doc): Hit => {
+    const fields = new Map<string, Set<TextField>>()
+    const loose = new Set<string>()
+    for (const { term, entry, phrase } of ranking.matches) {
+      const postings = store.postings(entry)
+      const at = findDoc(postings.docs, doc)
+      if (at < 0) continue
+      const own = fields.get(term) ?? fields.set(term, new Set()).get(term)!
+      if (postings.title[at]) own.add('title')
+      if (postings.body[at]) own.add('body')
+      if (!phrase) loose.add(term)
+    }
+    const article = storedArticle(store, doc)
+    const hit: Hit = {
+      id: article.id,
+      score: ranking.scores.get(doc)!,
+      article,
+      matches: [...fields].map(([term, found]) => ({ term, fields: TEXT_FIELDS.filter((field) => found.has(field)) })),
+    }
+    const body = snippets && store.displayOf(doc) ? store.text.body(doc) : undefined
+    if (snippets && body !== undefined) {
+      hit.highlight = highlightArticle(article.title, body, { isMatch: (term) => loose.has(term), phrases: ranking.phrases }, store.analyzer, snippets)
+    }
+    return hit
+  })
+}

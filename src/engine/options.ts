@@ -1,0 +1,16 @@
+import { checkOption } from '../errors.js'
+import type { AnalyzerPreset, NewsIndexOptions, TextField } from '../types.js'
+
+/** Options with every default filled in; stored with the serialized index. */
+export interface ResolvedOptions {
+  boost: Record<TextField, number>
+  analyzer: AnalyzerPreset
+}
+
+/** Fills in the defaults (title boost 2, body 1, the `english` analyzer) and checks the values. */
+export function resolveOptions({ analyzer = 'english', boost = {} }: NewsIndexOptions = {}): ResolvedOptions {
+  const { title = 2, body = 1 } = Object(boost) as NewsIndexOptions['boost'] & object
+  checkOption(analyzer === 'english' || analyzer === 'simple', 'analyzer', analyzer)
+  checkOption([title, body].every((weight) => Number.isFinite(weight) && weight >= 0), 'boost', boost)
+  return { boost: { title, body }, analyzer }
+}
