@@ -1,4 +1,12 @@
-import { defineConfig } from 'tsup'
+import { defineConfig, type Options } from 'tsup'
+
+/**
+ * Internal members are named with a leading `_` (the store's columns, written only by its writer
+ * and decoder); the build gives them short names, as no user code may reach them.
+ */
+const mangleInternals: Options['esbuildOptions'] = (options) => {
+  options.mangleProps = /^_/
+}
 
 export default defineConfig([
   {
@@ -13,6 +21,7 @@ export default defineConfig([
     removeNodeProtocol: false,
     // Shared chunks for CommonJS too: `newsdex` and `newsdex/indexer` must share one NewsIndex class.
     splitting: true,
+    esbuildOptions: mangleInternals,
   },
   {
     // One self-contained, minified ES module for <script type="module"> and CDNs.
@@ -23,6 +32,7 @@ export default defineConfig([
     minify: true,
     noExternal: [/.*/],
     sourcemap: true,
+    esbuildOptions: mangleInternals,
   },
   {
     entry: { cli: 'src/cli.ts' },
@@ -31,5 +41,6 @@ export default defineConfig([
     platform: 'node',
     removeNodeProtocol: false,
     sourcemap: true,
+    esbuildOptions: mangleInternals,
   },
 ])

@@ -12,18 +12,19 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 /** Each part: the modules replaced, and stand-ins that export the same names and do nothing. */
 const PARTS = [
   ['query language (parser, lexer, date: ranges)', { 'src/query/parse-query.ts': 'export function parseQuery(input){return {input,clauses:[],diagnostics:[],relaxed:false}}' }],
-  ['query plan', { 'src/query/plan.ts': 'export function planQuery(){return {must:[],mustNot:[]}}; export function textClauses(){return {terms:[],phrases:[]}}' }],
+  ['query plan', { 'src/query/plan.ts': 'export function planQuery(){return {must:[],mustNot:[],diagnostics:[]}}; export function textClauses(){return {terms:[],phrases:[]}}' }],
   ['highlighting and snippets', { 'src/highlight/highlight.ts': 'export function highlight(){}; export function highlightArticle(){}; export function snippetOptions(){}' }],
   ['  of which snippets', { 'src/highlight/snippets.ts': 'export function snippets(){return []}' }],
   ['  of which sentence ends', { 'src/analysis/sentences.ts': 'export function sentenceEnds(){return []}' }],
-  ['term lookup (stems, prefixes, typos)', { 'src/engine/term-lookup.ts': 'export const MAX_EXPANSIONS=50; export function lookupTerm(){return {matches:[],capped:false}}' }],
+  ['term lookup (stems, prefixes, typos)', { 'src/terms/term-lookup.ts': 'export const MAX_EXPANSIONS=50; export function lookupTerm(){return {matches:[],capped:false}}' }],
   ['  of which the Porter stemmer', { 'src/analysis/porter.ts': 'export function porterStem(x){return x}' }],
-  ['sorted dictionary', { 'src/engine/sorted-terms.ts': 'export class SortedTerms{constructor(t){this.t=t}get size(){return 0}get(){}atPrefix(){return []}fuzzyGet(){return new Map}*[Symbol.iterator](){}}' }],
-  ['format: index sections (decode, checks)', { 'src/format/index-file.ts': 'export function readPart(d){return d}; export function decodeSearchSections(){}; export function attachDisplay(){}; export function attachText(){}; export function attachPositions(){}' }],
+  ['sorted dictionary', { 'src/terms/sorted-terms.ts': 'export class SortedTerms{constructor(t){this.t=t}get size(){return 0}get(){}atPrefix(){return []}fuzzyGet(){return new Map}*[Symbol.iterator](){}}' }],
+  ['store decoder (sections, checks)', { 'src/engine/store/store-decoder.ts': 'export function readPart(d){return d}; export function decodeSearchSections(){}; export function attachDisplay(){}; export function attachText(){}; export function attachPositions(){}' }],
   ['format: container (header, sections, checksums)', { 'src/format/container.ts': 'export const FORMAT_VERSION=3; export function decodeContainer(d){return d}; export function decodeJsonSection(s,n){return JSON.parse(s.get(n))}; export function decodeText(b,w,p=JSON.parse){return p(String(b))}; export const isCount=(v)=>v>=0' }],
-  ['format: token text', { 'src/format/token-text.ts': 'export function decodeRanks(){}; export function decodeTexts(){return []}; export function rankTerms(x){return x}' }],
+  ['format: token text', { 'src/format/token-text.ts': 'export function decodeChunkCodes(){}; export function decodeTexts(){return []}; export function termsByCode(x){return x}' }],
   ['format: CRC-32', { 'src/format/crc32.ts': 'export function crc32(){return 0}' }],
-  ['postings decoding', { 'src/engine/postings.ts': 'export function decodePostings(){}; export function findDoc(){return -1}; export function encodePostings(){}' }],
+  ['postings decoding', { 'src/engine/store/postings.ts': 'export function decodePostings(){}; export function findDoc(){return -1}; export function encodePostings(){}' }],
+  ['clause evaluation and scoring', { 'src/engine/evaluate-clause.ts': 'export const TEXT_FIELDS=[]; export function evaluateClause(){return {scores:new Map,matches:[]}}; export function everyDocument(){return new Map}' }],
   ['filters', { 'src/engine/filters.ts': 'export function docFilter(){return null}' }],
   ['facets', { 'src/engine/facets.ts': 'export function countFacets(){return {}}' }],
   ['top-k', { 'src/engine/top-k.ts': 'export function topK(a){return [...a]}' }],
@@ -37,7 +38,7 @@ const PARTS = [
 async function gzipOfBundle(stubs = {}) {
   const byPath = Object.fromEntries(Object.entries(stubs).map(([path, code]) => [resolve(ROOT, path), code]))
   const stub = { name: 'stub', setup: (b) => b.onLoad({ filter: /.*/ }, (a) => (byPath[a.path] === undefined ? undefined : { contents: byPath[a.path], loader: 'js' })) }
-  const result = await build({ entryPoints: [join(ROOT, 'src/index.ts')], bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, logLevel: 'silent', plugins: [stub] })
+  const result = await build({ entryPoints: [join(ROOT, 'src/index.ts')], bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, logLevel: 'silent', mangleProps: /^_/, plugins: [stub] })
   return gzipSync(result.outputFiles[0].text, { level: 9 }).length
 }
 

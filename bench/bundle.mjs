@@ -27,6 +27,8 @@ async function bundle(options) {
     target: 'es2022',
     write: false,
     logLevel: 'silent',
+    // As tsup.config.ts builds newsdex: internal `_` members get short names.
+    mangleProps: /^_/,
     absWorkingDir: ROOT,
     ...options,
   })

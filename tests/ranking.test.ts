@@ -89,14 +89,14 @@ describe("match: 'any' ranks by score", () => {
 })
 
 describe("a word's forms count together", () => {
-  it('pools the frequencies of a word and its plural, scaled by their mean weight, with the idf of the articles holding either', () => {
+  it('pools the frequencies of a word and its plural, scaled by their mean weight, with the idf of their summed document counts', () => {
     const index = new NewsIndex({ boost: { title: 0, body: 1 } })
     const bodies = ['rocket rockets rockets', 'rocket storm storm', 'rockets storm storm', 'storm wheat wheat', 'wheat storm wheat']
     index.addAll(bodies.map((body, i) => makeArticle({ id: `d${i}`, body })))
     const hits = index.search('rocket', RANKED).hits
     expect(hits.map((h) => h.id)).toEqual(['d0', 'd1', 'd2'])
-    // d0: three occurrences, one exact (weight 1) and two plurals (0.8); 3 of 5 articles hold a form.
-    const idf = Math.log(1 + (5 - 3 + 0.5) / (3 + 0.5))
+    // d0: three occurrences, one exact (weight 1) and two plurals (0.8); 'rocket' and 'rockets' are in 2 articles each.
+    const idf = Math.log(1 + (5 - 4 + 0.5) / (4 + 0.5))
     const tf = 3 / (0.25 + 0.75) // every body has 3 tokens: length-normalized tf is tf
     expect(hits[0]!.score).toBeCloseTo(((1 + 0.8 + 0.8) / 3) * ((idf * tf * 2.2) / (tf + 1.2)), 9)
     expect(hits[2]!.score).toBeCloseTo(0.8 * hits[1]!.score, 9)

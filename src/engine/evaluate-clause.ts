@@ -64,14 +64,18 @@ export function everyDocument(store: Store, allowed: DocTest): Map<number, numbe
   return scores
 }
 
-/** BM25F of a term's frequencies in a document, over the fields a clause searches (0 when it is in none of them). */
+/** BM25F of a term's frequencies in a document, over the fields a clause searches. */
 type Scorer = (termIdf: number, doc: number, titleTf: number, bodyTf: number) => number
 
-function scorer(clause: Extract<PlanClause, { kind: 'term' | 'phrase' }>, { store, boost }: EvaluationContext): Scorer {
+/** The scorer of a clause, and whether a posting is in a field the clause searches. */
+function scorer(clause: Extract<PlanClause, { kind: 'term' | 'phrase' }>, { store, boost }: EvaluationContext): { score: Scorer; counts: (titleTf: number, bodyTf: number) => boolean } {
   const fields = clause.field ? [clause.field] : TEXT_FIELDS
   const boosts: [number, number] = [fields.includes('title') ? boost.title : 0, fields.includes('body') ? boost.body : 0]
   const average = store.averageLengths()
-  return (termIdf, doc, titleTf, bodyTf) => bm25f(termIdf, titleTf, bodyTf, store.titleLength(doc), store.bodyLength(doc), average, boosts)
+  return {
+    score: (termIdf, doc, titleTf, bodyTf) => bm25f(termIdf, titleTf, bodyTf, store.titleLength(doc), store.bodyLength(doc), average, boosts),
+    counts: (titleTf, bodyTf) => (titleTf > 0 && boosts[0] > 0) || (bodyTf > 0 && boosts[1] > 0),
+  }
 }
 
 /**
@@ -87,80 +91,71 @@ function scoreTerm(clause: Extract<PlanClause, { kind: 'term' }>, context: Evalu
   const { matches, capped } = lookupTerm(store.terms, clause.spec)
   if (capped) context.capped.add(clause.spec.term)
   const repeat = clause.repeat ?? 1
-  const score = scorer(clause, context)
+  const { score, counts } = scorer(clause, context)
   const forms = matches.filter((m) => m.sameWord)
-  // A document matches where the term is in a field the clause searches (its score is then above 0).
-  const pooled = poolForms(store, forms, allowed, (doc, title, body) => score(1, doc, title, body) > 0)
-  const termIdf = idf(store.liveCount, Math.max(pooled.liveDocuments, ...matches.map((m) => m.entry.df)))
-  const result: Evaluated = { scores: new Map(), matches: forms.filter((_, k) => pooled.used[k]) }
-  for (let i = 0; i < pooled.docs.length; i++) {
-    const doc = pooled.docs[i]!
-    const [title, body] = [pooled.title[i]!, pooled.body[i]!]
-    const meanWeight = pooled.weighted[i]! / (title + body)
-    result.scores.set(doc, repeat * meanWeight * score(termIdf, doc, title, body))
+  const lists = forms.map((form) => store.postings(form.entry))
+  // The forms' document counts summed stand for the documents holding any of them (exact when
+  // forms rarely share an article; a bound otherwise, and as good on the IR collections).
+  const formsDf = Math.min(store.liveCount, forms.reduce((sum, form) => sum + form.entry.df, 0))
+  const termIdf = idf(store.liveCount, Math.max(formsDf, ...matches.map((m) => m.entry.df)))
+  const result: Evaluated = { scores: new Map(), matches: [] }
+  const used = forms.map(() => false)
+  // Each form's postings in turn add up into per-document sums; then each document is scored once.
+  const sums = pooledSums(store.documentCount)
+  const touched: number[] = []
+  forms.forEach((form, k) => {
+    const list = lists[k]!
+    for (let i = 0; i < list.docs.length; i++) {
+      const doc = list.docs[i]!
+      const title = list.title[i]!
+      const body = list.body[i]!
+      if (!allowed(doc) || !counts(title, body)) continue
+      if (sums.frequency[doc] === 0) touched.push(doc)
+      sums.title[doc] = sums.title[doc]! + title
+      sums.body[doc] = sums.body[doc]! + body
+      sums.frequency[doc] = sums.frequency[doc]! + title + body
+      sums.weighted[doc] = sums.weighted[doc]! + form.weight * (title + body)
+      used[k] = true
+    }
+  })
+  for (const doc of touched) {
+    const meanWeight = sums.weighted[doc]! / sums.frequency[doc]!
+    result.scores.set(doc, repeat * meanWeight * score(termIdf, doc, sums.title[doc]!, sums.body[doc]!))
+    sums.title[doc] = sums.body[doc] = sums.frequency[doc] = sums.weighted[doc] = 0
   }
+  result.matches = forms.filter((_, k) => used[k])
   for (const match of matches) {
     if (match.sameWord) continue
     const postings = store.postings(match.entry)
-    let used = false
+    let isUsed = false
     for (let i = 0; i < postings.docs.length; i++) {
       const doc = postings.docs[i]!
-      const s = allowed(doc) ? repeat * match.weight * score(termIdf, doc, postings.title[i]!, postings.body[i]!) : 0
-      if (s > 0 && s > (result.scores.get(doc) ?? 0)) result.scores.set(doc, s)
-      used ||= s > 0
+      if (!allowed(doc) || !counts(postings.title[i]!, postings.body[i]!)) continue
+      isUsed = true
+      const s = repeat * match.weight * score(termIdf, doc, postings.title[i]!, postings.body[i]!)
+      if (s > (result.scores.get(doc) ?? 0)) result.scores.set(doc, s)
     }
-    if (used) result.matches.push(match)
+    if (isUsed) result.matches.push(match)
   }
   return result
 }
 
-/** The postings of a word's forms merged, for the documents `allowed` lets through. */
-interface PooledForms {
-  docs: number[]
-  /** Summed title and body frequencies of the forms, per document. */
-  title: number[]
-  body: number[]
-  /** Frequencies times each form's weight, summed, per document. */
-  weighted: number[]
-  /** Live documents holding any of the forms, allowed or not (the clause's document frequency). */
-  liveDocuments: number
-  /** Per form, whether an allowed document holds it. */
-  used: boolean[]
+/** Per-document sums of a term's forms, zero between uses; one set, grown as needed (searches run one at a time). */
+interface PooledSums {
+  title: Float64Array
+  body: Float64Array
+  frequency: Float64Array
+  weighted: Float64Array
 }
 
-/**
- * Merges the ascending postings of the forms in one pass (there are few forms), keeping the
- * documents `allowed` lets through where `matches` holds for a form's frequencies.
- */
-function poolForms(store: Store, forms: readonly TermMatch<TermEntry>[], allowed: DocTest, matches: (doc: number, title: number, body: number) => boolean): PooledForms {
-  const lists: Postings[] = forms.map((form) => store.postings(form.entry))
-  const next = lists.map(() => 0)
-  const pooled: PooledForms = { docs: [], title: [], body: [], weighted: [], liveDocuments: 0, used: forms.map(() => false) }
-  for (;;) {
-    let doc = Infinity
-    lists.forEach((list, k) => {
-      if (next[k]! < list.docs.length) doc = Math.min(doc, list.docs[next[k]!]!)
-    })
-    if (doc === Infinity) return pooled
-    const isAllowed = allowed(doc)
-    if (store.isLive(doc)) pooled.liveDocuments++
-    let [title, body, weighted] = [0, 0, 0]
-    lists.forEach((list, k) => {
-      const i = next[k]!
-      if (list.docs[i] !== doc) return
-      next[k] = i + 1
-      if (!isAllowed || !matches(doc, list.title[i]!, list.body[i]!)) return
-      title += list.title[i]!
-      body += list.body[i]!
-      weighted += forms[k]!.weight * (list.title[i]! + list.body[i]!)
-      pooled.used[k] = true
-    })
-    if (title + body === 0) continue
-    pooled.docs.push(doc)
-    pooled.title.push(title)
-    pooled.body.push(body)
-    pooled.weighted.push(weighted)
+let sharedSums: PooledSums | null = null
+
+function pooledSums(documents: number): PooledSums {
+  if (!sharedSums || sharedSums.title.length < documents) {
+    const size = Math.max(documents, 1024)
+    sharedSums = { title: new Float64Array(size), body: new Float64Array(size), frequency: new Float64Array(size), weighted: new Float64Array(size) }
   }
+  return sharedSums
 }
 
 /** A phrase: its exact terms, intersected from the rarest list, then checked in a row on each candidate. */
@@ -174,7 +169,7 @@ function scorePhrase(clause: Extract<PlanClause, { kind: 'phrase' }>, context: E
   const idfs = matches.map((m) => idf(store.liveCount, m.entry.df))
   const rarest = lists.reduce((a, b) => (b.docs.length < a.docs.length ? b : a))
   const fields = clause.field ? [clause.field] : TEXT_FIELDS
-  const score = scorer(clause, context)
+  const { score } = scorer(clause, context)
   for (const doc of rarest.docs) {
     const at = lists.map((list) => findDoc(list.docs, doc))
     // Without positions or text (a partial index), a phrase degrades to all of its terms.

@@ -2,7 +2,7 @@ import { parseQuery } from '../query/parse-query.js'
 import { planQuery, textClauses, type PlanClause } from '../query/plan.js'
 import { MAX_EXPANSIONS } from '../terms/term-lookup.js'
 import type { FacetCount, FacetField, ParsedQuery, QueryDiagnostic, SearchOptions, TextField } from '../types.js'
-import { evaluateClause, everyDocument, type ClauseMatch, type EvaluationContext } from './evaluate-clause.js'
+import { evaluateClause, everyDocument, type ClauseMatch, type EvaluationContext, type Evaluated } from './evaluate-clause.js'
 import { countFacets } from './facets.js'
 import { docFilter, type DocTest } from './filters.js'
 import { budgetClauses } from './query-budget.js'
@@ -53,20 +53,25 @@ export function rank(store: Store, boost: Readonly<Record<TextField, number>>, q
   const excluded = new Set(plan.mustNot.flatMap((clause) => [...evaluateClause(clause, { store, allowed: live, boost, capped }).scores.keys()]))
   const allowed: DocTest = tests.length > 0 || excluded.size > 0 ? (doc) => live(doc) && !excluded.has(doc) && tests.every((t) => t(doc)) : live
   const context: EvaluationContext = { store, allowed, boost, capped }
-  const evaluated = text.map((clause) => evaluateClause(clause, context))
-  const lists = evaluated.map((e) => e.scores).sort((a, b) => a.size - b.size)
   const all = (options.match ?? 'all') === 'all'
 
-  let scores = all ? intersect(lists) : new Map<number, number>()
+  // AND: each clause scored only over the documents that hold the ones before it.
+  let evaluated = all && text.length > 1 ? evaluateIntersecting(text, context) : null
+  let scores = evaluated ? intersect(evaluated.map((e) => e.scores)) : new Map<number, number>()
   // OR (match 'any', or nothing matching all terms): summed scores, and how many clauses each
   // document matched. That count ranks first only for a relaxed keyword query (see DESIGN.md).
   let coverage: Map<number, number> | null = null
   let relaxed = false
-  if (text.length === 0) scores = everyDocument(store, allowed)
-  else if (!all || (scores.size === 0 && lists.length > 1)) {
-    ;({ scores, coverage } = unite(lists))
-    relaxed = all && scores.size > 0
-    if (!relaxed || lists.length > MAX_KEYWORD_CLAUSES) coverage = null
+  if (!evaluated) {
+    evaluated = text.map((clause) => evaluateClause(clause, context))
+    const lists = evaluated.map((e) => e.scores)
+    if (text.length === 0) scores = everyDocument(store, allowed)
+    else if (all && lists.length === 1) scores = lists[0]!
+    else {
+      ;({ scores, coverage } = unite(lists))
+      relaxed = all && scores.size > 0
+      if (!relaxed || lists.length > MAX_KEYWORD_CLAUSES) coverage = null
+    }
   }
   if (options.recency && text.length > 0) applyRecency(scores, (doc) => store.dateOf(doc), options.recency)
 
@@ -100,10 +105,28 @@ export function rank(store: Store, boost: Readonly<Record<TextField, number>>, q
   }
 }
 
+/**
+ * Scores the clauses one after another, the one whose exact term is in fewest documents first, each
+ * over the documents that hold all the clauses before it; `null` as soon as none is left.
+ */
+function evaluateIntersecting(clauses: readonly PlanClause[], context: EvaluationContext): Evaluated[] | null {
+  const documentsWith = (clause: PlanClause): number => (clause.kind === 'term' ? (context.store.terms.get(clause.spec.term)?.df ?? 0) : 0)
+  const results: Evaluated[] = []
+  let holdingAll: Map<number, number> | null = null
+  for (const clause of [...clauses].sort((a, b) => documentsWith(a) - documentsWith(b))) {
+    const within: Map<number, number> | null = holdingAll
+    const evaluated = evaluateClause(clause, within ? { ...context, allowed: (doc) => within.has(doc) } : context)
+    if (evaluated.scores.size === 0) return null
+    results.push(evaluated)
+    holdingAll = evaluated.scores
+  }
+  return results
+}
+
 /** AND: the documents of the shortest list that every other list holds, their scores summed. */
 function intersect(lists: readonly Map<number, number>[]): Map<number, number> {
   const scores = new Map<number, number>()
-  const [shortest, ...others] = lists
+  const [shortest, ...others] = [...lists].sort((a, b) => a.size - b.size)
   if (!shortest) return scores
   next: for (const [doc, score] of shortest) {
     let total = score

@@ -17,12 +17,11 @@ const encoder = new TextEncoder()
 export function encodeSections(store: Store, options: unknown): { meta: Omit<PartMeta, 'part'>; search: Record<string, Uint8Array>; positions: Record<string, Uint8Array>; chunks: { display: Uint8Array; text: Record<string, Uint8Array> }[] } {
   const docs: number[] = []
   const renumber = new Map<number, number>()
-  store._live.forEach((live, doc) => {
-    if (live) {
-      renumber.set(doc, docs.length)
-      docs.push(doc)
-    }
-  })
+  for (let doc = 0; doc < store.documentCount; doc++) {
+    if (!store.isLive(doc)) continue
+    renumber.set(doc, docs.length)
+    docs.push(doc)
+  }
   const documents = docs.length
   if (docs.some((doc) => !store.displayOf(doc) || !store.text.has(doc))) {
     throw new NewsdexError('E_INVALID_ARGUMENT', 'this index was loaded without all of its display and text parts; it cannot be serialized again')
