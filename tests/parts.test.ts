@@ -339,6 +339,15 @@ describe('NewsIndex.open(url, { fetch }) and searchAsync()', () => {
     expect(server.fetched).toEqual([URL_BASE])
   })
 
+  it('opens a whole index (one file) and searches it, phrases included, fetching nothing more', async () => {
+    const server = fakeServer({ search: FULL.serialize() })
+    const index = await NewsIndex.open(URL_BASE, { fetch: server.fetch })
+    for (const query of ['"oil prices"', 'rocket', '"unheard of phrase"']) {
+      expect(searchView(await index.searchAsync(query))).toEqual(searchView(FULL.search(query)))
+    }
+    expect(server.fetched).toEqual([URL_BASE])
+  })
+
   it("searchAsync('rocket') fetches only the display and text chunks of the hits shown", async () => {
     const server = fakeServer()
     const index = await NewsIndex.open(URL_BASE, { fetch: server.fetch })

@@ -153,7 +153,8 @@ export class NewsIndex {
       return new Uint8Array(await response.arrayBuffer())
     }
     const index = NewsIndex.load.call(this, await load('search')) as T
-    index.#fetcher = new PartFetcher(load, (bytes) => index.addPart(bytes))
+    // A whole index (one file) has every part already.
+    if (index.#loadedFrom?.part === 'search') index.#fetcher = new PartFetcher(load, (bytes) => index.addPart(bytes))
     return index
   }
 }
