@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseQuery } from '../src/index.js'
+import { lex } from '../src/query/lexer.js'
 import { MAX_QUERY_LENGTH } from '../src/query/parse-query.js'
 import { planQuery, textClauses, typoBudget, type PlanOptions, type TermSpec } from '../src/query/plan.js'
 import type { ParsedQuery, QueryDiagnostic, QueryNode } from '../src/types.js'
@@ -492,6 +493,47 @@ const queryLike = fc
     { maxLength: 40 },
   )
   .chain((parts) => fc.array(fc.constantFrom(' ', '', '  ', '\t'), { minLength: parts.length, maxLength: parts.length }).map((seps) => parts.map((p, i) => p + seps[i]).join('')))
+
+describe('lex(): tokens', () => {
+  it('reads each kind of token with its text as written and its offset', () => {
+    expect(lex('-title:"a b" OR c "d')).toEqual([
+      { kind: 'minus', raw: '-', offset: 0 },
+      { kind: 'field', name: 'title', raw: 'title:', offset: 1 },
+      { kind: 'quote', text: 'a b', closed: true, raw: '"a b"', offset: 7 },
+      { kind: 'or', raw: 'OR', offset: 13 },
+      { kind: 'word', text: 'c', raw: 'c', offset: 16 },
+      { kind: 'quote', text: 'd', closed: false, raw: '"d', offset: 18 },
+    ])
+  })
+
+  it('drops AND and && as whole words, and reads them as words otherwise', () => {
+    expect(lex('a AND && b ANDx').map((token) => token.raw)).toEqual(['a', 'b', 'ANDx'])
+  })
+
+  it('covers the input: tokens in order, each at its offset, with only spaces and dropped ANDs between them', () => {
+    fc.assert(
+      fc.property(queryLike, (input) => {
+        let end = 0
+        for (const token of lex(input)) {
+          expect(token.raw).not.toBe('')
+          expect(input.slice(token.offset, token.offset + token.raw.length)).toBe(token.raw)
+          const between = input.slice(end, token.offset).split(/\s+/).filter(Boolean)
+          for (const word of between) expect(['AND', '&&']).toContain(word)
+          end = token.offset + token.raw.length
+        }
+        for (const word of input.slice(end).split(/\s+/).filter(Boolean)) expect(['AND', '&&']).toContain(word)
+      }),
+    )
+  })
+
+  // Inputs that would make a backtracking or rescanning lexer quadratic; the test timeout bounds them.
+  it('stays linear on long repetitive input', () => {
+    for (const unit of ['a:', '"', ' -', 'OR ', 'a"', 'ab:c', 'x'.repeat(50) + ':']) {
+      const input = unit.repeat(Math.ceil(300_000 / unit.length))
+      expect(lex(input).length).toBeGreaterThan(0)
+    }
+  })
+})
 
 describe('parseQuery(): properties', () => {
   it('never throws, and every node it returns is well formed', () => {

@@ -1,10 +1,22 @@
 import { analyzeTerms } from '../analysis/analyzer.js'
 import type { ParsedQuery, QueryDiagnostic, QueryField, QueryNode } from '../types.js'
 import { parseDateRange } from './date-range.js'
-import { lex, type QueryToken } from './lexer.js'
+import { lex, type FieldToken, type OrToken, type QueryToken, type QuoteToken, type WordToken } from './lexer.js'
 
 /** Longest query string read; the rest is ignored and reported. */
 export const MAX_QUERY_LENGTH = 1024
+
+/** A token that holds a clause's text. */
+type ValueToken = WordToken | QuoteToken
+
+/** A clause that searches text: a term or a phrase. */
+type TextNode = Extract<QueryNode, { type: 'term' | 'phrase' }>
+
+/** Whether `token` is the value of `field`: a word or quote that starts right after its colon. */
+function isValueOf(field: FieldToken, token: QueryToken | undefined): token is ValueToken {
+  const isValue = token?.kind === 'word' || token?.kind === 'quote'
+  return isValue && token.offset === field.offset + field.raw.length
+}
 
 /**
  * Parses a query string into clauses. Never throws: malformed input is searched as well as it can
@@ -22,77 +34,105 @@ export function parseQuery(input: string): ParsedQuery {
     text = text.slice(0, MAX_QUERY_LENGTH)
   }
   const tokens = lex(text)
+  /** Index of the next token to read. */
+  let next = 0
   const clauses: QueryNode[] = []
   /** An OR waiting for the clause after it. */
-  let or: QueryToken | undefined
-  for (let i = 0; i < tokens.length; i++) {
-    const first = tokens[i]!
-    if (first.or) {
-      if (clauses.length && !or) or = first
-      else problem('dangling-operator', first, 'needs a clause on each side; ignored')
-      continue
+  let pendingOr: OrToken | undefined
+
+  /** The clause of a word or quote, searched in one text field or in all. */
+  const textClause = (value: ValueToken, negated: boolean, field?: QueryField): QueryNode | undefined => {
+    if (analyzeTerms(value.text).length === 0) {
+      problem(value.kind === 'quote' ? 'empty-phrase' : 'no-terms', value, 'has no letters or digits; ignored')
+      return undefined
     }
-    let token = first
-    const negated = !!first.minus
-    if (negated) {
-      token = tokens[i + 1]!
-      if (!token || token.minus || token.or) {
-        problem('dangling-operator', first, 'needs a clause after it; ignored')
-        continue
-      }
-      i++
-    }
-    // The token with the clause's text: the clause itself, or the word or quote right after its field prefix.
-    let value = token
-    const field = token.field?.toLowerCase()
-    if (field) {
-      value = tokens[i + 1]!
-      if (value?.offset !== token.offset + token.raw.length || (value.term ?? value.phrase) === undefined) {
-        problem('empty-field', token, 'has no value; ignored')
-        continue
-      }
-      i++
-    }
-    if (value.closing === '') problem('unclosed-quote', value, 'is not closed; read to the end')
-    const text = (value.term ?? value.phrase)!
-    const trimmed = text.trim()
-    let node: QueryNode
-    if (!field || field === 'title' || field === 'body') {
-      if (!analyzeTerms(text).length) {
-        problem(value.term === undefined ? 'empty-phrase' : 'no-terms', value, 'has no letters or digits; ignored')
-        continue
-      }
-      const textNode: Extract<QueryNode, { type: 'term' }> | Extract<QueryNode, { type: 'phrase' }> = { type: value.term === undefined ? 'phrase' : 'term', value: text, negated }
-      if (field) textNode.field = field as QueryField
-      node = textNode
-    } else if (field === 'date') {
-      const range = parseDateRange(trimmed)
-      if (!range) {
+    const node: TextNode = { type: value.kind === 'quote' ? 'phrase' : 'term', value: value.text, negated }
+    if (field) node.field = field
+    return node
+  }
+
+  /** The clause of a field prefix and its value. */
+  const fieldClause = (field: FieldToken, value: ValueToken, negated: boolean): QueryNode | undefined => {
+    const name = field.name.toLowerCase()
+    if (name === 'title' || name === 'body') return textClause(value, negated, name)
+    const trimmed = value.text.trim()
+    switch (name) {
+      case 'date': {
+        const range = parseDateRange(trimmed)
+        if (range) return { type: 'date', ...range, negated }
         problem('bad-date', value, 'is not a date; ignored')
-        continue
+        return undefined
       }
-      node = { type: 'date', ...range, negated }
-    } else if (field === 'source' || field === 'location' || field === 'country') {
-      if (!trimmed) {
-        problem('empty-field', token, 'has no value; ignored')
-        continue
-      }
-      node = { type: 'filter', field, value: trimmed, negated }
-    } else {
-      problem('unknown-field', token, 'is not a field; searched as text')
-      node = { type: 'term', value: `${field} ${trimmed}`, negated }
+      case 'source':
+      case 'location':
+      case 'country':
+        if (trimmed) return { type: 'filter', field: name, value: trimmed, negated }
+        problem('empty-field', field, 'has no value; ignored')
+        return undefined
+      default:
+        problem('unknown-field', field, 'is not a field; searched as text')
+        return { type: 'term', value: `${name} ${trimmed}`, negated }
     }
-    // OR joins a clause to the previous one unless either is excluded.
-    const previous = clauses.at(-1)!
-    if (or && !node.negated && !previous.negated) {
+  }
+
+  /** Reports quoted text that runs to the end of the query (it is read as if closed there). */
+  const reportUnclosed = (value: ValueToken): void => {
+    if (value.kind === 'quote' && !value.closed) problem('unclosed-quote', value, 'is not closed; read to the end')
+  }
+
+  /** Reads the clause that starts with `start`, taking the field's value after a field prefix. */
+  const readClause = (start: ValueToken | FieldToken, negated: boolean): QueryNode | undefined => {
+    if (start.kind !== 'field') {
+      reportUnclosed(start)
+      return textClause(start, negated)
+    }
+    const value = tokens[next]
+    if (!isValueOf(start, value)) {
+      problem('empty-field', start, 'has no value; ignored')
+      return undefined
+    }
+    next++
+    reportUnclosed(value)
+    return fieldClause(start, value, negated)
+  }
+
+  /** Adds a clause: to the previous one's OR group when an OR joins them (unless either is excluded), or on its own. */
+  const addClause = (node: QueryNode): void => {
+    const previous = clauses.at(-1)
+    if (pendingOr && previous && !node.negated && !previous.negated) {
       if (previous.type === 'or') previous.children.push(node)
       else clauses[clauses.length - 1] = { type: 'or', children: [previous, node], negated: false }
     } else {
-      if (or) problem('dangling-operator', or, 'cannot join an excluded clause; read as AND')
+      if (pendingOr) problem('dangling-operator', pendingOr, 'cannot join an excluded clause; read as AND')
       clauses.push(node)
     }
-    or = undefined
+    pendingOr = undefined
   }
-  if (or) problem('dangling-operator', or, 'needs a clause on each side; ignored')
+
+  while (next < tokens.length) {
+    const token = tokens[next++]!
+    let node: QueryNode | undefined
+    switch (token.kind) {
+      case 'or':
+        if (clauses.length > 0 && !pendingOr) pendingOr = token
+        else problem('dangling-operator', token, 'needs a clause on each side; ignored')
+        break
+      case 'minus': {
+        // A minus excludes the clause after it; another operator after it leaves it with nothing to exclude.
+        const start = tokens[next]
+        if (start === undefined || start.kind === 'minus' || start.kind === 'or') {
+          problem('dangling-operator', token, 'needs a clause after it; ignored')
+          break
+        }
+        next++
+        node = readClause(start, true)
+        break
+      }
+      default:
+        node = readClause(token, false)
+    }
+    if (node) addClause(node)
+  }
+  if (pendingOr) problem('dangling-operator', pendingOr, 'needs a clause on each side; ignored')
   return { input: text, clauses, diagnostics, relaxed: false }
 }

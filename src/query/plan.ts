@@ -37,10 +37,21 @@ export interface PlanOptions {
   fuzzy: boolean
 }
 
-/** Typos tolerated for a term of this length: none under 4 letters, 1 from 4, 2 from 8. */
+/** Shortest term, in characters, that tolerates one typo. */
+const ONE_TYPO_LENGTH = 4
+/** Shortest term, in characters, that tolerates two typos. */
+const TWO_TYPOS_LENGTH = 8
+/** Shortest term whose stem family is matched (shorter stems cover too many words). */
+const MIN_STEM_LENGTH = 3
+/** Shortest last term that is prefix-matched (shorter prefixes expand to too many terms). */
+const MIN_PREFIX_LENGTH = 2
+
+/** Typos tolerated for a term of this length: none under 4 characters, 1 from 4, 2 from 8. */
 export function typoBudget(term: string): number {
   const length = [...term].length
-  return length < 4 ? 0 : length < 8 ? 1 : 2
+  if (length >= TWO_TYPOS_LENGTH) return 2
+  if (length >= ONE_TYPO_LENGTH) return 1
+  return 0
 }
 
 /**
@@ -50,10 +61,6 @@ export function typoBudget(term: string): number {
  * and phrases become one clause with a `repeat` count.
  */
 export function planQuery(query: ParsedQuery, preset: AnalyzerPreset, options: PlanOptions): QueryPlan {
-  /** Shortest term whose stem family is matched (shorter stems cover too many words). */
-  const MIN_STEM_LENGTH = 3
-  /** Shortest last term that is prefix-matched (shorter prefixes expand to too many terms). */
-  const MIN_PREFIX_LENGTH = 2
   const plan: QueryPlan = { must: [], mustNot: [], diagnostics: [] }
   // The query's last node: a bare term there is the word being typed.
   const last = query.clauses.at(-1)
@@ -61,7 +68,7 @@ export function planQuery(query: ParsedQuery, preset: AnalyzerPreset, options: P
   const toClause = (node: QueryNode, negated: boolean): PlanClause | undefined => {
     if (node.type === 'or') {
       const children = node.children.map((child) => toClause(child, negated || child.negated)).filter((c) => c !== undefined)
-      return children[1] ? { kind: 'any', children } : children[0]
+      return children.length > 1 ? { kind: 'any', children } : children[0]
     }
     if (node.type === 'filter' || node.type === 'date') {
       // Filters and dates keep their field and value, or their bounds.
@@ -73,7 +80,7 @@ export function planQuery(query: ParsedQuery, preset: AnalyzerPreset, options: P
     const [term] = terms
     if (!term) return
     const clause: PlanClause =
-      node.type === 'phrase' || terms[1]
+      node.type === 'phrase' || terms.length > 1
         ? { kind: 'phrase', terms }
         : {
             kind: 'term',
@@ -100,8 +107,10 @@ export function planQuery(query: ParsedQuery, preset: AnalyzerPreset, options: P
       continue
     }
     if (clause.kind === 'term' && !clause.field) {
-      if (node === typed && options.prefix && clause.spec.term.length < MIN_PREFIX_LENGTH) droppable.add((tooShort = clause))
-      else if (preset === 'english' && !clause.spec.prefix && isStopword(clause.spec.term)) droppable.add(clause)
+      if (node === typed && options.prefix && clause.spec.term.length < MIN_PREFIX_LENGTH) {
+        tooShort = clause
+        droppable.add(clause)
+      } else if (preset === 'english' && !clause.spec.prefix && isStopword(clause.spec.term)) droppable.add(clause)
     }
     if (clause.kind === 'term' || clause.kind === 'phrase') {
       const key = JSON.stringify(clause)
