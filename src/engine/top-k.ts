@@ -1,3 +1,5 @@
+import { lowerBound } from '../lower-bound.js'
+
 /**
  * The first `k` items of `items` in `compare` order, sorted: a sorted list of the best `k` seen so
  * far, which an item enters (at its place, found by binary search) only when it beats the list's
@@ -7,14 +9,7 @@ export function topK<T>(items: Iterable<T>, k: number, compare: (a: T, b: T) => 
   const top: T[] = []
   for (const item of items) {
     if (top.length < k || (k > 0 && compare(item, top[k - 1]!) < 0)) {
-      let lo = 0
-      let hi = top.length
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1
-        if (compare(top[mid]!, item) < 0) lo = mid + 1
-        else hi = mid
-      }
-      top.splice(lo, 0, item)
+      top.splice(lowerBound(0, top.length, (i) => compare(top[i]!, item) < 0), 0, item)
       if (top.length > k) top.pop()
     }
   }
