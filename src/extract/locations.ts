@@ -330,15 +330,16 @@ interface Stat {
 
 const ROLL_UP_REGIONS = new Set(['US', 'CA', 'AU'])
 /**
- * A country named once in passing in the body (score 1: one mention; a demonym counts half) is not
- * what the article is about when another country is more salient: it is left out, with its places.
+ * A country reached only through demonyms ("Iraqi", half a mention each) is kept when that makes a
+ * whole mention (two demonyms), or one sits in the title, lede or dateline: a lone adjective in the
+ * body is often a language or a passing origin ("in English", "a French firm").
  */
-const MIN_SCORE = 1.5
+const DEMONYM_ONLY_SCORE = 1
 
 /** Orders places and countries by salience and rolls places up to their region and country. */
 function rank(mentions: Mention[], g: Gazetteer): Locations {
   const places = new Map<Place, Stat>()
-  const countries = new Map<string, { score: number; tier: number; first: number }>()
+  const countries = new Map<string, { score: number; tier: number; first: number; named: boolean }>()
   for (const m of mentions) {
     const e = m.chosen
     if (!e) continue
@@ -348,7 +349,8 @@ function rank(mentions: Mention[], g: Gazetteer): Locations {
     if (c) {
       c.score += weight
       c.tier = Math.max(c.tier, m.tier)
-    } else countries.set(p.country, { score: weight, tier: m.tier, first: m.start })
+      c.named ||= !e.demonym
+    } else countries.set(p.country, { score: weight, tier: m.tier, first: m.start, named: !e.demonym })
     if (e.demonym) continue
     const s = places.get(p)
     if (s) {
@@ -358,7 +360,7 @@ function rank(mentions: Mention[], g: Gazetteer): Locations {
   }
   const country = [...countries.entries()]
     .sort((a, b) => b[1].tier - a[1].tier || b[1].score - a[1].score || a[1].first - b[1].first)
-    .filter(([, s], i) => i === 0 || s.tier > 0 || s.score >= MIN_SCORE)
+    .filter(([, s], i) => i === 0 || s.named || s.tier > 0 || s.score >= DEMONYM_ONLY_SCORE)
     .map(([code]) => code)
   const kept = new Set(country)
   const ordered = [...places.values()]
