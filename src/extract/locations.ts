@@ -1,4 +1,5 @@
 import { gazetteer, type Entry, type Gazetteer, type Place } from './gazetteer.js'
+import { followsInitials, namesOrganisation, namesSaintInstitution, namesStreet } from './name-context.js'
 import { isCapitalized, isUpperCase, tokenize, type Token } from './text.js'
 
 /** Where the salient parts of a text are: offsets of the title, the dateline's place and the lede. */
@@ -236,30 +237,35 @@ function filter(m: Mention, { text, tokens, caps, g, persons, starts, ends }: Co
   const locative = prevAdjacent && prev !== null && LOCATIVES.has(prevWord) && !isCapitalized(prev.text)
   if (locative) m.strong = true
   const capsLike = inCaps || m.tier === TIER_TITLE
-  // "Michael Jordan", "Mr. Jackson", "Gen. Georgia": a person, not a place; remember the name.
+  // "Michael Jordan", "Mr. Jackson", "Gen. Georgia", "J.M. Barrie": a person, not a place; remember the name.
   const prevIsName =
-    prevAdjacent && prev !== null && isCapitalized(prev.text) && !inCaps &&
-    (HONORIFICS.has(prevWord) || (g.givenNames.has(prevWord) && !ends.has(m.first - 1)))
+    (prevAdjacent && prev !== null && isCapitalized(prev.text) && !inCaps &&
+      (HONORIFICS.has(prevWord) || g.givenNames.has(prevWord))) ||
+    (!inCaps && followsInitials(text, tokens, m.first))
   const prevCapital =
     prevAdjacent && prev !== null && isCapitalized(prev.text) && !inCaps && !PLACE_PREFIXES.has(prevWord) &&
     !isSentenceStart(text, prev.start) && !ends.has(m.first - 1)
-  const nextCapital =
-    nextAdjacent && next !== null && isCapitalized(next.text) && !inCaps && !g.placeSuffixes.has(next.key) &&
-    !starts.has(m.last + 1)
+  const nextWord = nextAdjacent && next !== null && isCapitalized(next.text) && !inCaps && !g.placeSuffixes.has(next.key)
+  const nextCapital = nextWord && !starts.has(m.last + 1)
   const sentenceStart = isSentenceStart(text, m.start)
   const rememberedPerson = persons.has(m.key) && !m.strong
 
   // "GAO", "NATO": a name written in capitals inside ordinary text is an acronym, not a place.
   const shouted = !inCaps && surface.length > 1 && isUpperCase(surface)
+  // "Norwich Union", "Brent crude", "Dublin Road", "St. Paul's Hospital": a name that borrows a place's.
+  const borrowed = !m.isQualifier && (namesOrganisation(text, tokens, m.last) || namesStreet(text, tokens, m.last))
   m.entries = m.entries.filter((e) => {
     const p = e.place
     if (shouted && !e.acronym && m.tier < TIER_TITLE) return false
+    if (borrowed && p.kind !== 'country' && !e.demonym) return false
+    if (p.kind !== 'country' && namesSaintInstitution(text, tokens, m.first, m.last, p.name)) return false
     if (e.qualifierOnly && !m.isQualifier) return false
     if (m.isQualifier) return true
     if (e.acronym && (!isUpperCase(surface) || (inCaps && CAPS_WORDS.has(m.key)))) return false
     if (prevIsName || rememberedPerson) return false
     if (e.demonym) return !(WORD_DEMONYMS.has(m.key) && (sentenceStart || capsLike))
-    if (p.given && nextCapital) return false
+    // "Nigel Melville", "Lindsay Davenport": a place named like a given name, before a capitalised word.
+    if (p.given && nextWord) return false
     if (p.kind === 'country') return true
     if (p.surname && !m.strong) return false
     if (capsLike && !m.strong && p.word) return false
