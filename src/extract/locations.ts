@@ -1,5 +1,5 @@
 import { gazetteer, type Entry, type Gazetteer, type Place } from './gazetteer.js'
-import { followsInitials, namesOrganisation, namesSaintInstitution, namesStreet } from './name-context.js'
+import { followsInitials, namesInstitutionOfPlace, namesOrganisation, namesSaintInstitution, namesStreet } from './name-context.js'
 import { isCapitalized, isUpperCase, tokenize, type Token } from './text.js'
 
 /** Where the salient parts of a text are: offsets of the title, the dateline's place and the lede. */
@@ -23,7 +23,14 @@ const TIER_DATELINE = 3
 const TIER_TITLE = 2
 const TIER_LEDE = 1
 /** A candidate whose country the rest of the article names gets this much (log10 of a 100x size). */
-const EVIDENCE_BONUS = 2
+const COUNTRY_BONUS = 2
+/**
+ * A town whose region (state, province) the text names gets this much more, and so does a region
+ * one of whose towns it names: "Athens" near "Georgia" is Athens, Georgia, and Georgia the state.
+ */
+const REGION_BONUS = 3
+/** Local mentions (regions, towns) a country needs to be inferred as the home country. */
+const MIN_HOME_MENTIONS = 2
 /** Cities below this prior (100,000 people) need their country named elsewhere, or a locative cue. */
 const SMALL_CITY = 5
 /** In capitals (wire headlines), only cities from this prior (1,000,000 people) and capitals count. */
@@ -69,6 +76,8 @@ interface Mention {
   /** This mention qualifies the one before it. */
   isQualifier: boolean
   needsSupport: boolean
+  /** Named like a person ("Elizabeth", "Tucker"): a town only where its region is named, or with strong context. */
+  needsRegion: boolean
   chosen: Entry | null
 }
 
@@ -76,7 +85,7 @@ interface Mention {
  * Finds the places a text names and the countries they belong to, ordered by salience: the
  * dateline, then the title, then the lede, then how often they are named. See docs/extraction.md.
  */
-export function extractLocations(text: string, zones: Zones): Locations {
+export function extractLocations(text: string, zones: Zones, hintCountry: string | null = null): Locations {
   const g = gazetteer()
   const tokens = tokenize(text)
   const caps = capsLines(text, tokens)
@@ -92,7 +101,7 @@ export function extractLocations(text: string, zones: Zones): Locations {
   const context = { text, tokens, caps, g, persons, starts, ends }
   const kept: Mention[] = []
   for (const m of mentions) if (filter(m, context)) kept.push(m)
-  resolve(kept)
+  resolve(kept, hintCountry)
   return rank(kept, g)
 }
 
@@ -151,7 +160,8 @@ function scan(text: string, tokens: Token[], caps: Uint8Array, zones: Zones, g: 
     const last = tokens[best.last] as Token
     mentions.push({
       first: i, last: best.last, start: t.start, end: last.end, key: best.key, entries: best.entries,
-      tier: tierOf(t.start, zones), strong: false, qualifier: null, isQualifier: false, needsSupport: false, chosen: null,
+      tier: tierOf(t.start, zones), strong: false, qualifier: null, isQualifier: false, needsSupport: false,
+      needsRegion: false, chosen: null,
     })
     i = best.last
   }
@@ -279,18 +289,20 @@ function filter(m: Mention, { text, tokens, caps, g, persons, starts, ends }: Co
     return false
   }
   // Small towns, towns named like words, and places inside a longer name ("Piedmont Aviation") need support.
-  const inName = prevCapital || nextCapital
+  // States and towns inside the names of their institutions ("Florida Highway Patrol") count as named.
+  const inName = (prevCapital || nextCapital) && !namesInstitutionOfPlace(text, tokens, m.last)
   m.needsSupport = !m.strong && m.entries.every((e) => {
     const p = e.place
     if (e.demonym || p.kind === 'country') return false
     const big = p.capital || (p.kind === 'city' && p.prior >= CAPS_CITY)
     return (p.kind === 'city' && !p.capital && (p.prior < SMALL_CITY || p.word)) || (inName && !big)
   })
+  m.needsRegion = !m.strong && m.entries.every((e) => e.place.kind === 'city' && e.place.given && !e.place.capital && e.place.prior < CAPS_CITY)
   return true
 }
 
-/** Picks one place per mention: size, plus a bonus for countries the rest of the text names. */
-function resolve(mentions: Mention[]): void {
+/** Picks one place per mention: areas (countries, regions) first, then the towns they contain. See docs/extraction.md. */
+function resolve(mentions: Mention[], hintCountry: string | null): void {
   const evidence = new Map<string, number>()
   const own = (m: Mention): string | null => {
     const countries = new Set(m.entries.map((e) => e.place.country))
@@ -301,30 +313,70 @@ function resolve(mentions: Mention[]): void {
     const c = own(m)
     if (c) evidence.set(c, (evidence.get(c) ?? 0) + 1)
   }
-  // One sense per text: a name placed by strong context ("PORTLAND, Ore.", "in Reading") keeps that sense.
-  const senses = new Map<string, Place>()
-  const order = [...mentions].sort((a, b) => Number(b.strong) - Number(a.strong))
-  for (const m of order) {
-    const mine = own(m)
-    const support = (country: string): number => (evidence.get(country) ?? 0) - (country === mine ? 1 : 0)
-    let best: Entry | null = null
-    let bestScore = -Infinity
-    // A dateline names the big city of its name more often than the article's other countries suggest.
-    const bonus = m.tier === TIER_DATELINE ? EVIDENCE_BONUS / 2 : EVIDENCE_BONUS
-    for (const e of m.entries) {
-      const score = e.place.prior + (support(e.place.country) > 0 ? bonus : 0)
-      if (score > bestScore) {
-        best = e
-        bestScore = score
-      }
-    }
-    const sense = senses.get(m.key)
-    const same = sense && m.entries.find((e) => e.place === sense)
-    if (same) best = same
-    else if (best && m.needsSupport && support(best.place.country) <= 0) best = null
-    if (best && m.strong && !best.demonym) senses.set(m.key, best.place)
-    m.chosen = best
+  const regions = new Set<string>()
+  for (const m of mentions) if (m.qualifier?.kind === 'region') regions.add(regionKey(m.qualifier))
+  const isArea = (m: Mention): boolean => m.entries.every((e) => e.place.kind !== 'city')
+  // Regions some town of the text may lie in: the evidence that lets "Georgia" be the state.
+  const towns = new Set<string>()
+  for (const m of mentions) {
+    if (isArea(m)) continue
+    for (const e of m.entries) if (e.place.kind === 'city' && e.place.region) towns.add(regionKey(e.place))
   }
+  const senses = new Map<string, Place>()
+  const choose = (list: Mention[], home: string | null): void => {
+    // One sense per text: a name placed by strong context ("PORTLAND, Ore.", "in Reading") keeps that sense.
+    const order = [...list].sort((a, b) => Number(b.strong) - Number(a.strong))
+    for (const m of order) {
+      const mine = own(m)
+      const support = (country: string): number => (evidence.get(country) ?? 0) - (country === mine ? 1 : 0)
+      // A dateline names the big city of its name more often than the article's other countries suggest.
+      const bonus = m.tier === TIER_DATELINE ? COUNTRY_BONUS / 2 : COUNTRY_BONUS
+      let best: Entry | null = null
+      let bestScore = -Infinity
+      for (const e of m.entries) {
+        const p = e.place
+        const inNamedRegion = p.kind === 'city' && p.region !== '' && regions.has(regionKey(p))
+        const contains = p.kind === 'region' && towns.has(regionKey(p))
+        const score = p.prior + (support(p.country) > 0 || p.country === home ? bonus : 0) +
+          (inNamedRegion || contains ? REGION_BONUS : 0)
+        if (score > bestScore) {
+          best = e
+          bestScore = score
+        }
+      }
+      const sense = senses.get(m.key)
+      const same = sense && m.entries.find((e) => e.place === sense)
+      if (same) best = same
+      else if (best && m.needsSupport && support(best.place.country) <= 0 && best.place.country !== home) best = null
+      else if (best && m.needsRegion && best.place.country !== home && !regions.has(regionKey(best.place))) best = null
+      if (best && m.strong && !best.demonym) senses.set(m.key, best.place)
+      m.chosen = best
+      if (best?.place.kind === 'region') regions.add(regionKey(best.place))
+    }
+  }
+  choose(mentions.filter(isArea), hintCountry)
+  choose(mentions.filter((m) => !isArea(m)), hintCountry ?? homeCountry(mentions))
+}
+
+function regionKey(place: Place): string {
+  return `${place.country}-${place.region}`
+}
+
+/**
+ * The country a text is local to: the one most of its regions and unambiguous towns lie in (at least
+ * two, more than any other country). Country names and demonyms do not count: they are how a text
+ * speaks of abroad.
+ */
+function homeCountry(mentions: Mention[]): string | null {
+  const local = new Map<string, number>()
+  for (const m of mentions) {
+    const place = m.chosen?.place ?? (new Set(m.entries.map((e) => e.place)).size === 1 ? m.entries[0]?.place : undefined)
+    if (!place || place.kind === 'country' || m.chosen?.demonym || m.needsSupport) continue
+    local.set(place.country, (local.get(place.country) ?? 0) + 1)
+  }
+  const [first, second] = [...local.entries()].sort((a, b) => b[1] - a[1])
+  if (!first || first[1] < MIN_HOME_MENTIONS || (second && second[1] >= first[1])) return null
+  return first[0]
 }
 
 interface Stat {

@@ -28,6 +28,18 @@ const INSTITUTION_WORDS = new Set([
   'infirmary', 'clinic', 'parish', 'basilica', 'priory', 'park', 'stadium', 'ground', 'primary', 'high',
 ])
 
+/**
+ * Words that, after a region or town, name one of its institutions ("Texas Department of…", "Florida
+ * Highway Patrol", "Ohio State University"): the name still places the story there.
+ */
+const INSTITUTION_OF_PLACE_WORDS = new Set([
+  'department', 'dept', 'highway', 'patrol', 'police', 'sheriff', 'state', 'university', 'college', 'court',
+  'supreme', 'legislature', 'senate', 'house', 'assembly', 'attorney', 'governor', 'national', 'guard', 'board',
+  'commission', 'bureau', 'agency', 'authority', 'council', 'county', 'parish', 'ministry', 'government',
+  'public', 'health', 'emergency', 'fire', 'corrections', 'transportation', 'education', 'lottery', 'hospital',
+  'museum', 'library', 'airport', 'port', 'city', 'regional', 'metropolitan', 'municipal', 'district',
+])
+
 /** The token right after a name, when only spaces separate them. */
 function adjacentNext(text: string, tokens: Token[], last: number): Token | null {
   const next = tokens[last + 1]
@@ -67,4 +79,10 @@ export function followsInitials(text: string, tokens: Token[], first: number): b
   const gap = text.slice(prev.end, (tokens[first] as Token).start)
   if (/^(?:\p{Lu}\.){2,}$/u.test(prev.text) && /^\.?[ \t]{1,2}$/.test(gap)) return true
   return /^\p{Lu}$/u.test(prev.text) && /^\.[ \t]{1,2}$/.test(gap)
+}
+
+/** "Texas Department of…", "Florida Highway Patrol": a name of one of the place's institutions. */
+export function namesInstitutionOfPlace(text: string, tokens: Token[], last: number): boolean {
+  const next = adjacentNext(text, tokens, last)
+  return next !== null && isCapitalized(next.text) && INSTITUTION_OF_PLACE_WORDS.has(next.key)
 }
