@@ -1,3 +1,4 @@
+import { countyAt } from './counties.js'
 import { gazetteer, type Entry, type Gazetteer, type Place } from './gazetteer.js'
 import { followsInitials, namesInstitutionOfPlace, namesOrganisation, namesSaintInstitution, namesStreet } from './name-context.js'
 import { isCapitalized, isUpperCase, tokenize, type Token } from './text.js'
@@ -51,7 +52,7 @@ const HONORIFICS = new Set([
 const PLACE_PREFIXES = new Set([
   'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast',
   'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'greater',
-  'upper', 'lower', 'downtown', 'metropolitan', 'rural', 'occupied', 'suburban', 'inner', 'outer', 'coastal',
+  'upper', 'lower', 'county', 'downtown', 'metropolitan', 'rural', 'occupied', 'suburban', 'inner', 'outer', 'coastal',
   'in', 'at', 'from', 'to', 'near', 'the', 'and', 'or', 'but', 'for', 'both', 'says', 'said', 'with', 'by', 'as',
 ])
 /** Demonyms that are also common words, read as such at the start of a sentence. */
@@ -142,6 +143,17 @@ function scan(text: string, tokens: Token[], caps: Uint8Array, zones: Zones, g: 
   const mentions: Mention[] = []
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token
+    const county = countyAt(text, tokens, i, caps)
+    if (county) {
+      const last = tokens[county.last] as Token
+      mentions.push({
+        first: i, last: county.last, start: t.start, end: last.end, key: county.entry.place.name.toLowerCase(),
+        entries: [county.entry], tier: tierOf(t.start, zones), strong: false, qualifier: null, isQualifier: false,
+        needsSupport: false, needsRegion: false, chosen: null,
+      })
+      i = county.last
+      continue
+    }
     const maxWords = g.firstWords.get(t.key)
     if (maxWords === undefined || (!caps[i] && !isCapitalized(t.text))) continue
     let key = t.key
@@ -168,8 +180,25 @@ function scan(text: string, tokens: Token[], caps: Uint8Array, zones: Zones, g: 
   return mentions
 }
 
+/** A capitalised name and a comma right before an offset: "Smallville, " in "Smallville, Pa.". */
+const NAME_AND_COMMA = /\p{Lu}[\p{L}'’.-]*(?:[ \t]\p{Lu}[\p{L}'’.-]*){0,3},[ \t]{1,2}$/u
+
 /** "Reading, Pa.", "Paris, Texas", "Baghdad, Iraq": the second name qualifies the first. */
 function linkQualifiers(text: string, mentions: Mention[]): void {
+  // "Smallville, Pa.": a dotted abbreviation after a town too small for the gazetteer still names the state.
+  for (let k = 0; k < mentions.length; k++) {
+    const q = mentions[k] as Mention
+    const prev = mentions[k - 1]
+    const region = q.entries.find((e) => e.qualifierOnly && e.place.kind === 'region')
+    if (!region || !text.slice(q.start, q.end + 1).includes('.')) continue
+    if (prev && /^,[ \t]{1,2}$/.test(text.slice(prev.end, q.start))) continue
+    const name = NAME_AND_COMMA.exec(text.slice(Math.max(0, q.start - 60), q.start))
+    // "Jane Smith, M.D.": after a person's name the letters are a degree, not a state.
+    if (!name || gazetteer().givenNames.has(name[0].split(/[ \t]/)[0]?.toLowerCase() ?? '')) continue
+    q.isQualifier = true
+    q.strong = true
+    q.entries = [region]
+  }
   for (let k = 0; k + 1 < mentions.length; k++) {
     const m = mentions[k] as Mention
     const q = mentions[k + 1] as Mention
