@@ -194,7 +194,8 @@ function linkQualifiers(text: string, mentions: Mention[]): void {
     if (prev && /^,[ \t]{1,2}$/.test(text.slice(prev.end, q.start))) continue
     const name = NAME_AND_COMMA.exec(text.slice(Math.max(0, q.start - 60), q.start))
     // "Jane Smith, M.D.": after a person's name the letters are a degree, not a state.
-    if (!name || gazetteer().givenNames.has(name[0].split(/[ \t]/)[0]?.toLowerCase() ?? '')) continue
+    const words = name ? name[0].slice(0, -1).split(/[ \t,]+/).map((w) => w.replace(/\.$/, '').toLowerCase()) : []
+    if (!name || words.some((w) => HONORIFICS.has(w) || gazetteer().givenNames.has(w))) continue
     q.isQualifier = true
     q.strong = true
     q.entries = [region]
