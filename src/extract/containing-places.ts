@@ -10,13 +10,14 @@ import { nameKey } from './text.js'
  */
 export function containingPlaces(names: readonly string[]): { location: string[]; country: string[] } {
   const g = gazetteer()
-  const location = new Set<string>()
   const country = new Set<string>()
-  for (const name of names) {
+  const places = names.map((name) => {
     const entries = (g.names.get(nameKey(name)) ?? []).filter((e) => !e.demonym && !e.qualifierOnly && e.place.kind !== 'blocker')
-    const place: Place | undefined = entries.map((e) => e.place).sort((a, b) => b.prior - a.prior)[0]
-    // One spelling per place: 'usa', 'U.S.' and 'United States' are all 'United States'.
-    location.add(place ? place.name : name)
+    return { name, place: entries.map((e) => e.place).sort((a, b) => b.prior - a.prior)[0] as Place | undefined }
+  })
+  // The given places first, one spelling each ('usa', 'U.S.' and 'United States' are 'United States').
+  const location = new Set(places.map(({ name, place }) => place?.name ?? name))
+  for (const { place } of places) {
     if (!place) continue
     const region = place.kind === 'city' && place.region ? g.regions.get(`${place.country}-${place.region}`) : undefined
     if (region) location.add(region.name)

@@ -281,7 +281,7 @@ function filter(m: Mention, { text, tokens, caps, g, persons, starts, ends }: Co
   const prevIsName =
     (prevAdjacent && prev !== null && isCapitalized(prev.text) && !inCaps &&
       (HONORIFICS.has(prevWord) || g.givenNames.has(prevWord))) ||
-    (!inCaps && followsInitials(text, tokens, m.first))
+    (!inCaps && followsInitials(text, tokens, m.first) && !ends.has(m.first - 1))
   const prevCapital =
     prevAdjacent && prev !== null && isCapitalized(prev.text) && !inCaps && !PLACE_PREFIXES.has(prevWord) &&
     !isSentenceStart(text, prev.start) && !ends.has(m.first - 1)
@@ -294,6 +294,7 @@ function filter(m: Mention, { text, tokens, caps, g, persons, starts, ends }: Co
   const shouted = !inCaps && surface.length > 1 && isUpperCase(surface)
   // "Norwich Union", "Brent crude", "Dublin Road", "St. Paul's Hospital": a name that borrows a place's.
   const borrowed = !m.isQualifier && (namesOrganisation(text, tokens, m.last) || namesStreet(text, tokens, m.last))
+  const institution = namesInstitutionOfPlace(text, tokens, m.last)
   m.entries = m.entries.filter((e) => {
     const p = e.place
     if (shouted && !e.acronym && m.tier < TIER_TITLE) return false
@@ -305,7 +306,7 @@ function filter(m: Mention, { text, tokens, caps, g, persons, starts, ends }: Co
     if (prevIsName || rememberedPerson) return false
     if (e.demonym) return !(WORD_DEMONYMS.has(m.key) && (sentenceStart || capsLike))
     // "Nigel Melville", "Lindsay Davenport": a place named like a given name, before a capitalised word.
-    if (p.given && nextWord) return false
+    if (p.given && nextWord && !institution) return false
     if (p.kind === 'country') return true
     if (p.surname && !m.strong) return false
     if (capsLike && !m.strong && p.word) return false
@@ -320,7 +321,7 @@ function filter(m: Mention, { text, tokens, caps, g, persons, starts, ends }: Co
   }
   // Small towns, towns named like words, and places inside a longer name ("Piedmont Aviation") need support.
   // States and towns inside the names of their institutions ("Florida Highway Patrol") count as named.
-  const inName = (prevCapital || nextCapital) && !namesInstitutionOfPlace(text, tokens, m.last)
+  const inName = (prevCapital || nextCapital) && !institution
   m.needsSupport = !m.strong && m.entries.every((e) => {
     const p = e.place
     if (e.demonym || p.kind === 'country') return false
