@@ -70,6 +70,42 @@ describe('US local geography', () => {
   })
 })
 
+describe('minor towns (under 15,000 people)', () => {
+  it('are read where a qualifier or their named region places them', () => {
+    expect(places('Deputies arrested a man in Pineville, La., on Monday.')).toEqual(['Pineville', 'Louisiana', 'United States'])
+    expect(places('Louisiana deputies arrested a man in Pineville on Monday.')).toEqual(
+      expect.arrayContaining(['Pineville', 'Louisiana', 'United States']),
+    )
+  })
+
+  it('are no place, and no evidence, where nothing places them: any name is some village somewhere', () => {
+    expect(countries('Arsenal beat Chelsea at Highbury on Saturday.')).toEqual([])
+    expect(countries('Arsenal beat Chelsea at Highbury on Saturday. The White House said so.')).toEqual([])
+  })
+
+  it('never take a name from a larger place', () => {
+    expect(places('Lawmakers from Indiana flew to Washington on Monday.')).not.toContain('Washington, Indiana')
+    expect(countries('Lawmakers from Indiana flew to Washington on Monday.')).toEqual(['US'])
+  })
+
+  it('keep the shorter name inside theirs from being read ("East Hanover" is not Hanover, Germany)', () => {
+    expect(countries('Sandoz Corp, based in East Hanover, N.J., said sales rose.')).toEqual(['US'])
+    expect(places('Sandoz Corp, based in East Hanover, N.J., said sales rose.')).toContain('East Hanover')
+  })
+
+  it('do not make a person\'s name a place with a region after a comma', () => {
+    expect(countries('Pam Ferris, Victoria Hamilton and Kelly Reilly are nominated for best actress.')).toEqual([])
+  })
+})
+
+describe('GeoNames names with two official forms', () => {
+  it('reads each form, under the name English news uses', () => {
+    expect(places('Police in San Sebastián said the bomb was defused.')).toEqual(['San Sebastián', 'Spain'])
+    expect(places('Police in Donostia said the bomb was defused.')).toEqual(['San Sebastián', 'Spain'])
+    expect(countries('Voters in Vitoria and Bilbao went to the polls in the Basque Country.')).toEqual(['ES'])
+  })
+})
+
 describe('names that are not places', () => {
   it('reads a place before an organisation, club or commodity designator as that name', () => {
     expect(countries('Shares in Norwich Union rose.')).toEqual([])

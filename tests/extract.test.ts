@@ -230,8 +230,10 @@ describe('locations', () => {
     expect(countries('London, Ontario, is a Canadian city.')).toEqual(['CA'])
     expect(countries('London is the capital.')).toEqual(['GB'])
     expect(places('The Portland City Council met in Portland, Maine.')).toContain('Maine')
-    // A town too small for the gazetteer is still placed by its state.
-    expect(places('Residents of Paris, Kentucky, gathered downtown.')).toEqual(['Kentucky', 'United States'])
+    // Paris, Kentucky (10,000 people) is a minor town placed by its qualifier; one too small for the
+    // gazetteer is still placed by its state.
+    expect(places('Residents of Paris, Kentucky, gathered downtown.')).toEqual(['Paris', 'Kentucky', 'United States'])
+    expect(places('Residents of Smallvillington, Kentucky, gathered downtown.')).toEqual(['Kentucky', 'United States'])
   })
 
   it('reads places inside names only when they are big or supported', () => {

@@ -26,7 +26,7 @@ export function countyAt(text: string, tokens: Token[], i: number, caps: Uint8Ar
       const name = `${text.slice(first.start, (tokens[j - 1] as Token).end)} ${tj.text}`
       const place: Place = {
         name, country: 'US', region: division.region, kind: 'city', prior: COUNTY_PRIOR, capital: false,
-        word: false, given: false, surname: false,
+        word: false, given: false, surname: false, minor: false,
       }
       return { last: j, entry: { place, demonym: false, acronym: false, qualifierOnly: false } }
     }

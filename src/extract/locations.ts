@@ -96,6 +96,7 @@ export function extractLocations(text: string, zones: Zones, hintCountry: string
   const starts = new Set<number>()
   const ends = new Set<number>()
   for (const m of mentions) {
+    if (minorOnly(m) && !m.qualifier) continue
     starts.add(m.first)
     ends.add(m.last)
   }
@@ -183,6 +184,11 @@ function scan(text: string, tokens: Token[], caps: Uint8Array, zones: Zones, g: 
 /** A capitalised name and a comma right before an offset: "Smallville, " in "Smallville, Pa.". */
 const NAME_AND_COMMA = /\p{Lu}[\p{L}'’.-]*(?:[ \t]\p{Lu}[\p{L}'’.-]*){0,3},[ \t]{1,2}$/u
 
+/** A name known only as minor towns: no evidence, and no place for the context rules until its region is named. */
+function minorOnly(m: Mention): boolean {
+  return m.entries.length > 0 && m.entries.every((e) => e.place.minor)
+}
+
 /** "Reading, Pa.", "Paris, Texas", "Baghdad, Iraq": the second name qualifies the first. */
 function linkQualifiers(text: string, mentions: Mention[]): void {
   // "Smallville, Pa.": a dotted abbreviation after a town too small for the gazetteer still names the state.
@@ -191,7 +197,7 @@ function linkQualifiers(text: string, mentions: Mention[]): void {
     const prev = mentions[k - 1]
     const region = q.entries.find((e) => e.qualifierOnly && e.place.kind === 'region')
     if (!region || !text.slice(q.start, q.end + 1).includes('.')) continue
-    if (prev && /^,[ \t]{1,2}$/.test(text.slice(prev.end, q.start))) continue
+    if (prev && !minorOnly(prev) && /^,[ \t]{1,2}$/.test(text.slice(prev.end, q.start))) continue
     const name = NAME_AND_COMMA.exec(text.slice(Math.max(0, q.start - 60), q.start))
     // "Jane Smith, M.D.": after a person's name the letters are a degree, not a state.
     const words = name ? name[0].slice(0, -1).split(/[ \t,]+/).map((w) => w.replace(/\.$/, '').toLowerCase()) : []
@@ -212,6 +218,8 @@ function linkQualifiers(text: string, mentions: Mention[]): void {
           (qe.place.kind === 'country' || e.place.region === qe.place.region)),
     )
     if (!qualifying) {
+      // A name known only as minor towns elsewhere may be anything ("Pam Ferris, Victoria Hamilton").
+      if (minorOnly(m)) continue
       // "Paris, Kentucky" with no Paris in Kentucky known: a town too small for the gazetteer, in that region.
       const region = q.entries.find((qe) => qe.place.kind === 'region')
       if (region && m.entries.every((e) => e.place.kind === 'city' && !e.demonym)) {
@@ -258,6 +266,10 @@ interface Context {
 /** Applies the context rules; keeps the entries that survive and says whether the mention stays. */
 function filter(m: Mention, { text, tokens, caps, g, persons, starts, ends }: Context): boolean {
   if (m.entries.some((e) => e.place.kind === 'blocker')) return false
+  // A minor town is a sense of its name only when no larger place has it, or a qualifier placed it.
+  if (!m.qualifier && m.entries.some((e) => e.place.minor) && m.entries.some((e) => !e.place.minor)) {
+    m.entries = m.entries.filter((e) => !e.place.minor)
+  }
   const inCaps = caps[m.first] === 1
   const surface = text.slice(m.start, m.end)
   if (m.tier === TIER_DATELINE) {
@@ -337,7 +349,8 @@ function resolve(mentions: Mention[], hintCountry: string | null): void {
   const evidence = new Map<string, number>()
   const own = (m: Mention): string | null => {
     const countries = new Set(m.entries.map((e) => e.place.country))
-    if (countries.size !== 1 || m.needsSupport) return null
+    // A minor town is no evidence: it is read only where its region is named.
+    if (countries.size !== 1 || m.needsSupport || m.entries.some((e) => e.place.minor)) return null
     return m.entries[0]?.place.country ?? null
   }
   for (const m of mentions) {
@@ -351,7 +364,7 @@ function resolve(mentions: Mention[], hintCountry: string | null): void {
   const towns = new Set<string>()
   for (const m of mentions) {
     if (isArea(m)) continue
-    for (const e of m.entries) if (e.place.kind === 'city' && e.place.region) towns.add(regionKey(e.place))
+    for (const e of m.entries) if (e.place.kind === 'city' && e.place.region && !e.place.minor) towns.add(regionKey(e.place))
   }
   const senses = new Map<string, Place>()
   const choose = (list: Mention[], home: string | null): void => {
@@ -380,6 +393,8 @@ function resolve(mentions: Mention[], hintCountry: string | null): void {
       if (same) best = same
       else if (best && m.needsSupport && support(best.place.country) <= 0 && best.place.country !== home) best = null
       else if (best && m.needsRegion && best.place.country !== home && !regions.has(regionKey(best.place))) best = null
+      // A minor town needs its region named (or a qualifier): any name is some village's somewhere.
+      else if (best && best.place.minor && !m.qualifier && !(best.place.region && regions.has(regionKey(best.place)))) best = null
       if (best && m.strong && !best.demonym) senses.set(m.key, best.place)
       m.chosen = best
       if (best?.place.kind === 'region') regions.add(regionKey(best.place))
@@ -402,7 +417,7 @@ function homeCountry(mentions: Mention[]): string | null {
   const local = new Map<string, number>()
   for (const m of mentions) {
     const place = m.chosen?.place ?? (new Set(m.entries.map((e) => e.place)).size === 1 ? m.entries[0]?.place : undefined)
-    if (!place || place.kind === 'country' || m.chosen?.demonym || m.needsSupport) continue
+    if (!place || place.kind === 'country' || place.minor || m.chosen?.demonym || m.needsSupport) continue
     local.set(place.country, (local.get(place.country) ?? 0) + 1)
   }
   const [first, second] = [...local.entries()].sort((a, b) => b[1] - a[1])
