@@ -79,8 +79,10 @@ describe('minor towns (under 15,000 people)', () => {
   })
 
   it('are no place, and no evidence, where nothing places them: any name is some village somewhere', () => {
-    expect(countries('Arsenal beat Chelsea at Highbury on Saturday.')).toEqual([])
-    expect(countries('Arsenal beat Chelsea at Highbury on Saturday. The White House said so.')).toEqual([])
+    // GeoNames has a Heathrow in Florida, a Tottenham in Ontario and a Blair in Nebraska.
+    expect(countries('Delays hit flights at Heathrow on Friday.')).toEqual([])
+    expect(countries('Santini quit at Tottenham on Friday. Gordon Brown met Blair.')).toEqual([])
+    expect(places('Flights at Heathrow, Florida, were delayed.')).toEqual(['Heathrow', 'Florida', 'United States'])
   })
 
   it('never take a name from a larger place', () => {
