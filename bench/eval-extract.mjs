@@ -1,16 +1,26 @@
 #!/usr/bin/env node
-// Evaluates extractMetadata on a gold-annotated corpus (Reuters-21578 JSONL) and reports
-// country micro precision/recall/F1, date accuracy and throughput. See docs/extraction.md.
+// Evaluates extractMetadata's `country` against gold-annotated news: precision, recall and F1 of the
+// predicted country set per article, micro-averaged over articles; date accuracy; throughput.
+// See docs/extraction.md.
 //
-//   npm run eval:extract -- ../shared/corpora/reuters21578.jsonl [--module dist/build.js] [--limit N]
-//   [--errors N] prints the N most frequent false positives and false negatives.
+//   npm run eval:extract                      every set found under ../shared (Reuters, GUM-Wikinews, BBC sample)
+//   npm run eval:extract -- <file.jsonl> ...  the given sets only
+//   [--module dist/build.js] [--limit N] [--errors N] (N most frequent false positives and negatives)
+//   [--show N] prints N articles of each set with their errors
 //
-// Input lines: { id, title, date?, dateline?, places?, body }. Articles are given to the extractor as
-// an article reads, with no hints: the title line, a blank line, then the dateline and the body.
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
+// Set formats, one JSON object a line, recognised by their fields:
+//   Reuters-21578   { id, title, date?, dateline?, places?, body }: Reuters place codes, scored on the 1987 map
+//   GUM-Wikinews    { id, title, text, countries }: ISO codes of every country a place in the text lies in
+//   gold fixture    { id, countries } with no text: joined by id to the corpus named by `--corpus` or,
+//                   for ids starting "bbc-", ../shared/corpora/bbc2095.jsonl (see bench/gold/README.md)
+// Articles are given to the extractor as an article reads, with no hints: the title line, a blank
+// line, then (Reuters) the dateline and the body.
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const shared = join(root, '..', 'shared')
 const args = process.argv.slice(2)
 const option = (name, fallback) => {
   const i = args.indexOf(name)
@@ -22,9 +32,16 @@ const option = (name, fallback) => {
 const modulePath = option('--module', 'dist/build.js')
 const limit = Number(option('--limit', 'Infinity'))
 const showErrors = Number(option('--errors', '0'))
-const file = args[0]
-if (!file) {
-  console.error('usage: eval-extract.mjs <corpus.jsonl> [--module dist/build.js] [--limit N] [--errors N]')
+const showArticles = Number(option('--show', '0'))
+const corpusOption = option('--corpus', undefined)
+const DEFAULT_SETS = [
+  join(shared, 'corpora', 'reuters21578.jsonl'),
+  join(shared, 'eval', 'geo', 'gum-wikinews.jsonl'),
+  join(root, 'bench', 'gold', 'bbc-countries.jsonl'),
+]
+const files = args.length > 0 ? args : DEFAULT_SETS.filter((f) => existsSync(f))
+if (files.length === 0) {
+  console.error('usage: eval-extract.mjs [<set.jsonl> ...] [--module dist/build.js] [--limit N] [--errors N] [--show N]')
   process.exit(2)
 }
 const { extractMetadata } = await import(pathToFileURL(resolve(modulePath)).href)
@@ -78,74 +95,48 @@ const HISTORIC = {
   ME: 'YU', XK: 'YU', ER: 'ET', SS: 'SD', BQ: 'AN', CW: 'AN', SX: 'AN', PW: 'PW', MH: 'PW', FM: 'PW', MP: 'PW',
   TL: 'ID',
 }
-const projectToHistoric = (code) => HISTORIC[code] ?? code
+const same = (code) => code
 
-const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean)
-const records = []
-for (const line of lines) {
-  if (records.length >= limit) break
-  const r = JSON.parse(line)
-  const text = `${r.title ?? ''}\n\n${r.dateline ? `${r.dateline} ` : ''}${r.body ?? ''}`
-  records.push({ r, text })
-}
-const unmapped = new Set()
-const goldOf = (r) => {
-  if (!Array.isArray(r.places)) return null
-  const out = new Set()
-  for (const p of r.places) {
-    const code = REUTERS[p]
-    if (code) out.add(code)
-    else unmapped.add(p)
+const readJsonl = (file) => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line))
+
+/** Reads one set into { name, kind, items: [{ id, text, gold: Set|null, date? }], project }. */
+function loadSet(file) {
+  const rows = readJsonl(file).slice(0, limit)
+  const first = rows[0] ?? {}
+  const unmapped = new Set()
+  if ('countries' in first && !('text' in first) && !('body' in first)) {
+    const corpus = corpusOption ?? (String(first.id).startsWith('bbc-') ? join(shared, 'corpora', 'bbc2095.jsonl') : null)
+    if (!corpus || !existsSync(corpus)) throw new Error(`${file}: gold without text, and no corpus to join (--corpus)`)
+    const byId = new Map(readJsonl(corpus).map((r) => [r.id, r]))
+    const items = rows.map((g) => {
+      const r = byId.get(g.id)
+      if (!r) throw new Error(`${file}: ${g.id} is not in ${corpus}`)
+      const adjectival = Array.isArray(g.adjectival) ? g.adjectival : []
+      return { id: g.id, text: `${r.title ?? ''}\n\n${r.body ?? r.text ?? ''}`, gold: new Set(g.countries), wide: new Set([...g.countries, ...adjectival]) }
+    })
+    return { name: file, kind: 'fixture', items, project: same, unmapped }
   }
-  return out
-}
-
-// Throughput: extraction alone, over every article, after one warm-up pass on a slice.
-for (const { text } of records.slice(0, 200)) extractMetadata(text)
-const t0 = performance.now()
-const results = records.map(({ text }) => extractMetadata(text))
-const seconds = (performance.now() - t0) / 1000
-
-const score = () => ({ tp: 0, fp: 0, fn: 0, n: 0 })
-const all = score() // articles with a body and at least one gold country
-const withEmpty = score() // also articles with a body and no gold country (every prediction is an error)
-const fpCount = new Map()
-const fnCount = new Map()
-let dated = 0, dateRight = 0, dateGiven = 0, dateWrong = 0
-let hinted = 0, hintRight = 0
-let bodies = 0
-for (let i = 0; i < records.length; i++) {
-  const { r, text } = records[i]
-  const res = results[i]
-  if (r.date) {
-    const gold = normalizeGold(r.date)
-    if (gold) {
-      dated++
-      if (res.date !== null) dateGiven++
-      if (res.date === gold) dateRight++
-      else if (res.date !== null) dateWrong++
-      if (r.body) {
-        hinted++
-        const withYear = extractMetadata(text, { date: gold.slice(0, 4) })
-        if (withYear.date === gold) hintRight++
+  if ('countries' in first) {
+    const items = rows.map((r) => ({
+      id: r.id,
+      text: r.text.startsWith(r.title ?? '') ? r.text : `${r.title ?? ''}\n\n${r.text}`,
+      gold: new Set(r.countries),
+    }))
+    return { name: file, kind: 'countries', items, project: same, unmapped }
+  }
+  const items = rows.map((r) => {
+    let gold = null
+    if (Array.isArray(r.places) && r.body) {
+      gold = new Set()
+      for (const p of r.places) {
+        const code = REUTERS[p]
+        if (code) gold.add(code)
+        else unmapped.add(p)
       }
     }
-  }
-  const gold = goldOf(r)
-  if (!r.body || gold === null) continue
-  bodies++
-  const g = new Set([...gold].map(projectToHistoric))
-  const p = new Set(res.country.map(projectToHistoric))
-  const targets = g.size > 0 ? [all, withEmpty] : [withEmpty]
-  for (const s of targets) {
-    s.n++
-    for (const c of p) if (g.has(c)) s.tp++; else s.fp++
-    for (const c of g) if (!p.has(c)) s.fn++
-  }
-  if (g.size > 0) {
-    for (const c of p) if (!g.has(c)) fpCount.set(c, (fpCount.get(c) ?? 0) + 1)
-    for (const c of g) if (!p.has(c)) fnCount.set(c, (fnCount.get(c) ?? 0) + 1)
-  }
+    return { id: r.id, text: `${r.title ?? ''}\n\n${r.dateline ? `${r.dateline} ` : ''}${r.body ?? ''}`, gold, date: r.date, body: r.body }
+  })
+  return { name: file, kind: 'reuters', items, project: (code) => HISTORIC[code] ?? code, unmapped }
 }
 
 function normalizeGold(value) {
@@ -162,35 +153,92 @@ const prf = (s) => {
   return { precision: p, recall: r, f1: p + r ? (2 * p * r) / (p + r) : 0 }
 }
 const fmt = (x) => x.toFixed(3)
-const main = prf(all)
-const loose = prf(withEmpty)
 const pct = (a, b) => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`
-console.log(`corpus                 ${file} (${records.length} articles, ${bodies} with a body and a places field)`)
-if (all.n > 0) {
-  console.log(`country (gold non-empty, ${all.n} articles)  P ${fmt(main.precision)}  R ${fmt(main.recall)}  F1 ${fmt(main.f1)}  (tp ${all.tp}, fp ${all.fp}, fn ${all.fn})`)
-  console.log(`country (incl. empty gold, ${withEmpty.n})    P ${fmt(loose.precision)}  R ${fmt(loose.recall)}  F1 ${fmt(loose.f1)}`)
-} else {
-  // No gold: report what was found, for a sanity check by eye.
-  const tally = (key) => {
-    const m = new Map()
-    for (const res of results) for (const v of res[key]) m.set(v, (m.get(v) ?? 0) + 1)
-    return [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, v]) => `${k}:${v}`).join(' ')
+const top = (m) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, showErrors).map(([k, v]) => `${k}:${v}`).join(' ')
+
+const summary = []
+for (const file of files) {
+  const set = loadSet(file)
+  const { items, project } = set
+  // Throughput: extraction alone, over every article, after one warm-up pass on a slice.
+  for (const { text } of items.slice(0, 200)) extractMetadata(text)
+  const t0 = performance.now()
+  const results = items.map(({ text }) => extractMetadata(text))
+  const ms = performance.now() - t0
+
+  const score = () => ({ tp: 0, fp: 0, fn: 0, n: 0 })
+  const wide = score() // fixtures: also countries named only by a demonym ("adjectival")
+  const all = score() // articles with at least one gold country
+  const withEmpty = score() // also articles with no gold country (every prediction is an error)
+  const fpCount = new Map()
+  const fnCount = new Map()
+  const shown = []
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]
+    if (item.gold === null) continue
+    const g = new Set([...item.gold].map(project))
+    const p = new Set(results[i].country.map(project))
+    for (const s of g.size > 0 ? [all, withEmpty] : [withEmpty]) {
+      s.n++
+      for (const c of p) if (g.has(c)) s.tp++; else s.fp++
+      for (const c of g) if (!p.has(c)) s.fn++
+    }
+    if (item.wide) {
+      const w = new Set([...item.wide].map(project))
+      if (w.size > 0) {
+        wide.n++
+        for (const c of p) if (w.has(c)) wide.tp++; else wide.fp++
+        for (const c of w) if (!p.has(c)) wide.fn++
+      }
+    }
+    if (g.size === 0) continue
+    const fp = [...p].filter((c) => !g.has(c))
+    const fn = [...g].filter((c) => !p.has(c))
+    for (const c of fp) fpCount.set(c, (fpCount.get(c) ?? 0) + 1)
+    for (const c of fn) fnCount.set(c, (fnCount.get(c) ?? 0) + 1)
+    if ((fp.length || fn.length) && shown.length < showArticles) {
+      shown.push(`  ${item.id}  fp ${fp.join(',') || '-'}  fn ${fn.join(',') || '-'}  location ${results[i].location.join(' | ')}`)
+    }
   }
-  const share = (key) => pct(results.filter((res) => res[key].length > 0).length, results.length)
-  console.log(`no gold places        country found in ${share('country')}, location in ${share('location')}, source in ${share('source')}`)
-  console.log(`top countries         ${tally('country')}`)
-  console.log(`top locations         ${tally('location')}`)
-  console.log(`top sources           ${tally('source')}`)
-  console.log(`dated (no hints)      ${pct(results.filter((res) => res.date !== null).length, results.length)}`)
+  const main = prf(all)
+  console.log(`\n${set.name} (${items.length} articles, ${all.n} with gold countries)`)
+  console.log(`country    P ${fmt(main.precision)}  R ${fmt(main.recall)}  F1 ${fmt(main.f1)}  (tp ${all.tp}, fp ${all.fp}, fn ${all.fn})`)
+  if (withEmpty.n > all.n) {
+    const loose = prf(withEmpty)
+    console.log(`incl. empty gold (${withEmpty.n})  P ${fmt(loose.precision)}  R ${fmt(loose.recall)}  F1 ${fmt(loose.f1)}`)
+  }
+  if (wide.n > 0) {
+    const w = prf(wide)
+    console.log(`incl. adjectival (${wide.n})  P ${fmt(w.precision)}  R ${fmt(w.recall)}  F1 ${fmt(w.f1)}`)
+  }
+  if (set.kind === 'reuters') {
+    let dated = 0, dateRight = 0, dateGiven = 0, dateWrong = 0, hinted = 0, hintRight = 0
+    for (let i = 0; i < items.length; i++) {
+      const gold = items[i].date ? normalizeGold(items[i].date) : null
+      if (!gold) continue
+      dated++
+      const res = results[i]
+      if (res.date !== null) dateGiven++
+      if (res.date === gold) dateRight++
+      else if (res.date !== null) dateWrong++
+      if (items[i].body) {
+        hinted++
+        if (extractMetadata(items[i].text, { date: gold.slice(0, 4) }).date === gold) hintRight++
+      }
+    }
+    console.log(`date, no hints   ${pct(dateRight, dated)} right, ${pct(dateGiven, dated)} dated, ${dateWrong} wrong (a dateline without a year gives none)`)
+    console.log(`date, year hint  ${pct(hintRight, hinted)} right (hint: the gold year only; articles with a body)`)
+  }
+  console.log(`speed      ${(ms / items.length).toFixed(3)} ms/article (${items.length} in ${ms.toFixed(0)} ms, one thread)`)
+  if (set.unmapped.size) console.log(`unmapped gold codes  ${[...set.unmapped].join(', ')}`)
+  if (showErrors > 0) {
+    console.log(`false positives  ${top(fpCount)}`)
+    console.log(`false negatives  ${top(fnCount)}`)
+  }
+  for (const line of shown) console.log(line)
+  summary.push({ name: set.name.replace(/^.*\//, ''), n: all.n, ...main, ms: ms / items.length })
 }
-if (dated > 0) {
-  console.log(`date, no hints        ${pct(dateRight, dated)} right, ${pct(dateGiven, dated)} dated, ${dateWrong} wrong (never invented: a dateline without a year gives none)`)
-  console.log(`date, year hint       ${pct(hintRight, hinted)} right (hint: the gold year only; articles with a body)`)
-}
-console.log(`throughput            ${(records.length / seconds).toFixed(0)} articles/s (${(seconds * 1000).toFixed(0)} ms for ${records.length}, one thread)`)
-if (unmapped.size) console.log(`unmapped gold codes   ${[...unmapped].join(', ')}`)
-if (showErrors > 0) {
-  const top = (m) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, showErrors).map(([k, v]) => `${k}:${v}`).join(' ')
-  console.log(`false positives       ${top(fpCount)}`)
-  console.log(`false negatives       ${top(fnCount)}`)
+if (summary.length > 1) {
+  console.log('\n| set | articles | P | R | F1 | ms/article |\n|---|---:|---:|---:|---:|---:|')
+  for (const s of summary) console.log(`| ${s.name} | ${s.n} | ${fmt(s.precision)} | ${fmt(s.recall)} | ${fmt(s.f1)} | ${s.ms.toFixed(3)} |`)
 }

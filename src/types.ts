@@ -14,9 +14,12 @@ export interface Article {
   date: string | null
   /** Credited news agencies and outlets, canonical names, most cited first: `['AP']`. */
   source: string[]
-  /** Places the article is about, canonical names, most salient first. */
+  /** Places named in the text, canonical names (one spelling each), most salient first. */
   location: string[]
-  /** ISO 3166-1 alpha-2 codes of the countries involved: `['IQ', 'US', 'IR']`. */
+  /**
+   * ISO 3166-1 alpha-2 codes of every country a place named in the text lies in, most salient first
+   * (the first are what the story is about): `['IQ', 'US', 'IR']`.
+   */
   country: string[]
   /** Canonical URL of the article, when known. */
   url?: string

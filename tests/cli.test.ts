@@ -81,6 +81,18 @@ describe('newsdex build', () => {
     })
   })
 
+  it('--country passes the home country to every article', () => {
+    const dir = makeTempDir('newsdex-home-')
+    writeFileSync(join(dir, 'a.txt'), 'Council votes on budget\n\nThe council in Alexandria voted on Tuesday to raise the budget for schools.')
+    const facet = (args: string[]): unknown => {
+      const out = join(dir, `${args.length}.idx`)
+      expect(cli(['build', '*.txt', '--cwd', dir, '--out', out, ...args]).status).toBe(0)
+      return (JSON.parse(cli(['search', out, 'council', '--json']).stdout) as SearchResponse).hits[0]!.article.country
+    }
+    expect(facet([])).toEqual(['EG'])
+    expect(facet(['--country', 'US'])).toEqual(['US'])
+  })
+
   it('exits non-zero when no file matches, and writes nothing', () => {
     const out = join(makeTempDir(), 'none.idx')
     const result = cli(['build', 'no-such-dir/**/*.txt', '--out', out])
@@ -248,6 +260,7 @@ describe('usage errors exit 2 with the usage', () => {
     ['an unknown --sort', ['search', 'x.idx', 'rocket', '--sort', 'sideways']],
     ['an unknown --color', ['search', 'x.idx', 'rocket', '--color', 'purple']],
     ['inspect without a file', ['inspect']],
+    ['a --country that is not an alpha-2 code', ['build', 'seeds/**/*.txt', '--out', 'x.idx', '--country', 'USA']],
   ])('%s', (_what, args) => {
     const result = cli(args, makeTempDir())
     expect(result.status).toBe(2)
@@ -260,5 +273,7 @@ describe('usage errors exit 2 with the usage', () => {
     expect(result.stdout).toContain('newsdex build')
     expect(result.stdout).toContain('newsdex search')
     expect(result.stdout).toContain('newsdex inspect')
+    expect(result.stdout).toContain('--country CC')
+    expect(result.stdout).toMatch(/--country CC +the archive's home country/)
   })
 })

@@ -230,8 +230,10 @@ describe('locations', () => {
     expect(countries('London, Ontario, is a Canadian city.')).toEqual(['CA'])
     expect(countries('London is the capital.')).toEqual(['GB'])
     expect(places('The Portland City Council met in Portland, Maine.')).toContain('Maine')
-    // A town too small for the gazetteer is still placed by its state.
-    expect(places('Residents of Paris, Kentucky, gathered downtown.')).toEqual(['Kentucky', 'United States'])
+    // Paris, Kentucky (10,000 people) is a minor town placed by its qualifier; one too small for the
+    // gazetteer is still placed by its state.
+    expect(places('Residents of Paris, Kentucky, gathered downtown.')).toEqual(['Paris', 'Kentucky', 'United States'])
+    expect(places('Residents of Smallvillington, Kentucky, gathered downtown.')).toEqual(['Kentucky', 'United States'])
   })
 
   it('reads places inside names only when they are big or supported', () => {
@@ -245,10 +247,10 @@ describe('locations', () => {
     expect(countries(text)).toEqual(['JP', 'US', 'FR'])
   })
 
-  it('leaves out a country named once in passing', () => {
+  it('keeps a country named once in passing, after the salient ones', () => {
     const text = 'TOKYO, March 3 - Japan said exports rose. Japanese firms sold more cars. Some went to Peru.'
-    expect(countries(text)).toEqual(['JP'])
-    expect(places(text)).not.toContain('Peru')
+    expect(countries(text)).toEqual(['JP', 'PE'])
+    expect(places(text).at(-1)).toBe('Peru')
   })
 
   it('does not read outlets, currencies and regions of the world as places', () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { parseArticle, parseArticles } from '../src/build.js'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { buildIndex, parseArticle, parseArticles } from '../src/build.js'
 import { MAX_TITLE_LENGTH } from '../src/article/title.js'
-import { expectNewsdexError, readSeed, SEED_RELATIVE_PATH } from './helpers.js'
+import { catchNewsdexError, expectNewsdexError, makeTempDir, readSeed, SEED_RELATIVE_PATH } from './helpers.js'
 
 const SEED_TITLE = 'A katyusha rocket landed in the vicinity of Baghdad airport on Monday, but this attack didn’t cause any casualties.'
 
@@ -238,5 +240,51 @@ describe('parseArticle(): given places roll up to what contains them', () => {
     const article = parseArticle(JSON.stringify({ id: 'x', title: 'T', body: 'B.', location: ['Baghdad'], country: ['US'] }), { path: 'a.json' })
     expect(article.location).toEqual(['Baghdad', 'Iraq'])
     expect(article.country).toEqual(['US'])
+  })
+})
+
+describe('the home-country hint (parseArticle country, buildIndex country)', () => {
+  const local = 'Council votes on budget\n\nThe council in Alexandria voted on Tuesday to raise the budget for schools.'
+
+  it('is off by default: an ambiguous town is read as its largest place', () => {
+    expect(parseArticle(local, { path: 'a.txt' }).country).toEqual(['EG'])
+  })
+
+  it('resolves ambiguous local towns in the home country, in any case', () => {
+    const article = parseArticle(local, { path: 'a.txt', country: 'us' })
+    expect(article.location).toEqual(['Alexandria', 'Virginia', 'United States'])
+    expect(article.country).toEqual(['US'])
+  })
+
+  it('reaches every record of a multi-article input', () => {
+    const ndjson = [{ id: 'a', title: 'T', body: 'The fair in Athens opened on Friday.' }, { id: 'b', title: 'T', body: 'Schools in Alexandria reopen.' }]
+      .map((r) => JSON.stringify(r)).join('\n')
+    expect(parseArticles(ndjson, { path: 'x.ndjson', country: 'US' }).map((a) => a.country)).toEqual([['US'], ['US']])
+  })
+
+  it('resolves given places too, by the same weighing (Paris stays in France)', () => {
+    const given = (place: string) => parseArticle(JSON.stringify({ title: 'T', body: 'B.', location: [place] }), { path: 'a.json', country: 'US' })
+    expect(given('Athens').location).toEqual(['Athens', 'Georgia', 'United States'])
+    expect(given('Paris').country).toEqual(['FR'])
+  })
+
+  it('never overrides countries the article gives', () => {
+    const article = parseArticle(JSON.stringify({ title: 'T', body: 'The fair in Athens opened.', country: ['GR'] }), { path: 'a.json', country: 'US' })
+    expect(article.country).toEqual(['GR'])
+  })
+
+  it.each([['IRQ'], ['U.S.'], [''], ['1A']])('rejects %j with E_INVALID_ARGUMENT', (code) => {
+    expectNewsdexError(() => parseArticle(local, { path: 'a.txt', country: code }), 'E_INVALID_ARGUMENT', 'alpha-2')
+  })
+
+  it('is passed by buildIndex to every article, and checked before any file is read', async () => {
+    const dir = makeTempDir('newsdex-home-')
+    writeFileSync(join(dir, 'a.txt'), local)
+    const plain = await buildIndex({ patterns: '*.txt', cwd: dir })
+    const hinted = await buildIndex({ patterns: '*.txt', cwd: dir, country: 'US' })
+    expect(plain.index.search('council', { facets: ['country'] }).facets.country).toEqual([{ value: 'EG', count: 1 }])
+    expect(hinted.index.search('council', { facets: ['country'] }).facets.country).toEqual([{ value: 'US', count: 1 }])
+    const error = await buildIndex({ patterns: '*.txt', cwd: dir, country: 'USA' }).then(() => null, (e: unknown) => e)
+    expect(catchNewsdexError(() => { throw error }).code).toBe('E_INVALID_ARGUMENT')
   })
 })

@@ -227,6 +227,7 @@ export const REGION_ABBREVIATIONS = {
 export const CITY_ALIASES = [
   ['New York', 'New York City', 'US'], ['NYC', 'New York City', 'US'], ['Washington', 'Washington, D.C.', 'US'],
   ['Washington D.C.', 'Washington, D.C.', 'US'], ['Washington DC', 'Washington, D.C.', 'US'],
+  ['City of London', 'London', 'GB'],
   ['Kiev', 'Kyiv', 'UA'], ['Bombay', 'Mumbai', 'IN'], ['Calcutta', 'Kolkata', 'IN'], ['Madras', 'Chennai', 'IN'],
   ['Bangalore', 'Bengaluru', 'IN'], ['Peking', 'Beijing', 'CN'], ['Saigon', 'Ho Chi Minh City', 'VN'],
   ['Rangoon', 'Yangon', 'MM'], ['Leningrad', 'Saint Petersburg', 'RU'], ['Antwerp', 'Antwerpen', 'BE'],
@@ -260,6 +261,8 @@ export const CITY_DISPLAY = {
   'Al Ḩudaydah': 'Hodeidah', 'Ta‘izz': 'Taiz', 'Mişrātah': 'Misrata', 'Tikrīt': 'Tikrit', 'Xi’an': 'Xi\'an',
   'Ar Raqqah': 'Raqqa', 'Kandahār': 'Kandahar', 'Herāt': 'Herat',
   'Mazār-e Sharīf': 'Mazar-i-Sharif', 'Hannover': 'Hanover', 'City of Westminster': 'Westminster', 'Braunschweig': 'Brunswick',
+  // GeoNames gives both official names ("Basque / Spanish"): the one English news uses is shown.
+  'Donostia / San Sebastián': 'San Sebastián', 'Gasteiz / Vitoria': 'Vitoria-Gasteiz',
 }
 
 /**

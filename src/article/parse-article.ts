@@ -25,6 +25,22 @@ export interface ParseOptions {
    * element), which is then skipped. Default none: the first bad record throws.
    */
   onError?: (error: NewsdexError) => void
+  /**
+   * The publication's home country, an ISO 3166-1 alpha-2 code (`'US'`, any case): ambiguous and
+   * small local places resolve there ("Athens" in a Georgia paper is Athens, Georgia), in the text and
+   * in given `location` lists. Default none: each article's home country is inferred from its own
+   * places. An invalid code throws `E_INVALID_ARGUMENT`.
+   */
+  country?: string
+}
+
+/** The home-country option, checked and upper-cased; `null` when not given. */
+export function homeCountryOption(country: unknown, option = 'country'): string | null {
+  if (country === undefined) return null
+  if (typeof country !== 'string' || !/^[A-Za-z]{2}$/.test(country)) {
+    throw new NewsdexError('E_INVALID_ARGUMENT', `${option} must be an ISO 3166-1 alpha-2 code such as 'US', got ${JSON.stringify(country)}`)
+  }
+  return country.toUpperCase()
 }
 
 type Resolved = 'seed' | 'markdown' | 'json' | 'ndjson'
@@ -54,10 +70,15 @@ function assemble(fields: ExplicitFields, text: string, options: ParseOptions, f
   const title = fields.title ?? deriveTitle(body)
   if (body === '' && title === '') fail(options, 'the article has no text')
   const dateline = fields.meta.dateline ? `${fields.meta.dateline} ` : ''
-  const extracted = extractMetadata(`${dateline}${body}`, { title, ...(fields.date ? { date: fields.date } : {}) })
+  const home = homeCountryOption(options.country)
+  const extracted = extractMetadata(`${dateline}${body}`, {
+    title,
+    ...(fields.date ? { date: fields.date } : {}),
+    ...(home ? { country: home } : {}),
+  })
   const pick = (given: string[] | undefined, found: string[]): string[] => (given && given.length > 0 ? given : found)
   // Given places are kept first, then what contains them, so that location:Iraq finds 'Baghdad'.
-  const given = fields.location && fields.location.length > 0 ? containingPlaces(fields.location) : undefined
+  const given = fields.location && fields.location.length > 0 ? containingPlaces(fields.location, home) : undefined
   const article: Article = {
     id: options.id ?? fields.id ?? fallbackId,
     title,
@@ -117,6 +138,7 @@ function parseRecords<R extends { where: string; n: number }>(
  * `NewsdexError` (`E_PARSE`) naming the file and the problem.
  */
 export function parseArticles(text: string, options: ParseOptions = {}): Article[] {
+  homeCountryOption(options.country)
   if (typeof text !== 'string') fail(options, 'the input is not text')
   if (text.includes('\u0000')) fail(options, 'the file is binary, not text')
   const baseId = options.id ?? (options.path ? idFromPath(options.path) : undefined)

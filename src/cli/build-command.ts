@@ -3,7 +3,19 @@ import { buildIndex } from '../ingest/build-index.js'
 import { writeIndex, writeIndexParts } from '../ingest/write-index.js'
 import { UsageError, type Output } from './output.js'
 
-export const BUILD_USAGE = 'newsdex build <globs…> --out <file> [--split] [--cwd <dir>] [--ignore <glob>]… [--keep-going] [--quiet]'
+export const BUILD_USAGE = 'newsdex build <globs…> --out <file> [--split] [--cwd <dir>] [--ignore <glob>]… [--country CC] [--keep-going] [--quiet]'
+
+/** What each option of `build` does, for `--help`. */
+export const BUILD_OPTIONS = [
+  '--out, -o <file>  the index file to write (atomically)',
+  '--split           also write display and text parts beside it, loaded on demand',
+  '--cwd <dir>       directory the globs are relative to (default: the current one)',
+  '--ignore <glob>   files to skip (repeatable; node_modules is always skipped)',
+  '--country CC      the archive\'s home country, ISO 3166-1 alpha-2 (US, GB): ambiguous and small',
+  '                  local places resolve there (default: inferred per article from its places)',
+  '--keep-going      write the index even when some files fail (still exits 1)',
+  '--quiet, -q       print nothing on success',
+]
 
 /** `newsdex build`: index the files the globs match and write the index atomically. Returns the exit code. */
 export async function buildCommand(argv: string[], io: Output): Promise<number> {
@@ -14,6 +26,7 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
       out: { type: 'string', short: 'o' },
       cwd: { type: 'string' },
       ignore: { type: 'string', multiple: true },
+      country: { type: 'string' },
       'keep-going': { type: 'boolean', default: false },
       split: { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
@@ -21,11 +34,15 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
   })
   if (positionals.length === 0) throw new UsageError('build needs at least one glob of input files')
   if (!values.out) throw new UsageError('build needs --out <file>')
+  if (values.country !== undefined && !/^[A-Za-z]{2}$/.test(values.country)) {
+    throw new UsageError(`--country must be an ISO 3166-1 alpha-2 code such as US, got '${values.country}'`)
+  }
   const started = performance.now()
   const { index, errors } = await buildIndex({
     patterns: positionals,
     ...(values.cwd ? { cwd: values.cwd } : {}),
     ...(values.ignore ? { ignore: values.ignore } : {}),
+    ...(values.country ? { country: values.country } : {}),
   })
   for (const error of errors) io.err(`error: ${error.path}: ${error.message}`)
   if (errors.length > 0 && !values['keep-going']) {

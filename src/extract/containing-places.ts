@@ -1,19 +1,29 @@
 import { gazetteer, type Place } from './gazetteer.js'
 import { nameKey } from './text.js'
 
+/** A place in the home country counts this much more (log10 of a 100x size), as in `locations.ts`. */
+const HOME_BONUS = 2
+
 /**
  * Rolls given place names up to the places that contain them, so that a location filter on a
  * country or region finds an article whose metadata names only a city: ['Baghdad'] →
- * location ['Baghdad', 'Iraq'], country ['IQ']. An ambiguous name is read as its largest place;
- * unknown names are kept as they are.
+ * location ['Baghdad', 'Iraq'], country ['IQ']. Known names become their canonical spelling
+ * (['usa'] → ['United States']); an ambiguous name is read as its largest place, where a place in
+ * the home country `home` (ISO alpha-2) counts a hundred times its size, as in the text (['Athens']
+ * with home 'US' is Athens, Georgia; ['Paris'] is still Paris, France); unknown names are kept as
+ * they are.
  */
-export function containingPlaces(names: readonly string[]): { location: string[]; country: string[] } {
+export function containingPlaces(names: readonly string[], home: string | null = null): { location: string[]; country: string[] } {
   const g = gazetteer()
-  const location = new Set(names)
   const country = new Set<string>()
-  for (const name of names) {
+  const places = names.map((name) => {
     const entries = (g.names.get(nameKey(name)) ?? []).filter((e) => !e.demonym && !e.qualifierOnly && e.place.kind !== 'blocker')
-    const place: Place | undefined = entries.map((e) => e.place).sort((a, b) => b.prior - a.prior)[0]
+    const score = (p: Place): number => p.prior + (p.country === home ? HOME_BONUS : 0)
+    return { name, place: entries.map((e) => e.place).sort((a, b) => score(b) - score(a))[0] as Place | undefined }
+  })
+  // The given places first, one spelling each ('usa', 'U.S.' and 'United States' are 'United States').
+  const location = new Set(places.map(({ name, place }) => place?.name ?? name))
+  for (const { place } of places) {
     if (!place) continue
     const region = place.kind === 'city' && place.region ? g.regions.get(`${place.country}-${place.region}`) : undefined
     if (region) location.add(region.name)

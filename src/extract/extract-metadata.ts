@@ -5,12 +5,17 @@ import { extractLocations } from './locations.js'
 import { extractSources } from './sources.js'
 
 /**
- * Hints that sharpen extraction: a known title (weighted as salient) and a known date. A full date
- * is the answer; a year ("2020") or month ("2020-06") gives datelines their year.
+ * Hints that sharpen extraction: a known title (weighted as salient), a known date and the home
+ * country. A full date is the answer; a year ("2020") or month ("2020-06") gives datelines their year.
  */
 export interface ExtractHints {
   title?: string
   date?: string
+  /**
+   * The publication's home country (ISO 3166-1 alpha-2, `'US'`): ambiguous and small local names
+   * resolve there ("Athens" in a Georgia paper). Default none: inferred from the text's own places.
+   */
+  country?: string
 }
 
 /** Text past this length is not scanned: metadata lives at the top, and the cost stays bounded. */
@@ -36,7 +41,8 @@ export function extractMetadata(text: string, hints: ExtractHints = {}): Article
     datelineEnd: dateline ? dateline.placeEnd : -1,
     ledeEnd: ledeEnd(combined, storyStart),
   }
-  const { location, country } = extractLocations(combined, zones)
+  const hintCountry = typeof hints.country === 'string' && /^[A-Za-z]{2}$/.test(hints.country) ? hints.country.toUpperCase() : null
+  const { location, country } = extractLocations(combined, zones, hintCountry)
   const source = extractSources(combined)
   const headerEnd = dateline ? dateline.placeStart : combined.length
   return { date: extractDate(combined, dateline, headerEnd, hints.date), source, location, country }

@@ -23,6 +23,11 @@ export interface Place {
   given: boolean
   /** Named like a frequent surname ("Jackson"): needs strong context. */
   surname: boolean
+  /**
+   * A minor town (under 15,000 people, not a capital or seat): a sense of its name only when no larger
+   * place has that name or a qualifier places it ("Pineville, La."), and only where its region is named.
+   */
+  minor: boolean
 }
 
 /** One way a name in the text can point to a place. */
@@ -92,7 +97,7 @@ function build(): Gazetteer {
     const [code = '', name = '', aliases = '', demonyms = '', flags = ''] = line.split('\t')
     const place: Place = {
       name, country: code, region: '', kind: 'country', prior: COUNTRY_PRIOR, capital: false,
-      word: false, given: flags.includes('g'), surname: false,
+      word: false, given: flags.includes('g'), surname: false, minor: false,
     }
     g.countries.set(code, place)
     add(name, place)
@@ -111,7 +116,7 @@ function build(): Gazetteer {
     const prior = Number(popClass) / 10 + (capital ? CAPITAL_BONUS : kindCode === 'A' ? SEAT_BONUS : 0)
     const place: Place = {
       name, country, region, kind, prior, capital,
-      word: flags.includes('w'), given: flags.includes('g'), surname: flags.includes('p'),
+      word: flags.includes('w'), given: flags.includes('g'), surname: flags.includes('p'), minor: flags.includes('m'),
     }
     if (kind === 'region') g.regions.set(`${country}-${region}`, place)
     add(name, place)

@@ -1,4 +1,6 @@
+import { countyAt } from './counties.js'
 import { gazetteer, type Entry, type Gazetteer, type Place } from './gazetteer.js'
+import { followsInitials, namesInstitutionOfPlace, namesOrganisation, namesSaintInstitution, namesStreet } from './name-context.js'
 import { isCapitalized, isUpperCase, tokenize, type Token } from './text.js'
 
 /** Where the salient parts of a text are: offsets of the title, the dateline's place and the lede. */
@@ -22,7 +24,14 @@ const TIER_DATELINE = 3
 const TIER_TITLE = 2
 const TIER_LEDE = 1
 /** A candidate whose country the rest of the article names gets this much (log10 of a 100x size). */
-const EVIDENCE_BONUS = 2
+const COUNTRY_BONUS = 2
+/**
+ * A town whose region (state, province) the text names gets this much more, and so does a region
+ * one of whose towns it names: "Athens" near "Georgia" is Athens, Georgia, and Georgia the state.
+ */
+const REGION_BONUS = 3
+/** Local mentions (regions, towns) a country needs to be inferred as the home country. */
+const MIN_HOME_MENTIONS = 2
 /** Cities below this prior (100,000 people) need their country named elsewhere, or a locative cue. */
 const SMALL_CITY = 5
 /** In capitals (wire headlines), only cities from this prior (1,000,000 people) and capitals count. */
@@ -43,7 +52,7 @@ const HONORIFICS = new Set([
 const PLACE_PREFIXES = new Set([
   'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast',
   'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'greater',
-  'upper', 'lower', 'downtown', 'metropolitan', 'rural', 'occupied', 'suburban', 'inner', 'outer', 'coastal',
+  'upper', 'lower', 'county', 'downtown', 'metropolitan', 'rural', 'occupied', 'suburban', 'inner', 'outer', 'coastal',
   'in', 'at', 'from', 'to', 'near', 'the', 'and', 'or', 'but', 'for', 'both', 'says', 'said', 'with', 'by', 'as',
 ])
 /** Demonyms that are also common words, read as such at the start of a sentence. */
@@ -68,6 +77,8 @@ interface Mention {
   /** This mention qualifies the one before it. */
   isQualifier: boolean
   needsSupport: boolean
+  /** Named like a person ("Elizabeth", "Tucker"): a town only where its region is named, or with strong context. */
+  needsRegion: boolean
   chosen: Entry | null
 }
 
@@ -75,7 +86,7 @@ interface Mention {
  * Finds the places a text names and the countries they belong to, ordered by salience: the
  * dateline, then the title, then the lede, then how often they are named. See docs/extraction.md.
  */
-export function extractLocations(text: string, zones: Zones): Locations {
+export function extractLocations(text: string, zones: Zones, hintCountry: string | null = null): Locations {
   const g = gazetteer()
   const tokens = tokenize(text)
   const caps = capsLines(text, tokens)
@@ -85,13 +96,14 @@ export function extractLocations(text: string, zones: Zones): Locations {
   const starts = new Set<number>()
   const ends = new Set<number>()
   for (const m of mentions) {
+    if (minorOnly(m) && !m.qualifier) continue
     starts.add(m.first)
     ends.add(m.last)
   }
   const context = { text, tokens, caps, g, persons, starts, ends }
   const kept: Mention[] = []
   for (const m of mentions) if (filter(m, context)) kept.push(m)
-  resolve(kept)
+  resolve(kept, hintCountry)
   return rank(kept, g)
 }
 
@@ -132,6 +144,17 @@ function scan(text: string, tokens: Token[], caps: Uint8Array, zones: Zones, g: 
   const mentions: Mention[] = []
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token
+    const county = countyAt(text, tokens, i, caps)
+    if (county) {
+      const last = tokens[county.last] as Token
+      mentions.push({
+        first: i, last: county.last, start: t.start, end: last.end, key: county.entry.place.name.toLowerCase(),
+        entries: [county.entry], tier: tierOf(t.start, zones), strong: false, qualifier: null, isQualifier: false,
+        needsSupport: false, needsRegion: false, chosen: null,
+      })
+      i = county.last
+      continue
+    }
     const maxWords = g.firstWords.get(t.key)
     if (maxWords === undefined || (!caps[i] && !isCapitalized(t.text))) continue
     let key = t.key
@@ -150,15 +173,39 @@ function scan(text: string, tokens: Token[], caps: Uint8Array, zones: Zones, g: 
     const last = tokens[best.last] as Token
     mentions.push({
       first: i, last: best.last, start: t.start, end: last.end, key: best.key, entries: best.entries,
-      tier: tierOf(t.start, zones), strong: false, qualifier: null, isQualifier: false, needsSupport: false, chosen: null,
+      tier: tierOf(t.start, zones), strong: false, qualifier: null, isQualifier: false, needsSupport: false,
+      needsRegion: false, chosen: null,
     })
     i = best.last
   }
   return mentions
 }
 
+/** A capitalised name and a comma right before an offset: "Smallville, " in "Smallville, Pa.". */
+const NAME_AND_COMMA = /\p{Lu}[\p{L}'’.-]*(?:[ \t]\p{Lu}[\p{L}'’.-]*){0,3},[ \t]{1,2}$/u
+
+/** A name known only as minor towns: no evidence, and no place for the context rules until its region is named. */
+function minorOnly(m: Mention): boolean {
+  return m.entries.length > 0 && m.entries.every((e) => e.place.minor)
+}
+
 /** "Reading, Pa.", "Paris, Texas", "Baghdad, Iraq": the second name qualifies the first. */
 function linkQualifiers(text: string, mentions: Mention[]): void {
+  // "Smallville, Pa.": a dotted abbreviation after a town too small for the gazetteer still names the state.
+  for (let k = 0; k < mentions.length; k++) {
+    const q = mentions[k] as Mention
+    const prev = mentions[k - 1]
+    const region = q.entries.find((e) => e.qualifierOnly && e.place.kind === 'region')
+    if (!region || !text.slice(q.start, q.end + 1).includes('.')) continue
+    if (prev && !minorOnly(prev) && /^,[ \t]{1,2}$/.test(text.slice(prev.end, q.start))) continue
+    const name = NAME_AND_COMMA.exec(text.slice(Math.max(0, q.start - 60), q.start))
+    // "Jane Smith, M.D.": after a person's name the letters are a degree, not a state.
+    const words = name ? name[0].slice(0, -1).split(/[ \t,]+/).map((w) => w.replace(/\.$/, '').toLowerCase()) : []
+    if (!name || words.some((w) => HONORIFICS.has(w) || gazetteer().givenNames.has(w))) continue
+    q.isQualifier = true
+    q.strong = true
+    q.entries = [region]
+  }
   for (let k = 0; k + 1 < mentions.length; k++) {
     const m = mentions[k] as Mention
     const q = mentions[k + 1] as Mention
@@ -171,6 +218,8 @@ function linkQualifiers(text: string, mentions: Mention[]): void {
           (qe.place.kind === 'country' || e.place.region === qe.place.region)),
     )
     if (!qualifying) {
+      // A name known only as minor towns elsewhere may be anything ("Pam Ferris, Victoria Hamilton").
+      if (minorOnly(m)) continue
       // "Paris, Kentucky" with no Paris in Kentucky known: a town too small for the gazetteer, in that region.
       const region = q.entries.find((qe) => qe.place.kind === 'region')
       if (region && m.entries.every((e) => e.place.kind === 'city' && !e.demonym)) {
@@ -217,6 +266,10 @@ interface Context {
 /** Applies the context rules; keeps the entries that survive and says whether the mention stays. */
 function filter(m: Mention, { text, tokens, caps, g, persons, starts, ends }: Context): boolean {
   if (m.entries.some((e) => e.place.kind === 'blocker')) return false
+  // A minor town is a sense of its name only when no larger place has it, or a qualifier placed it.
+  if (!m.qualifier && m.entries.some((e) => e.place.minor) && m.entries.some((e) => !e.place.minor)) {
+    m.entries = m.entries.filter((e) => !e.place.minor)
+  }
   const inCaps = caps[m.first] === 1
   const surface = text.slice(m.start, m.end)
   if (m.tier === TIER_DATELINE) {
@@ -236,30 +289,36 @@ function filter(m: Mention, { text, tokens, caps, g, persons, starts, ends }: Co
   const locative = prevAdjacent && prev !== null && LOCATIVES.has(prevWord) && !isCapitalized(prev.text)
   if (locative) m.strong = true
   const capsLike = inCaps || m.tier === TIER_TITLE
-  // "Michael Jordan", "Mr. Jackson", "Gen. Georgia": a person, not a place; remember the name.
+  // "Michael Jordan", "Mr. Jackson", "Gen. Georgia", "J.M. Barrie": a person, not a place; remember the name.
   const prevIsName =
-    prevAdjacent && prev !== null && isCapitalized(prev.text) && !inCaps &&
-    (HONORIFICS.has(prevWord) || (g.givenNames.has(prevWord) && !ends.has(m.first - 1)))
+    (prevAdjacent && prev !== null && isCapitalized(prev.text) && !inCaps &&
+      (HONORIFICS.has(prevWord) || g.givenNames.has(prevWord))) ||
+    (!inCaps && followsInitials(text, tokens, m.first) && !ends.has(m.first - 1))
   const prevCapital =
     prevAdjacent && prev !== null && isCapitalized(prev.text) && !inCaps && !PLACE_PREFIXES.has(prevWord) &&
     !isSentenceStart(text, prev.start) && !ends.has(m.first - 1)
-  const nextCapital =
-    nextAdjacent && next !== null && isCapitalized(next.text) && !inCaps && !g.placeSuffixes.has(next.key) &&
-    !starts.has(m.last + 1)
+  const nextWord = nextAdjacent && next !== null && isCapitalized(next.text) && !inCaps && !g.placeSuffixes.has(next.key)
+  const nextCapital = nextWord && !starts.has(m.last + 1)
   const sentenceStart = isSentenceStart(text, m.start)
   const rememberedPerson = persons.has(m.key) && !m.strong
 
   // "GAO", "NATO": a name written in capitals inside ordinary text is an acronym, not a place.
   const shouted = !inCaps && surface.length > 1 && isUpperCase(surface)
+  // "Norwich Union", "Brent crude", "Dublin Road", "St. Paul's Hospital": a name that borrows a place's.
+  const borrowed = !m.isQualifier && (namesOrganisation(text, tokens, m.last) || namesStreet(text, tokens, m.last))
+  const institution = namesInstitutionOfPlace(text, tokens, m.last)
   m.entries = m.entries.filter((e) => {
     const p = e.place
     if (shouted && !e.acronym && m.tier < TIER_TITLE) return false
+    if (borrowed && p.kind !== 'country' && !e.demonym) return false
+    if (p.kind !== 'country' && namesSaintInstitution(text, tokens, m.first, m.last, p.name)) return false
     if (e.qualifierOnly && !m.isQualifier) return false
     if (m.isQualifier) return true
     if (e.acronym && (!isUpperCase(surface) || (inCaps && CAPS_WORDS.has(m.key)))) return false
     if (prevIsName || rememberedPerson) return false
     if (e.demonym) return !(WORD_DEMONYMS.has(m.key) && (sentenceStart || capsLike))
-    if (p.given && nextCapital) return false
+    // "Nigel Melville", "Lindsay Davenport": a place named like a given name, before a capitalised word.
+    if (p.given && nextWord && !institution) return false
     if (p.kind === 'country') return true
     if (p.surname && !m.strong) return false
     if (capsLike && !m.strong && p.word) return false
@@ -273,52 +332,97 @@ function filter(m: Mention, { text, tokens, caps, g, persons, starts, ends }: Co
     return false
   }
   // Small towns, towns named like words, and places inside a longer name ("Piedmont Aviation") need support.
-  const inName = prevCapital || nextCapital
+  // States and towns inside the names of their institutions ("Florida Highway Patrol") count as named.
+  const inName = (prevCapital || nextCapital) && !institution
   m.needsSupport = !m.strong && m.entries.every((e) => {
     const p = e.place
     if (e.demonym || p.kind === 'country') return false
     const big = p.capital || (p.kind === 'city' && p.prior >= CAPS_CITY)
     return (p.kind === 'city' && !p.capital && (p.prior < SMALL_CITY || p.word)) || (inName && !big)
   })
+  m.needsRegion = !m.strong && m.entries.every((e) => e.place.kind === 'city' && e.place.given && !e.place.capital && e.place.prior < CAPS_CITY)
   return true
 }
 
-/** Picks one place per mention: size, plus a bonus for countries the rest of the text names. */
-function resolve(mentions: Mention[]): void {
+/** Picks one place per mention: areas (countries, regions) first, then the towns they contain. See docs/extraction.md. */
+function resolve(mentions: Mention[], hintCountry: string | null): void {
   const evidence = new Map<string, number>()
   const own = (m: Mention): string | null => {
     const countries = new Set(m.entries.map((e) => e.place.country))
-    if (countries.size !== 1 || m.needsSupport) return null
+    // A minor town is no evidence: it is read only where its region is named.
+    if (countries.size !== 1 || m.needsSupport || m.entries.some((e) => e.place.minor)) return null
     return m.entries[0]?.place.country ?? null
   }
   for (const m of mentions) {
     const c = own(m)
     if (c) evidence.set(c, (evidence.get(c) ?? 0) + 1)
   }
-  // One sense per text: a name placed by strong context ("PORTLAND, Ore.", "in Reading") keeps that sense.
-  const senses = new Map<string, Place>()
-  const order = [...mentions].sort((a, b) => Number(b.strong) - Number(a.strong))
-  for (const m of order) {
-    const mine = own(m)
-    const support = (country: string): number => (evidence.get(country) ?? 0) - (country === mine ? 1 : 0)
-    let best: Entry | null = null
-    let bestScore = -Infinity
-    // A dateline names the big city of its name more often than the article's other countries suggest.
-    const bonus = m.tier === TIER_DATELINE ? EVIDENCE_BONUS / 2 : EVIDENCE_BONUS
-    for (const e of m.entries) {
-      const score = e.place.prior + (support(e.place.country) > 0 ? bonus : 0)
-      if (score > bestScore) {
-        best = e
-        bestScore = score
-      }
-    }
-    const sense = senses.get(m.key)
-    const same = sense && m.entries.find((e) => e.place === sense)
-    if (same) best = same
-    else if (best && m.needsSupport && support(best.place.country) <= 0) best = null
-    if (best && m.strong && !best.demonym) senses.set(m.key, best.place)
-    m.chosen = best
+  const regions = new Set<string>()
+  for (const m of mentions) if (m.qualifier?.kind === 'region') regions.add(regionKey(m.qualifier))
+  const isArea = (m: Mention): boolean => m.entries.every((e) => e.place.kind !== 'city')
+  // Regions some town of the text may lie in: the evidence that lets "Georgia" be the state.
+  const towns = new Set<string>()
+  for (const m of mentions) {
+    if (isArea(m)) continue
+    for (const e of m.entries) if (e.place.kind === 'city' && e.place.region && !e.place.minor) towns.add(regionKey(e.place))
   }
+  const senses = new Map<string, Place>()
+  const choose = (list: Mention[], home: string | null): void => {
+    // One sense per text: a name placed by strong context ("PORTLAND, Ore.", "in Reading") keeps that sense.
+    const order = [...list].sort((a, b) => Number(b.strong) - Number(a.strong))
+    for (const m of order) {
+      const mine = own(m)
+      const support = (country: string): number => (evidence.get(country) ?? 0) - (country === mine ? 1 : 0)
+      // A dateline names the big city of its name more often than the article's other countries suggest.
+      const bonus = m.tier === TIER_DATELINE ? COUNTRY_BONUS / 2 : COUNTRY_BONUS
+      let best: Entry | null = null
+      let bestScore = -Infinity
+      for (const e of m.entries) {
+        const p = e.place
+        const inNamedRegion = p.kind === 'city' && p.region !== '' && regions.has(regionKey(p))
+        const contains = p.kind === 'region' && towns.has(regionKey(p))
+        const score = p.prior + (support(p.country) > 0 || p.country === home ? bonus : 0) +
+          (inNamedRegion || contains ? REGION_BONUS : 0)
+        if (score > bestScore) {
+          best = e
+          bestScore = score
+        }
+      }
+      const sense = senses.get(m.key)
+      const same = sense && m.entries.find((e) => e.place === sense)
+      if (same) best = same
+      else if (best && m.needsSupport && support(best.place.country) <= 0 && best.place.country !== home) best = null
+      else if (best && m.needsRegion && best.place.country !== home && !regions.has(regionKey(best.place))) best = null
+      // A minor town needs its region named (or a qualifier): any name is some village's somewhere.
+      else if (best && best.place.minor && !m.qualifier && !(best.place.region && regions.has(regionKey(best.place)))) best = null
+      if (best && m.strong && !best.demonym) senses.set(m.key, best.place)
+      m.chosen = best
+      if (best?.place.kind === 'region') regions.add(regionKey(best.place))
+    }
+  }
+  choose(mentions.filter(isArea), hintCountry)
+  choose(mentions.filter((m) => !isArea(m)), hintCountry ?? homeCountry(mentions))
+}
+
+function regionKey(place: Place): string {
+  return `${place.country}-${place.region}`
+}
+
+/**
+ * The country a text is local to: the one most of its regions and unambiguous towns lie in (at least
+ * two, more than any other country). Country names and demonyms do not count: they are how a text
+ * speaks of abroad.
+ */
+function homeCountry(mentions: Mention[]): string | null {
+  const local = new Map<string, number>()
+  for (const m of mentions) {
+    const place = m.chosen?.place ?? (new Set(m.entries.map((e) => e.place)).size === 1 ? m.entries[0]?.place : undefined)
+    if (!place || place.kind === 'country' || place.minor || m.chosen?.demonym || m.needsSupport) continue
+    local.set(place.country, (local.get(place.country) ?? 0) + 1)
+  }
+  const [first, second] = [...local.entries()].sort((a, b) => b[1] - a[1])
+  if (!first || first[1] < MIN_HOME_MENTIONS || (second && second[1] >= first[1])) return null
+  return first[0]
 }
 
 interface Stat {
@@ -330,15 +434,16 @@ interface Stat {
 
 const ROLL_UP_REGIONS = new Set(['US', 'CA', 'AU'])
 /**
- * A country named once in passing in the body (score 1: one mention; a demonym counts half) is not
- * what the article is about when another country is more salient: it is left out, with its places.
+ * A country reached only through demonyms ("Iraqi", half a mention each) is kept when that makes a
+ * whole mention (two demonyms), or one sits in the title, lede or dateline: a lone adjective in the
+ * body is often a language or a passing origin ("in English", "a French firm").
  */
-const MIN_SCORE = 1.5
+const DEMONYM_ONLY_SCORE = 1
 
 /** Orders places and countries by salience and rolls places up to their region and country. */
 function rank(mentions: Mention[], g: Gazetteer): Locations {
   const places = new Map<Place, Stat>()
-  const countries = new Map<string, { score: number; tier: number; first: number }>()
+  const countries = new Map<string, { score: number; tier: number; first: number; named: boolean }>()
   for (const m of mentions) {
     const e = m.chosen
     if (!e) continue
@@ -348,7 +453,8 @@ function rank(mentions: Mention[], g: Gazetteer): Locations {
     if (c) {
       c.score += weight
       c.tier = Math.max(c.tier, m.tier)
-    } else countries.set(p.country, { score: weight, tier: m.tier, first: m.start })
+      c.named ||= !e.demonym
+    } else countries.set(p.country, { score: weight, tier: m.tier, first: m.start, named: !e.demonym })
     if (e.demonym) continue
     const s = places.get(p)
     if (s) {
@@ -358,7 +464,7 @@ function rank(mentions: Mention[], g: Gazetteer): Locations {
   }
   const country = [...countries.entries()]
     .sort((a, b) => b[1].tier - a[1].tier || b[1].score - a[1].score || a[1].first - b[1].first)
-    .filter(([, s], i) => i === 0 || s.tier > 0 || s.score >= MIN_SCORE)
+    .filter(([, s], i) => i === 0 || s.named || s.tier > 0 || s.score >= DEMONYM_ONLY_SCORE)
     .map(([code]) => code)
   const kept = new Set(country)
   const ordered = [...places.values()]

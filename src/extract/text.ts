@@ -12,14 +12,26 @@ export interface Token {
 const WORD = /(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}[\p{L}\p{M}]*)*/gu
 const ABBREVIATIONS: Record<string, string> = { st: 'saint', ste: 'sainte', mt: 'mount', ft: 'fort' }
 
-/** Folds one word to its lookup key. */
-export function foldWord(word: string): string {
+/**
+ * Folds one word to its lookup key. `abbreviation` says whether "St", "Mt", "Ft" may stand for
+ * Saint, Mount, Fort here (default true); see `tokenize`.
+ */
+export function foldWord(word: string, abbreviation = true): string {
   // eslint-disable-next-line no-control-regex
   let k = /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
   if (k.includes('.')) k = k.replaceAll('.', '')
   if (k.includes('’') || k.includes('‘')) k = k.replace(/[’‘]/g, "'")
   if (k.endsWith("'s")) k = k.slice(0, -2)
-  return ABBREVIATIONS[k] ?? k
+  return abbreviation ? (ABBREVIATIONS[k] ?? k) : k
+}
+
+/**
+ * "MT" alone is Montana's postal code, not "Mount": written in capitals, St/Mt/Ft are abbreviations
+ * only when a dot or a capitalised word follows ("ST. LOUIS", "MT Everest").
+ */
+function mayAbbreviate(word: string, text: string, end: number): boolean {
+  if (word.length !== 2 || word !== word.toUpperCase()) return true
+  return text[end] === '.' || /^[ \t]\p{Lu}/u.test(text.slice(end, end + 2))
 }
 
 /** Splits text into words (letters, digits, inner apostrophes, dotted acronyms). */
@@ -27,7 +39,8 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   WORD.lastIndex = 0
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    tokens.push({ start: m.index, end: m.index + m[0].length, text: m[0], key: foldWord(m[0]) })
+    const end = m.index + m[0].length
+    tokens.push({ start: m.index, end, text: m[0], key: foldWord(m[0], mayAbbreviate(m[0], text, end)) })
   }
   return tokens
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import fg from 'fast-glob'
-import { parseArticles } from '../article/parse-article.js'
+import { homeCountryOption, parseArticles } from '../article/parse-article.js'
 import { WritableNewsIndex as NewsIndex } from '../engine/writable-index.js'
 import type { NewsIndexOptions } from '../types.js'
 
@@ -29,6 +29,12 @@ export interface BuildIndexOptions {
   ignore?: string[]
   /** Options of the index that is built. Default `{}`. */
   index?: NewsIndexOptions
+  /**
+   * The publication's home country, an ISO 3166-1 alpha-2 code (`'US'`): every article's ambiguous and
+   * small local places resolve there (see `ParseOptions.country`). Default none: inferred per article
+   * from its own places. An invalid code throws `E_INVALID_ARGUMENT` before any file is read.
+   */
+  country?: string
   /** Called after each file. Default none. */
   onProgress?: (progress: BuildProgress) => void
 }
@@ -46,6 +52,7 @@ const READ_AHEAD = 16
  * each one is reported in `errors` (as is a pattern list that matches nothing), and the rest are indexed.
  */
 export async function buildIndex(options: BuildIndexOptions): Promise<{ index: NewsIndex; errors: BuildError[] }> {
+  const country = homeCountryOption(options.country)
   const cwd = resolve(options.cwd ?? process.cwd())
   const patterns = Array.isArray(options.patterns) ? options.patterns : [options.patterns]
   const index = new NewsIndex(options.index)
@@ -65,6 +72,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<{ index: N
         if (text instanceof Error) throw new Error(`cannot read the file: ${text.message}`)
         const articles = parseArticles(text, {
           path,
+          ...(country ? { country } : {}),
           onError: (error) => {
             const where = error.path ?? path
             errors.push({ path: where, message: withoutPath(error.message, where) })
