@@ -177,6 +177,7 @@ export interface QueryDiagnostic {
     | 'too-many-terms'
     | 'too-many-expansions'
     | 'too-short'
+    | 'missing-part'
     | 'too-long'
   message: string
   /** Offset in the query string where the problem starts. */
@@ -210,4 +211,39 @@ export interface IndexStats {
   terms: number
   /** Earliest and latest article date, or `null` when no article has a date. */
   dateRange: { from: string; to: string } | null
+  /** What the cache of decoded data (postings, term codes, texts) holds. */
+  cache: CacheUsage
+}
+
+/** What a loaded index's cache of decoded data holds, and its budget. */
+export interface CacheUsage {
+  /** Approximate bytes held. */
+  bytes: number
+  /** Number of decoded items held. */
+  entries: number
+  /** The budget in bytes (`cacheBytes`). */
+  limit: number
+}
+
+/** Options of `searchAsync()`: those of `search()`, and a signal to drop it. */
+export interface AsyncSearchOptions extends SearchOptions {
+  /** Aborts the search: `searchAsync()` rejects with the signal's reason (parts already asked for still arrive and are kept). */
+  signal?: AbortSignal
+}
+
+/** Options of `NewsIndex.load()`. */
+export interface LoadOptions {
+  /**
+   * Bytes of decoded data (postings, term codes, texts) kept for reuse; past it, the least recently
+   * used go first. Default 32 MiB.
+   */
+  cacheBytes?: number
+}
+
+/** Options of `NewsIndex.open()`. */
+export interface OpenOptions extends LoadOptions {
+  /** The `fetch` to get the parts with. Default the global `fetch`. */
+  fetch?: typeof fetch
+  /** Aborts fetching the search part (`open()` then rejects with the signal's reason). */
+  signal?: AbortSignal
 }

@@ -13,9 +13,9 @@ vi.mock('../src/format/token-text.js', async (importOriginal) => {
       decoded.codes++
       return original.decodeChunkCodes(...args)
     },
-    decodeTexts: (...args: Parameters<typeof original.decodeTexts>) => {
+    decodeText: (...args: Parameters<typeof original.decodeText>) => {
       decoded.texts++
-      return original.decodeTexts(...args)
+      return original.decodeText(...args)
     },
   }
 })
@@ -26,15 +26,16 @@ describe('a loaded index decodes text only for what it needs', () => {
   const bytes = source.serialize()
   const chunks = Math.ceil(1200 / 256)
 
-  it('search() with highlight: false decodes no text; the default highlighting decodes the chunks of the hits shown', () => {
+  it('search() with highlight: false decodes no text; the default highlighting decodes the texts of the hits shown, and nothing else', () => {
     const index = NewsIndex.load(bytes)
     decoded.codes = decoded.texts = 0
     expect(index.search('government', { highlight: false, limit: 20 }).hits.length).toBeGreaterThan(0)
     expect(decoded).toEqual({ codes: 0, texts: 0 })
     const shown = index.search('government', { limit: 20 })
+    expect(shown.hits).toHaveLength(20)
     expect(shown.hits.every((hit) => hit.highlight !== undefined)).toBe(true)
-    expect(decoded.texts).toBeGreaterThan(0)
-    expect(decoded.texts).toBeLessThanOrEqual(chunks)
+    expect(decoded.texts).toBe(20)
+    expect(decoded.codes).toBeLessThanOrEqual(chunks)
     // Decoded once: searching again decodes nothing more.
     const before = { ...decoded }
     index.search('government', { limit: 20 })
@@ -50,5 +51,20 @@ describe('a loaded index decodes text only for what it needs', () => {
     expect(decoded.codes).toBeLessThanOrEqual(chunks)
     expect(decoded.texts).toBe(0)
     expect(phrase.total).toBe(source.search('"government minister"', { highlight: false }).total)
+  })
+
+  it('keeps decoded data within the cache budget, least recently used out first', () => {
+    const budget = 64 * 1024
+    const index = NewsIndex.load(bytes, { cacheBytes: budget })
+    for (const word of ['government', 'minister', 'talks', 'attack', 'militia', 'forces', 'border', 'election', 'oil', 'prices']) {
+      index.search(word, { limit: 50 })
+      expect(index.stats().cache.bytes).toBeLessThanOrEqual(budget)
+    }
+    expect(index.stats().cache).toMatchObject({ limit: budget })
+    expect(index.stats().cache.entries).toBeGreaterThan(0)
+    // A search after evictions decodes again and answers the same.
+    const roomy = NewsIndex.load(bytes)
+    expect(index.search('government', { limit: 50 })).toEqual(roomy.search('government', { limit: 50 }))
+    expect(roomy.stats().cache.limit).toBe(32 * 1024 * 1024)
   })
 })

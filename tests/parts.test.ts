@@ -38,12 +38,13 @@ const PARTS = FULL.serializeParts()
 
 
 /** What the search part alone must answer: everything but titles, urls, meta and highlights. */
+/** What the search part alone must answer as the whole index does (a partial index also says which parts its hits lack). */
 function searchView(response: SearchResponse): unknown {
   const n = normalized(response)
   return {
     total: n.total,
     facets: n.facets,
-    query: n.query,
+    query: { ...n.query, diagnostics: n.query.diagnostics.filter((d) => d.code !== 'missing-part') },
     hits: n.hits.map((h) => ({ id: h.id, score: h.score, matches: h.matches, date: h.article.date, source: h.article.source, location: h.article.location, country: h.article.country })),
   }
 }
@@ -146,8 +147,15 @@ describe('NewsIndex.load(parts.search) and addPart()', () => {
       const partial = index.search(phrase, { limit: 1000 })
       if (!phrase.startsWith('-')) expect(partial.hits.map((h) => h.id), phrase).toEqual(expect.arrayContaining(full.hits.map((h) => h.id)))
     }
+    // It says so: phrases matched as their words, and hits without titles or text.
+    const said = index.search('"baghdad airport"').query.diagnostics.filter((d) => d.code === 'missing-part').map((d) => d.message)
+    expect(said).toEqual([
+      "phrases were matched as their words: the 'positions' part is not loaded (searchAsync() fetches it)",
+      expect.stringMatching(/^hits lack their titles or snippets: parts display-\d+, text-\d+/),
+    ])
     index.addPart(PARTS.positions!)
     for (const phrase of PHRASES) expect(searchView(index.search(phrase, { limit: 1000 })), phrase).toEqual(searchView(FULL.search(phrase, { limit: 1000 })))
+    expect(index.search('"baghdad airport"').query.diagnostics.map((d) => d.message)).not.toContain(said[0])
     expect(index.search('"baghdad airport"').hits.map((h) => h.id)).toEqual(['gen-0020'])
     expect(index.search('"airport baghdad"').hits.map((h) => h.id)).toEqual(['gen-0600'])
     // still no titles or highlights
@@ -310,8 +318,9 @@ const URL_BASE = 'https://cdn.example/news/index.ndx'
 function fakeServer(parts: Record<string, Uint8Array> = PARTS) {
   const files = new Map<string, Uint8Array>(Object.entries(parts).map(([name, bytes]) => [name === 'search' ? URL_BASE : `${URL_BASE}.${name}`, bytes]))
   const fetched: string[] = []
-  const fetch = (async (input: string | URL | Request) => {
+  const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+    init?.signal?.throwIfAborted()
     fetched.push(url)
     // Answer later, so that concurrent searches overlap.
     await new Promise((resolve) => setTimeout(resolve, 2))
@@ -413,6 +422,29 @@ describe('NewsIndex.open(url, { fetch }) and searchAsync()', () => {
     expect(error).toBeInstanceOf(NewsdexError)
     expect((error as NewsdexError).code).toBe('E_IO')
     expect((error as NewsdexError).message).toContain('404')
+  })
+
+  it('an aborted signal drops searchAsync: it rejects with the reason, and the parts asked for still arrive, once', async () => {
+    const server = fakeServer()
+    const index = await NewsIndex.open(URL_BASE, { fetch: server.fetch })
+    const reason = new Error('a newer keystroke')
+    await expect(index.searchAsync('rocket', { signal: AbortSignal.abort(reason) })).rejects.toBe(reason)
+    expect(server.fetched).toEqual([URL_BASE])
+    const controller = new AbortController()
+    const stale = index.searchAsync('rocket', { signal: controller.signal })
+    controller.abort(reason)
+    await expect(stale).rejects.toBe(reason)
+    const fresh = await index.searchAsync('rocket')
+    expect(normalized(fresh)).toEqual(normalized(FULL.search('rocket')))
+    expect(new Set(server.fetched).size).toBe(server.fetched.length)
+    expect(server.since(1)).toEqual(chunksFor(fresh))
+  })
+
+  it('open() with an aborted signal rejects without loading', async () => {
+    const server = fakeServer()
+    const reason = new Error('page left')
+    await expect(NewsIndex.open(URL_BASE, { fetch: server.fetch, signal: AbortSignal.abort(reason) })).rejects.toBe(reason)
+    expect(server.fetched).toEqual([])
   })
 
   it('a 404 for a part → searchAsync rejects with E_IO; once the part is back, a retry fetches it and succeeds', async () => {

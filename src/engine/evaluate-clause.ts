@@ -27,6 +27,8 @@ export interface EvaluationContext {
   boost: Readonly<Record<TextField, number>>
   /** Collects the query terms whose prefix or typo expansions were cut to the most frequent. */
   capped: Set<string>
+  /** Set when a phrase could not be checked (neither positions nor text loaded) and matched as its words. */
+  phrasesUnchecked?: boolean
 }
 
 /**
@@ -172,8 +174,11 @@ function scorePhrase(clause: Extract<PlanClause, { kind: 'phrase' }>, context: E
   const { score } = scorer(clause, context)
   for (const doc of rarest.docs) {
     const at = lists.map((list) => findDoc(list.docs, doc))
+    if (!allowed(doc) || at.includes(-1)) continue
     // Without positions or text (a partial index), a phrase degrades to all of its terms.
-    if (!allowed(doc) || at.includes(-1) || store.text.phraseIn(doc, clause.terms, fields) === false) continue
+    const inRow = store.text.phraseIn(doc, clause.terms, fields)
+    if (inRow === false) continue
+    if (inRow === null) context.phrasesUnchecked = true
     const sum = at.reduce((total, i, k) => total + score(idfs[k]!, doc, lists[k]!.title[i]!, lists[k]!.body[i]!), 0)
     result.scores.set(doc, (clause.repeat ?? 1) * sum)
   }

@@ -5,6 +5,12 @@ import type { Ranking } from './rank.js'
 import { findDoc } from './store/postings.js'
 import { VALUE_FIELDS, type Store } from './store/store.js'
 
+/**
+ * Most characters of a body that highlighting reads: snippets come from them, so a match past them
+ * is not shown, and a huge article costs no more than a long one.
+ */
+export const MAX_HIGHLIGHT_CHARS = 100_000
+
 /** The stored display fields of a document (title `''` while its display part is not loaded). */
 export function storedArticle(store: Store, doc: number): StoredArticle {
   const { title = '', url, meta } = store.displayOf(doc) ?? {}
@@ -44,7 +50,7 @@ export function pageHits(store: Store, ranking: Ranking, highlight: HighlightOpt
       article,
       matches: [...fields].map(([term, found]) => ({ term, fields: TEXT_FIELDS.filter((field) => found.has(field)) })),
     }
-    const body = snippets && store.displayOf(doc) ? store.text.body(doc) : undefined
+    const body = snippets && store.displayOf(doc) ? store.text.body(doc, MAX_HIGHLIGHT_CHARS) : undefined
     if (snippets && body !== undefined) {
       hit.highlight = highlightArticle(article.title, body, { isMatch: (term) => loose.has(term), phrases: ranking.phrases }, store.analyzer, snippets)
     }

@@ -1,13 +1,14 @@
-import { checkIndex, corruptIndex, NewsdexError } from '../errors.js'
+import { checkIndex, checkOption, corruptIndex, NewsdexError } from '../errors.js'
 import { parseQuery } from '../query/parse-query.js'
 import { planQuery } from '../query/plan.js'
 import { compareByDocumentCount } from '../term-order.js'
-import type { Article, IndexStats, NewsIndexOptions, ParsedQuery, QueryNode, SearchOptions, SearchResponse } from '../types.js'
+import type { Article, AsyncSearchOptions, IndexStats, LoadOptions, NewsIndexOptions, OpenOptions, ParsedQuery, QueryNode, SearchOptions, SearchResponse } from '../types.js'
 import { pageHits, storedArticle } from './hits.js'
 import { resolveOptions, type ResolvedOptions } from './options.js'
-import { PartFetcher, type PartLoader } from './part-fetcher.js'
+import { PartFetcher } from './part-fetcher.js'
 import { rank, type Ranking } from './rank.js'
 import { attachDisplay, attachPositions, attachText, decodeSearchSections, readPart, type PartMeta } from './store/store-decoder.js'
+import { DEFAULT_CACHE_BYTES } from './store/decoded-cache.js'
 import { Store } from './store/store.js'
 
 export type { ResolvedOptions } from './options.js'
@@ -69,7 +70,12 @@ export class NewsIndex {
       if (date && store.isLive(doc)) dates.push(date)
     }
     dates.sort()
-    return { articles: this.size, terms: store.terms.size, dateRange: dates.length > 0 ? { from: dates[0]!, to: dates.at(-1)! } : null }
+    return {
+      articles: this.size,
+      terms: store.terms.size,
+      dateRange: dates.length > 0 ? { from: dates[0]!, to: dates.at(-1)! } : null,
+      cache: store.cache.usage,
+    }
   }
 
   /** Completions of `prefix` from the indexed terms, those in most articles first. */
@@ -90,22 +96,38 @@ export class NewsIndex {
   /**
    * Like `search()`, but first fetches the parts it needs when the index came from
    * `NewsIndex.open()`: positions for phrases, then the display and text chunks of the page shown.
+   * `options.signal` drops it: it then rejects with the signal's reason (a search box drops each
+   * stale keystroke so); parts already asked for still arrive and are kept.
    */
-  async searchAsync(query: string | ParsedQuery = '', options: SearchOptions = {}): Promise<SearchResponse> {
+  async searchAsync(query: string | ParsedQuery = '', options: AsyncSearchOptions = {}): Promise<SearchResponse> {
+    const { signal } = options
+    signal?.throwIfAborted()
     const parsed = typeof query === 'string' ? parseQuery(query) : query
     const fetcher = this.#fetcher
-    if (fetcher && parsed.clauses.some(hasPhrase) && !this.store.text.hasPositions) await fetcher.fetch(['positions'])
+    if (fetcher && parsed.clauses.some(hasPhrase) && !this.store.text.hasPositions) await fetcher.fetch(['positions'], signal)
     const ranking = rank(this.store, this.options.boost, parsed, options)
-    if (fetcher) await fetcher.fetch(PartFetcher.partsFor(this.store, ranking.page, options.highlight !== false))
+    if (fetcher) await fetcher.fetch(PartFetcher.partsFor(this.store, ranking.page, options.highlight !== false), signal)
     return this.#respond(ranking, options)
   }
 
+  /** The response of a ranked page; what the page lacks (parts not loaded) is said in the diagnostics. */
   #respond(ranking: Ranking, options: SearchOptions): SearchResponse {
-    return { total: ranking.scores.size, hits: pageHits(this.store, ranking, options.highlight), facets: ranking.facets, query: ranking.query }
+    const missing = PartFetcher.partsFor(this.store, ranking.page, options.highlight !== false)
+    const query = { ...ranking.query, diagnostics: [...ranking.query.diagnostics] }
+    if (missing.length > 0) {
+      query.diagnostics.push({
+        code: 'missing-part',
+        message: `hits lack their titles or snippets: parts ${missing.join(', ')} are not loaded (searchAsync() fetches them)`,
+        offset: 0,
+      })
+    }
+    return { total: ranking.scores.size, hits: pageHits(this.store, ranking, options.highlight), facets: ranking.facets, query }
   }
 
   /** Loads an index written by `serialize()` or the `search` part of `serializeParts()`. Throws a `NewsdexError` on anything else. */
-  static load<T extends NewsIndex>(this: IndexClass<T>, data: Uint8Array | ArrayBuffer): T {
+  static load<T extends NewsIndex>(this: IndexClass<T>, data: Uint8Array | ArrayBuffer, options: LoadOptions = {}): T {
+    const { cacheBytes = DEFAULT_CACHE_BYTES } = options
+    checkOption(Number.isFinite(cacheBytes) && cacheBytes >= 0, 'cacheBytes', cacheBytes)
     const { meta, sections } = readPart(data)
     if (meta.part !== 'all' && meta.part !== 'search') {
       throw new NewsdexError('E_NOT_AN_INDEX', `cannot load a '${meta.part}' part: load the 'search' part or a whole index`)
@@ -118,6 +140,7 @@ export class NewsIndex {
       throw corruptIndex('index options in the header', error)
     }
     index.store = decodeSearchSections(meta, sections, index.options.analyzer)
+    index.store.cache.limit = cacheBytes
     index.#loadedFrom = meta
     if (meta.part === 'all') {
       for (let i = 0; i < meta.chunks; i++) {
@@ -145,14 +168,14 @@ export class NewsIndex {
    * Opens an index published with `newsdex build --split`: fetches `url` (the search part) now, and
    * the other parts (`<url>.positions`, `<url>.display-<i>`, `<url>.text-<i>`) only when a search needs them.
    */
-  static async open<T extends NewsIndex>(this: IndexClass<T>, url: string, options: { fetch?: typeof fetch } = {}): Promise<T> {
+  static async open<T extends NewsIndex>(this: IndexClass<T>, url: string, options: OpenOptions = {}): Promise<T> {
     const get = options.fetch ?? fetch
-    const load: PartLoader = async (name) => {
-      const response = await get(name === 'search' ? url : `${url}.${name}`)
+    const load = async (name: string, signal?: AbortSignal): Promise<Uint8Array> => {
+      const response = await get(name === 'search' ? url : `${url}.${name}`, { signal })
       if (!response.ok) throw new NewsdexError('E_IO', `cannot fetch ${response.url || url}: HTTP ${response.status}`)
       return new Uint8Array(await response.arrayBuffer())
     }
-    const index = NewsIndex.load.call(this, await load('search')) as T
+    const index = NewsIndex.load.call(this, await load('search', options.signal), options) as T
     // A whole index (one file) has every part already.
     if (index.#loadedFrom?.part === 'search') index.#fetcher = new PartFetcher(load, (bytes) => index.addPart(bytes))
     return index

@@ -27,9 +27,27 @@ export class PartFetcher {
     return [...wanted]
   }
 
-  /** Fetches and adds the parts, each once; resolves when all are in. */
-  fetch(names: readonly string[]): Promise<void[]> {
-    return Promise.all(names.map((name) => this.#fetchOne(name)))
+  /**
+   * Fetches and adds the parts, each once; resolves when all are in, or rejects with `signal`'s
+   * reason when it aborts first (the fetches go on, and their parts are added when they arrive).
+   */
+  async fetch(names: readonly string[], signal?: AbortSignal): Promise<void> {
+    const all = Promise.all(names.map((name) => this.#fetchOne(name)))
+    if (!signal) {
+      await all
+      return
+    }
+    signal.throwIfAborted()
+    let onAbort = (): void => {}
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => reject(signal.reason)
+      signal.addEventListener('abort', onAbort, { once: true })
+    })
+    try {
+      await Promise.race([all, aborted])
+    } finally {
+      signal.removeEventListener('abort', onAbort)
+    }
   }
 
   #fetchOne(name: string): Promise<void> {

@@ -88,6 +88,9 @@ export function rank(store: Store, boost: Readonly<Record<TextField, number>>, q
   ).slice(offset)
 
   const diagnostics: QueryDiagnostic[] = [...parsed.diagnostics, ...plan.diagnostics, ...budget.diagnostics]
+  if (context.phrasesUnchecked) {
+    diagnostics.push({ code: 'missing-part', message: "phrases were matched as their words: the 'positions' part is not loaded (searchAsync() fetches it)", offset: 0 })
+  }
   for (const term of capped) {
     diagnostics.push({
       code: 'too-many-expansions',

@@ -114,23 +114,54 @@ export function decodeChunkCodes(bytes: Uint8Array, count: number, total: number
   return { codes, starts }
 }
 
-/** Rebuilds the texts of a chunk's documents from their decoded codes; `termOf` names each code. */
-export function decodeTexts(data: TokenText, { codes, starts }: ChunkCodes, termOf: (code: number) => string): string[] {
-  const texts: string[] = []
+/**
+ * Where each document of a chunk starts among the chunk's literals (count + 1), checking that the
+ * chunk's cases, literals and separators agree with its codes.
+ */
+export function literalStarts(data: TokenText, { starts }: ChunkCodes): Uint32Array {
+  const count = starts.length - 1
+  const literalsAt = new Uint32Array(count + 1)
   let literal = 0
-  let separator = 0
-  for (let d = 0; d + 1 < starts.length; d++) {
-    // Parts joined once: a string grown by += is a rope that holds far more memory than its text.
-    const parts: (string | undefined)[] = []
-    for (let t = starts[d]!; t < starts[d + 1]!; t++) {
-      parts.push(data.separators[separator++], surfaceOf(data.cases[t], termOf(codes[t]!), () => data.literals[literal++]))
-    }
-    parts.push(data.separators[separator++])
-    checkIndex(parts.every((part) => typeof part === 'string'), 'text chunk')
-    texts.push(parts.join(''))
+  for (let d = 0; d < count; d++) {
+    for (let t = starts[d]!; t < starts[d + 1]!; t++) if (data.cases[t] === Case.Literal) literal++
+    literalsAt[d + 1] = literal
   }
-  checkIndex(literal === data.literals.length && separator === data.separators.length, 'text chunk')
-  return texts
+  checkIndex(data.cases.length === starts[count], 'text chunk: not one case per token')
+  checkIndex(literal === data.literals.length, 'text chunk: not one literal per literal case')
+  checkIndex(data.separators.length === starts[count]! + count, 'text chunk: not one separator around each token')
+  return literalsAt
+}
+
+/**
+ * Rebuilds document `d` of a chunk from its decoded codes, given where it starts among the literals
+ * (`literalStarts()`); `termOf` names each code. Stops after the token that reaches `maxChars`
+ * characters: `complete` says whether the whole text was rebuilt.
+ */
+export function decodeText(
+  data: TokenText,
+  { codes, starts }: ChunkCodes,
+  d: number,
+  literalStart: number,
+  termOf: (code: number) => string,
+  maxChars = Infinity,
+): { text: string; complete: boolean } {
+  // Parts joined once: a string grown by += is a rope that holds far more memory than its text.
+  const parts: (string | undefined)[] = []
+  let literal = literalStart
+  // Each document has one separator before each token and one after the last.
+  let separator = starts[d]! + d
+  let length = 0
+  let t = starts[d]!
+  for (; t < starts[d + 1]! && length < maxChars; t++) {
+    const before = data.separators[separator++]
+    const surface = surfaceOf(data.cases[t], termOf(codes[t]!), () => data.literals[literal++])
+    parts.push(before, surface)
+    length += (before?.length ?? 0) + (surface?.length ?? 0)
+  }
+  const complete = t === starts[d + 1]
+  if (complete) parts.push(data.separators[separator])
+  checkIndex(parts.every((part) => typeof part === 'string'), 'text chunk')
+  return { text: parts.join(''), complete }
 }
 
 /**

@@ -1,6 +1,12 @@
 import { sentenceEnds } from '../analysis/sentences.js'
+import { lowerBound } from '../lower-bound.js'
 import { escapeHtml, markRanges } from './html.js'
 import type { MatchRange } from './match-ranges.js'
+
+/** Most matches that anchor a candidate window, the first in the text: the cost per hit stays bounded. */
+const MAX_ANCHORS = 64
+/** Characters read past a window's reach on each side, so that sentence ends there are seen in context. */
+const CONTEXT = 200
 
 /** Resolved snippet options (see `HighlightOptions`). */
 export interface SnippetOptions {
@@ -50,30 +56,42 @@ function repeats(a: string[], b: string[]): boolean {
 export function snippets(text: string, ranges: readonly MatchRange[], options: SnippetOptions, shown = ''): string[] {
   const length = options.snippetLength
   if (options.snippets <= 0 || length <= 0 || !text.trim()) return []
-  const ends = new Set(sentenceEnds(text))
+  // Only the text that windows around the first matches can reach is read (linear in it).
+  const anchors: readonly { start: number; end: number }[] = ranges[0] ? ranges.slice(0, MAX_ANCHORS) : [{ start: 0, end: 0 }]
+  const from = Math.max(0, anchors[0]!.start - length - CONTEXT)
+  const to = Math.min(text.length, anchors.at(-1)!.end + length + CONTEXT)
+  const region = text.slice(from, to)
+  const ends = new Set(sentenceEnds(region).map((end) => from + end))
   const mark = escapeHtml(options.ellipsis)
   // Every word (run of non-space) and `cut`: how full (a share of `length`) a window must be to end
   // with it: at once at a paragraph end (the text's last word included), 60% at a sentence end, else never.
-  const words = [...text.matchAll(/\S+(?=(\s*\n\s*\n|\s*$)|)/g)].map((m) => {
-    const end = m.index! + m[0].length
-    return { start: m.index!, end, cut: m[1] !== undefined ? 0 : ends.has(end) ? 0.6 : Infinity }
+  const words = [...region.matchAll(/\S+(?=(\s*\n\s*\n)|(\s*$)|)/g)].map((m) => {
+    const start = from + m.index!
+    const end = start + m[0].length
+    const paragraphEnd = m[1] !== undefined || (m[2] !== undefined && to === text.length)
+    return { start, end, cut: paragraphEnd ? 0 : ends.has(end) ? 0.6 : Infinity }
   })
+  if (!words[0]) return []
+  // The first word ending after `offset`.
+  const wordAfter = (offset: number): number => lowerBound(0, words.length, (k) => words[k]!.end <= offset)
   // Without matches, the text's first word anchors the one window.
-  const windows = (ranges[0] ? ranges : [words[0]!]).map((r: { start: number; end: number }): Window => {
+  const windows = (ranges[0] ? anchors : [words[0]]).map((r): Window => {
     const earliest = r.start - length * 0.4
-    let i = words.findIndex((w) => w.end > r.start)
+    let i = Math.min(wordAfter(r.start), words.length - 1)
     while (i > 0 && words[i - 1]!.cut > 1 && words[i - 1]!.start >= earliest) i--
     let start = words[i]!.start
     // The first word from the match's last one that the window may end with or after which the next
-    // word does not fit.
-    const j = words.findIndex((w, k) => w.end >= r.end && ((w.end - start) / length >= w.cut || words[k + 1]!.end > start + length))
+    // word does not fit (the region's last word ends every window).
+    let j = Math.min(wordAfter(r.end - 1), words.length - 1)
+    while (j + 1 < words.length && (words[j]!.end - start) / length < words[j]!.cut && words[j + 1]!.end <= start + length) j++
     let end = words[j]!.end
     if (end > start + length) {
       // The words around the match do not fit (a long URL): the window is the match alone.
       start = r.start
       end = Math.min(r.end, start + length)
     }
-    const inside = ranges.filter((m) => m.start >= start && m.end <= end)
+    const inside: MatchRange[] = []
+    for (let m = lowerBound(0, ranges.length, (k) => ranges[k]!.start < start); m < ranges.length && ranges[m]!.end <= end; m++) inside.push(ranges[m]!)
     return {
       start,
       end,

@@ -73,11 +73,11 @@ function thaw(store: Store): SearchableMap<TermEntry> {
   if (store._terms instanceof SearchableMap) return store._terms
   if (store._live.some((live, doc) => live && !store.displayOf(doc))) throw readOnly('display fields')
   if (store._live.some((live, doc) => live && !store.text.has(doc))) throw readOnly('text')
-  for (let doc = 0; doc < store.documentCount; doc++) store.text.body(doc)
+  for (let doc = 0; doc < store.documentCount; doc++) store.text._bodies[doc] ??= store.text.body(doc)
   const tree = new SearchableMap<TermEntry>()
   for (const [term, entry] of store._terms) {
     tree.set(term, entry)
-    if (!store._encoded) continue
+    if (entry.postings) continue
     const postings = store.postings(entry)
     entry.postings = { docs: Array.from(postings.docs), title: Array.from(postings.title), body: Array.from(postings.body) }
   }

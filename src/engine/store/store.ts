@@ -1,6 +1,7 @@
 import { SortedTerms } from '../../terms/sorted-terms.js'
 import type { TermDictionary } from '../../terms/term-dictionary.js'
 import type { AnalyzerPreset } from '../../types.js'
+import { DecodedCache } from './decoded-cache.js'
 import { decodePostings, type MutablePostings, type Postings } from './postings.js'
 import { StoredText } from './stored-text.js'
 
@@ -15,13 +16,16 @@ export interface Display {
   meta?: Record<string, string>
 }
 
-/** One term of the dictionary. `postings` is decoded on first use when the index was loaded. */
+/**
+ * One term of the dictionary. A loaded term's postings are decoded on use and kept in the store's
+ * cache; `postings` holds those of an index being built.
+ */
 export interface TermEntry {
   /** Position of the term in the loaded term list; -1 for terms added since. */
   id: number
   /** Number of documents holding the term. */
   df: number
-  postings?: Postings | MutablePostings
+  postings?: MutablePostings
 }
 
 /** Where the loaded, still-encoded postings of each term are. */
@@ -72,6 +76,8 @@ export class Store {
   _chunkSize = 1
   /** Bodies, as text or as loaded token text chunks, and positions. */
   readonly text: StoredText
+  /** Decoded postings, term codes and texts of a loaded index, within a byte budget. */
+  readonly cache = new DecodedCache()
 
   constructor(readonly analyzer: AnalyzerPreset) {
     this.text = new StoredText(this)
@@ -146,19 +152,22 @@ export class Store {
     return Math.floor(doc / this._chunkSize)
   }
 
-  /** The postings of a term, decoded on first use. */
+  /** The postings of a term: those of an index being built, or decoded from a loaded one (cached). */
   postings(entry: TermEntry): Postings {
-    if (!entry.postings) {
-      const encoded = this._encoded!
-      const id = entry.id
-      entry.postings = decodePostings(
-        encoded.docBytes.subarray(encoded.docOffsets[id]!, encoded.docOffsets[id + 1]!),
-        encoded.tfBytes.subarray(encoded.tfOffsets[id]!, encoded.tfOffsets[id + 1]!),
-        entry.df,
-        encoded.documents,
-      )
-    }
-    return entry.postings
+    if (entry.postings) return entry.postings
+    const key = `p${entry.id}`
+    const cached = this.cache.get<Postings>(key)
+    if (cached) return cached
+    const encoded = this._encoded!
+    const id = entry.id
+    const postings = decodePostings(
+      encoded.docBytes.subarray(encoded.docOffsets[id]!, encoded.docOffsets[id + 1]!),
+      encoded.tfBytes.subarray(encoded.tfOffsets[id]!, encoded.tfOffsets[id + 1]!),
+      entry.df,
+      encoded.documents,
+    )
+    // Three 4-byte columns per posting.
+    return this.cache.set(key, postings, 12 * entry.df)
   }
 
   /** Gives a document the next number, with its id, field lengths and date; returns the number. */

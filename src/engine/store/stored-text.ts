@@ -1,7 +1,8 @@
 import { analyzeTerms } from '../../analysis/analyzer.js'
-import { decodeChunkCodes, decodeTexts, termsByCode, type ChunkCodes, type TokenText } from '../../format/token-text.js'
+import { decodeChunkCodes, decodeText, literalStarts, termsByCode, type ChunkCodes, type TokenText } from '../../format/token-text.js'
 import type { TermDictionary } from '../../terms/term-dictionary.js'
 import type { AnalyzerPreset, TextField } from '../../types.js'
+import type { DecodedCache } from './decoded-cache.js'
 
 /** The loaded positions part: per chunk, each document's title and body tokens as term codes. */
 export interface PositionChunks {
@@ -19,6 +20,18 @@ interface StoreShape {
   titleLength(doc: number): number
   bodyLength(doc: number): number
   displayOf(doc: number): { title: string } | undefined
+  readonly cache: DecodedCache
+}
+
+/** A loaded text chunk's term codes, and where each document starts among its literals. */
+interface DecodedChunk extends ChunkCodes {
+  literalsAt: Uint32Array
+}
+
+/** A document's text, or its start when decoding stopped early. */
+interface DecodedText {
+  text: string
+  complete: boolean
 }
 
 /**
@@ -33,11 +46,9 @@ export class StoredText {
   _positions: PositionChunks | null = null
   /** Token text of loaded chunks, kept encoded. */
   _chunks: (TokenText | undefined)[] = []
-  // Caches of what the fields above hold, decoded on first use.
+  // The term codes, numbering the terms as token text does; rebuilt when the terms change.
   #termByCode: string[] | null = null
   #codeOfTerm: Map<string, number> | null = null
-  #textCodes: (ChunkCodes | undefined)[] = []
-  #positionCodes: (ChunkCodes | undefined)[] = []
 
   constructor(private readonly store: StoreShape) {}
 
@@ -51,16 +62,25 @@ export class StoredText {
     return this._bodies[doc] !== undefined || this._chunks[this.#chunkOf(doc)] !== undefined
   }
 
-  /** The body of `doc`, decoding its text chunk on first use; `undefined` while the chunk is not loaded. */
-  body(doc: number): string | undefined {
+  /**
+   * The body of `doc`, or, with `maxChars`, its start up to the first token end past that many
+   * characters; `undefined` while its text chunk is not loaded. Only this document is decoded
+   * (its chunk's term codes once), and the text is cached.
+   */
+  body(doc: number, maxChars = Infinity): string | undefined {
+    const own = this._bodies[doc]
+    if (own !== undefined) return own.length <= maxChars ? own : own.slice(0, maxChars)
     const chunk = this.#chunkOf(doc)
-    const codes = this._bodies[doc] === undefined && this.#textCodesOf(chunk)
-    if (codes) {
-      const terms = this.#termsByCode()
-      const texts = decodeTexts(this._chunks[chunk]!, codes, (code) => terms[code]!)
-      texts.forEach((text, i) => (this._bodies[chunk * this.store.chunkSize + i] = text))
-    }
-    return this._bodies[doc]
+    const data = this._chunks[chunk]
+    if (!data) return undefined
+    const key = `b${doc}`
+    const cached = this.store.cache.get<DecodedText>(key)
+    if (cached && (cached.complete || cached.text.length >= maxChars)) return cached.text
+    const decoded = this.#textCodesOf(chunk)!
+    const i = doc - chunk * this.store.chunkSize
+    const terms = this.#termsByCode()
+    const text = decodeText(data, decoded, i, decoded.literalsAt[i]!, (code) => terms[code]!, maxChars)
+    return this.store.cache.set(key, text, 2 * text.text.length).text
   }
 
   /**
@@ -95,8 +115,7 @@ export class StoredText {
   _dropEncoded(): void {
     this._chunks = []
     this._positions = null
-    this.#textCodes = []
-    this.#positionCodes = []
+    this.store.cache.clear()
     this._termsChanged()
   }
 
@@ -120,11 +139,16 @@ export class StoredText {
     return this.#codeOfTerm.get(term)
   }
 
-  #textCodesOf(chunk: number): ChunkCodes | undefined {
+  /** A loaded text chunk's term codes (cached); `undefined` while it is not loaded. */
+  #textCodesOf(chunk: number): DecodedChunk | undefined {
     const text = this._chunks[chunk]
     if (!text) return undefined
-    this.#textCodes[chunk] ??= decodeChunkCodes(text.codes, this.#chunkLength(chunk), text.cases.length, this.store.terms.size)
-    return this.#textCodes[chunk]
+    const key = `t${chunk}`
+    const cached = this.store.cache.get<DecodedChunk>(key)
+    if (cached) return cached
+    const codes = decodeChunkCodes(text.codes, this.#chunkLength(chunk), text.cases.length, this.store.terms.size)
+    const decoded = { ...codes, literalsAt: literalStarts(text, codes) }
+    return this.store.cache.set(key, decoded, decoded.codes.byteLength + decoded.starts.byteLength + decoded.literalsAt.byteLength)
   }
 
   /** The body of a loaded document as term codes; `undefined` while its chunk is not loaded. */
@@ -141,13 +165,15 @@ export class StoredText {
     if (!positions) return undefined
     const chunk = this.#chunkOf(doc)
     const first = chunk * this.store.chunkSize
-    let decoded = this.#positionCodes[chunk]
+    const key = `q${chunk}`
+    let decoded = this.store.cache.get<ChunkCodes>(key)
     if (!decoded) {
       const count = this.#chunkLength(chunk)
       let total = 0
       for (let d = first; d < first + count; d++) total += this.store.titleLength(d) + this.store.bodyLength(d)
       const bytes = positions.bytes.subarray(positions.offsets[chunk], positions.offsets[chunk + 1])
-      decoded = this.#positionCodes[chunk] = decodeChunkCodes(bytes, count, total, this.store.terms.size)
+      const codes = decodeChunkCodes(bytes, count, total, this.store.terms.size)
+      decoded = this.store.cache.set(key, codes, codes.codes.byteLength + codes.starts.byteLength)
     }
     return decoded.codes.subarray(decoded.starts[doc - first], decoded.starts[doc - first + 1])
   }
