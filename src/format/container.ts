@@ -102,6 +102,13 @@ export function decodeJsonSection(sections: Map<string, Uint8Array>, name: strin
   return decodeText(sections.get(name), `section '${name}'`)
 }
 
+/** A section holding a JSON list of strings; `what` names it in the error when it is anything else. */
+export function decodeStringList(bytes: Uint8Array | undefined, what: string): string[] {
+  const list = decodeText(bytes, what)
+  checkIndex(Array.isArray(list) && list.every((v) => typeof v === 'string'), `${what}: not a list of strings`)
+  return list
+}
+
 /** Encodes a value as a UTF-8 JSON section. */
 export function encodeJsonSection(value: unknown): Uint8Array {
   return encoder.encode(JSON.stringify(value))

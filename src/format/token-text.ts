@@ -169,5 +169,8 @@ export function decodeText(
  * frequent terms get small codes (short varints). `entries` are `[term, document count]`.
  */
 export function termsByCode(entries: Iterable<[string, number]>): string[] {
-  return [...entries].sort((a, b) => compareByDocumentCount(a[0], a[1], b[0], b[1])).map(([term]) => term)
+  const list = [...entries]
+  if (list.some((entry, i) => i > 0 && list[i - 1]![0] >= entry[0])) list.sort((a, b) => compareByDocumentCount(a[0], 0, b[0], 0))
+  // A stable sort by count keeps the alphabetical order of equal counts (and compares numbers only).
+  return list.sort((a, b) => b[1] - a[1]).map(([term]) => term)
 }

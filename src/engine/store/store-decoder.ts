@@ -1,7 +1,7 @@
 import { isoDate, utcDate } from '../../dates.js'
 import { checkIndex } from '../../errors.js'
 import { ByteReader } from '../../format/bytes.js'
-import { decodeContainer, decodeJsonSection, decodeText, isCount } from '../../format/container.js'
+import { decodeContainer, decodeJsonSection, decodeStringList, decodeText, isCount } from '../../format/container.js'
 import { SortedTerms } from '../../terms/sorted-terms.js'
 import type { AnalyzerPreset } from '../../types.js'
 import { Store, VALUE_FIELDS, type Display, type TermEntry, type ValueField } from './store.js'
@@ -61,9 +61,7 @@ function varints(sections: Map<string, Uint8Array>, name: string, count: number,
 
 /** Section `name`, a JSON list of strings. */
 function strings(sections: Map<string, Uint8Array>, name: string): string[] {
-  const list = decodeJsonSection(sections, name)
-  checkIndex(Array.isArray(list) && list.every((v) => typeof v === 'string'), `section '${name}'`)
-  return list
+  return decodeStringList(sections.get(name), `section '${name}'`)
 }
 
 /** Offsets (count + 1) from lengths, which must add up to the length of `bytes`. */
@@ -145,7 +143,12 @@ export function attachText(store: Store, chunk: number, sections: Map<string, Ui
   const cases = sections.get(`${prefix}cases`)
   checkIndex(codes, `text chunk ${chunk}: no section '${prefix}ranks'`)
   checkIndex(cases, `text chunk ${chunk}: no section '${prefix}cases'`)
-  store.text._chunks[chunk] = { codes, cases, literals: strings(sections, `${prefix}literals`), separators: strings(sections, `${prefix}separators`) }
+  const literals = sections.get(`${prefix}literals`)
+  const separators = sections.get(`${prefix}separators`)
+  checkIndex(literals, `text chunk ${chunk}: no section '${prefix}literals'`)
+  checkIndex(separators, `text chunk ${chunk}: no section '${prefix}separators'`)
+  // Literals and separators are parsed when the chunk is first read.
+  store.text._chunks[chunk] = { codes, cases, literals, separators }
 }
 
 /** Whether `value` is a plain object whose values are all strings. */

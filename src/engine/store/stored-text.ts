@@ -1,4 +1,5 @@
 import { analyzeTerms } from '../../analysis/analyzer.js'
+import { decodeStringList } from '../../format/container.js'
 import { decodeChunkCodes, decodeText, literalStarts, termsByCode, type ChunkCodes, type TokenText } from '../../format/token-text.js'
 import type { TermDictionary } from '../../terms/term-dictionary.js'
 import type { AnalyzerPreset, TextField } from '../../types.js'
@@ -23,8 +24,17 @@ interface StoreShape {
   readonly cache: DecodedCache
 }
 
-/** A loaded text chunk's term codes, and where each document starts among its literals. */
+/** A loaded text chunk as it is in the file: token text with its literals and separators still JSON. */
+export interface EncodedTextChunk {
+  codes: Uint8Array
+  cases: Uint8Array
+  literals: Uint8Array
+  separators: Uint8Array
+}
+
+/** A loaded text chunk, decoded: its token text, term codes, and where each document starts among its literals. */
 interface DecodedChunk extends ChunkCodes {
+  text: TokenText
   literalsAt: Uint32Array
 }
 
@@ -45,7 +55,7 @@ export class StoredText {
   _bodyTerms: (string[] | undefined)[] = []
   _positions: PositionChunks | null = null
   /** Token text of loaded chunks, kept encoded. */
-  _chunks: (TokenText | undefined)[] = []
+  _chunks: (EncodedTextChunk | undefined)[] = []
   // The term codes, numbering the terms as token text does; rebuilt when the terms change.
   #termByCode: string[] | null = null
   #codeOfTerm: Map<string, number> | null = null
@@ -71,15 +81,14 @@ export class StoredText {
     const own = this._bodies[doc]
     if (own !== undefined) return own.length <= maxChars ? own : own.slice(0, maxChars)
     const chunk = this.#chunkOf(doc)
-    const data = this._chunks[chunk]
-    if (!data) return undefined
+    if (!this._chunks[chunk]) return undefined
     const key = `b${doc}`
     const cached = this.store.cache.get<DecodedText>(key)
     if (cached && (cached.complete || cached.text.length >= maxChars)) return cached.text
     const decoded = this.#textCodesOf(chunk)!
     const i = doc - chunk * this.store.chunkSize
     const terms = this.#termsByCode()
-    const text = decodeText(data, decoded, i, decoded.literalsAt[i]!, (code) => terms[code]!, maxChars)
+    const text = decodeText(decoded.text, decoded, i, decoded.literalsAt[i]!, (code) => terms[code]!, maxChars)
     return this.store.cache.set(key, text, 2 * text.text.length).text
   }
 
@@ -141,14 +150,23 @@ export class StoredText {
 
   /** A loaded text chunk's term codes (cached); `undefined` while it is not loaded. */
   #textCodesOf(chunk: number): DecodedChunk | undefined {
-    const text = this._chunks[chunk]
-    if (!text) return undefined
+    const encoded = this._chunks[chunk]
+    if (!encoded) return undefined
     const key = `t${chunk}`
     const cached = this.store.cache.get<DecodedChunk>(key)
     if (cached) return cached
+    const what = `text chunk ${chunk}`
+    const text: TokenText = {
+      codes: encoded.codes,
+      cases: encoded.cases,
+      literals: decodeStringList(encoded.literals, `${what}: its literals`),
+      separators: decodeStringList(encoded.separators, `${what}: its separators`),
+    }
     const codes = decodeChunkCodes(text.codes, this.#chunkLength(chunk), text.cases.length, this.store.terms.size)
-    const decoded = { ...codes, literalsAt: literalStarts(text, codes) }
-    return this.store.cache.set(key, decoded, decoded.codes.byteLength + decoded.starts.byteLength + decoded.literalsAt.byteLength)
+    const decoded: DecodedChunk = { ...codes, text, literalsAt: literalStarts(text, codes) }
+    // The parsed strings take about twice their bytes in memory.
+    const bytes = decoded.codes.byteLength + decoded.starts.byteLength + decoded.literalsAt.byteLength + 2 * (encoded.literals.length + encoded.separators.length)
+    return this.store.cache.set(key, decoded, bytes)
   }
 
   /** The body of a loaded document as term codes; `undefined` while its chunk is not loaded. */
