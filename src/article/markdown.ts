@@ -1,24 +1,4 @@
-import { parse as parseYaml } from 'yaml'
 import { unwrapStrong } from './strong-emphasis.js'
-
-/** A Markdown document split into its front matter (parsed YAML) and its body. */
-export interface MarkdownParts {
-  frontMatter: Record<string, unknown>
-  body: string
-}
-
-const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/
-
-/** Splits off and parses YAML front matter. Throws an `Error` naming the YAML problem. */
-export function splitFrontMatter(text: string): MarkdownParts {
-  const m = FRONT_MATTER.exec(text)
-  if (!m) return { frontMatter: {}, body: text }
-  const data: unknown = parseYaml(m[1] ?? '')
-  if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
-    throw new Error('front matter must be a YAML mapping of fields')
-  }
-  return { frontMatter: (data ?? {}) as Record<string, unknown>, body: text.slice(m[0].length) }
-}
 
 /** Named character references that Markdown text uses, by name (a `Map`: names are outside input). */
 const ENTITIES = new Map([
