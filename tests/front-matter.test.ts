@@ -45,7 +45,7 @@ describe('YAML front matter limits', () => {
 
   it('checks 5,000 keys for duplicates one by one (the yaml package compares every pair)', () => {
     const keys = Array.from({ length: 5_000 }, (_, i) => `k${i}: v`)
-    expect(Object.keys(parse(`m: {${keys.join(', ')}}`).meta!.m!.match(/"k\d+"/g)!)).toHaveLength(5_000)
+    expect(parse(`m: {${keys.join(', ')}}`).meta!.m!.match(/"k\d+"/g)).toHaveLength(5_000)
     expectNewsdexError(() => parse(`${keys.join('\n')}\nk0: w`), 'E_PARSE', 'the key "k0" appears twice')
   })
 
