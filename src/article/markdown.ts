@@ -62,7 +62,7 @@ export function firstHeading(markdown: string): string | undefined {
   const line = /^[ \t]{0,3}#([ \t].+)$/m.exec(markdown)?.[1]
   if (line === undefined) return undefined
   const text = line.replace(/^[ \t]+/, '')
-  // A heading of spaces only keeps its last one; closing hashes alone are the heading's text.
+  // As the old pattern read them: a heading of spaces only is its last space, one of hashes only its first hash.
   if (text === '') return line.slice(-1)
   return withoutClosingHashes(text) || text[0]
 }
