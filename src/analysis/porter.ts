@@ -8,9 +8,10 @@
 
 /**
  * Porter's m, the number of vowel-consonant sequences in `s`. Vowels are a, e, i, o, u, and a 'y' after
- * a consonant; a leading 'y' is a consonant. Any other character (digits, ø, ß…) is a consonant.
+ * a consonant; a leading 'y' is a consonant. Any other character (digits, ø, ß…) is a consonant. A
+ * sequence is only tried from its first vowel, so the cost is linear (see docs/redos.md).
  */
-const measure = (s: string): number => s.split(/(?!^y)[aeiouy][aeiou]*[^aeiou]/).length - 1
+const measure = (s: string): number => s.split(/(?<![aeiou])(?!^y)[aeiouy][aeiou]*[^aeiou]/).length - 1
 
 /** A step's condition and result: the new word, or a falsy value to leave the word as it is. */
 type Apply = (stem: string, replaced: string) => string | false | 0
@@ -57,9 +58,14 @@ const STEPS: [rules: string, apply: Apply][] = [
 ]
 
 /** The steps with each rule parsed once into [suffix, kept + added]. */
-const PARSED = STEPS.map(
-  ([rules, apply]) => [[...rules.matchAll(/(\w*)-(\w*)\+?(\w*)/g)].map(([, kept, removed, added]) => [kept! + removed, kept! + added] as const), apply] as const,
-)
+const PARSED = STEPS.map(([rules, apply]) => {
+  const parsed = rules.split(',').map((rule) => {
+    const [kept = '', change = ''] = rule.split('-')
+    const [removed = '', added = ''] = change.split('+')
+    return [kept + removed, kept + added] as const
+  })
+  return [parsed, apply] as const
+})
 
 /** The Porter stem of an analyzed term: 'caresses' → 'caress', 'relational' → 'relat', 'happy' → 'happi'. */
 export function porterStem(word: string): string {

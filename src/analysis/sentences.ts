@@ -3,10 +3,11 @@
  * of the text or before a word that does not start in lower case or with a digit ("etc. and",
  * "No. 5" and "“Stop!” she said" end no sentence). A single dot ends none either after a short
  * form: an initial or a capitalised word without vowels ("W. Bush", "Mr.", "Sgt.", "Ltd."), a title
- * with vowels or "vs." ("Gen. Smith"), or a dotted form ("U.S. Army").
+ * with vowels or "vs." ("Gen. Smith"), or a dotted form ("U.S. Army"). A run of punctuation is tried
+ * once, from its start, so the cost is linear (see docs/redos.md).
  */
 const SENTENCE_END =
-  /(?:[!?…]|\.\.\.|(?<!(?<!\p{L})(?:\p{Lu}[b-df-hj-np-tv-xz]*|Prof|Gen|Col|Capt|Gov|Sen|Rep|vs)|\.\p{L}*)\.)[.!?…]*["”’)\]]*(?=\s*$|\s+[^\p{Ll}\p{N}])/gu
+  /(?<![.!?…])(?:(?=[.!?…]*[!?…]|\.\.\.)|(?=\.)(?<!(?<!\p{L})(?:\p{Lu}[b-df-hj-np-tv-xz]*|Prof|Gen|Col|Capt|Gov|Sen|Rep|vs)|\.\p{L}*))[.!?…]+["”’)\]]*(?=\s*$|\s+[^\p{Ll}\p{N}])/gu
 
 /** Offsets just after each sentence end (see `SENTENCE_END`) in `text`, in order. */
 export function sentenceEnds(text: string): number[] {

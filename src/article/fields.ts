@@ -89,9 +89,11 @@ export function explicitFields(record: Record<string, unknown>): ExplicitFields 
   }
   const url = asText(take('url'))
   if (url !== undefined) fields.url = url
-  for (const [key, value] of Object.entries(record)) {
-    if (used.has(key) || value === null || value === undefined) continue
-    fields.meta[key] = asText(value) ?? ''
-  }
+  // Built from entries, so that a key such as `__proto__` is kept as a field like any other.
+  fields.meta = Object.fromEntries(
+    Object.entries(record)
+      .filter(([key, value]) => !used.has(key) && value !== null && value !== undefined)
+      .map(([key, value]) => [key, asText(value) ?? '']),
+  )
   return fields
 }

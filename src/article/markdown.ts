@@ -1,42 +1,51 @@
-import { parse as parseYaml } from 'yaml'
+import { unwrapStrong } from './strong-emphasis.js'
 
-/** A Markdown document split into its front matter (parsed YAML) and its body. */
-export interface MarkdownParts {
-  frontMatter: Record<string, unknown>
-  body: string
+/** Named character references that Markdown text uses, by name (a `Map`: names are outside input). */
+const ENTITIES = new Map([
+  ['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"], ['nbsp', ' '], ['mdash', '—'], ['ndash', '–'], ['hellip', '…'],
+])
+
+/**
+ * `text.replace(pattern, replacement)` for a pattern whose every match ends with `closer`: it runs only
+ * up to the last `closer`, so that no attempt scans on to the end of the text and fails there.
+ */
+function replaceBeforeLast(text: string, closer: string, pattern: RegExp, replacement: string): string {
+  const last = text.lastIndexOf(closer)
+  if (last < 0) return text
+  const cut = last + closer.length
+  return text.slice(0, cut).replace(pattern, replacement) + text.slice(cut)
 }
 
-const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/
-
-/** Splits off and parses YAML front matter. Throws an `Error` naming the YAML problem. */
-export function splitFrontMatter(text: string): MarkdownParts {
-  const m = FRONT_MATTER.exec(text)
-  if (!m) return { frontMatter: {}, body: text }
-  const data: unknown = parseYaml(m[1] ?? '')
-  if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
-    throw new Error('front matter must be a YAML mapping of fields')
+/** `text` without a heading's closing sequence (trailing `[ \t]*#*[ \t]*`), found from the end. */
+function withoutClosingHashes(text: string): string {
+  let end = text.length
+  const skip = (chars: string): void => {
+    while (end > 0 && chars.includes(text[end - 1]!)) end--
   }
-  return { frontMatter: (data ?? {}) as Record<string, unknown>, body: text.slice(m[0].length) }
+  skip(' \t')
+  skip('#')
+  skip(' \t')
+  return text.slice(0, end)
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–', hellip: '…' }
-
-/** Turns Markdown into plain text: markup removed, link and image text kept, paragraphs kept. */
+/**
+ * Turns Markdown into plain text: markup removed, link and image text kept, paragraphs kept. Linear in
+ * the length of the text (see docs/redos.md).
+ */
 export function markdownToText(markdown: string): string {
-  return markdown
-    .replace(/\r\n?/g, '\n')
-    .replace(/^(```|~~~).*$/gm, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$/gm, '')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-    .replace(/<\/?[A-Za-z][^>]*>/g, '')
-    .replace(/^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$/gm, '$1')
+  let text = markdown.replace(/\r\n?/g, '\n').replace(/^(```|~~~).*$/gm, '')
+  text = replaceBeforeLast(text, '-->', /<!--[\s\S]*?-->/g, '')
+  text = text.replace(/^[ \t]{0,3}\[[^[\]]+\]:[ \t]*\S+.*$/gm, '')
+  text = replaceBeforeLast(text, ')', /!\[([^[\]]*)\]\([^)]*\)/g, '$1')
+  text = replaceBeforeLast(text, ')', /\[([^[\]]+)\]\([^)]*\)/g, '$1')
+  text = text.replace(/\[([^[\]]+)\]\[[^\]]*\]/g, '$1')
+  text = replaceBeforeLast(text, '>', /<\/?[A-Za-z][^>]*>/g, '')
+  text = text
+    .replace(/^[ \t]{0,3}#{1,6}[ \t]+(.*)$/gm, (_, heading: string) => withoutClosingHashes(heading))
     .replace(/^[ \t]{0,3}(?:[-*_][ \t]*){3,}$/gm, '')
     .replace(/^[ \t]{0,3}>[ \t]?/gm, '')
     .replace(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]+/gm, '')
-    .replace(/(\*\*|__|~~)(?=\S)([\s\S]*?\S)\1/g, '$2')
+  return unwrapStrong(text)
     .replace(/(^|[^\p{L}\p{N}*_])([*_])(?=\S)([^*_\n]*?\S)\2(?![\p{L}\p{N}])/gu, '$1$3')
     .replace(/`([^`\n]+)`/g, '$1')
     .replace(/&(#\d+|#x[\da-f]+|[a-z]+);/gi, (entity, name: string) => {
@@ -44,11 +53,16 @@ export function markdownToText(markdown: string): string {
         const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)
         return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity
       }
-      return ENTITIES[name.toLowerCase()] ?? entity
+      return ENTITIES.get(name.toLowerCase()) ?? entity
     })
 }
 
-/** The first level-one heading of a Markdown body, if any. */
+/** The first level-one heading of a Markdown body, if any: its text without closing hashes. */
 export function firstHeading(markdown: string): string | undefined {
-  return /^[ \t]{0,3}#[ \t]+(.+?)[ \t]*#*[ \t]*$/m.exec(markdown)?.[1]
+  const line = /^[ \t]{0,3}#([ \t].+)$/m.exec(markdown)?.[1]
+  if (line === undefined) return undefined
+  const text = line.replace(/^[ \t]+/, '')
+  // As the old pattern read them: a heading of spaces only is its last space, one of hashes only its first hash.
+  if (text === '') return line.slice(-1)
+  return withoutClosingHashes(text) || text[0]
 }

@@ -11,5 +11,5 @@ export function deriveTitle(text: string): string {
   if (sentence.length <= MAX_TITLE_LENGTH) return sentence
   const cut = sentence.slice(0, MAX_TITLE_LENGTH + 1)
   const space = cut.lastIndexOf(' ')
-  return `${(space > 0 ? cut.slice(0, space) : cut.slice(0, MAX_TITLE_LENGTH)).replace(/[\s,;:–—-]+$/u, '')}…`
+  return `${(space > 0 ? cut.slice(0, space) : cut.slice(0, MAX_TITLE_LENGTH)).replace(/(?<![\s,;:–—-])[\s,;:–—-]+$/u, '')}…`
 }

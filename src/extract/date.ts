@@ -1,8 +1,8 @@
-const MONTHS: Record<string, number> = {
+const MONTHS = new Map(Object.entries({
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
   jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
   nov: 11, november: 11, dec: 12, december: 12,
-}
+}))
 
 /** Month names and abbreviations, for building patterns. */
 export const MONTH_PATTERN =
@@ -10,7 +10,7 @@ export const MONTH_PATTERN =
 
 /** The month number (1-12) of a month name or abbreviation, any case; `null` when it is none. */
 export function monthNumber(name: string): number | null {
-  return MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? null
+  return MONTHS.get(name.toLowerCase().replace(/\.$/, '')) ?? null
 }
 
 /** Formats a calendar date as `YYYY-MM-DD`; `null` when it does not exist (Feb 30) or the year is implausible. */

@@ -23,7 +23,7 @@ const PLACE = `${WORD}(?:[ ](?:${WORD}|${LINK}))*?`
 const DATELINE = new RegExp(
   `^(?<place>${PLACE}(?:[ ]?,[ ]+${PLACE})?)` +
     `(?:[ ]?,?[ ]+(?<month>${caseless(MONTH_PATTERN)})\\.?[ ]+(?<day>\\d{1,2})(?:st|nd|rd|th)?(?:,?[ ]+(?<year>\\d{4}))?)?` +
-    `[ ]*(?:\\((?<credit>[^()\\n]{1,40})\\))?[ ]*(?:--?|–|—|:)[ ]`,
+    `[ ]*(?:\\((?<credit>[^()\\n]{1,40})\\)[ ]*)?(?:--?|–|—|:)[ ]`,
   'u',
 )
 

@@ -147,6 +147,15 @@ const NAME_BEFORE = /(?:^|[^\p{L}])(\p{Lu}[\p{Ll}]+)\.?\s+$/u
 const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'To', 'By', 'For', 'Told', 'According', 'Said', 'Tells', 'Telling', 'Via', 'From', 'With'])
 
 /**
+ * Whether only spaces, dashes and '(' stand between the last line break (or the start) and the end of
+ * `before`: `/(?:^|\n)[\s(—–-]*$/`, matched from the start of the trailing run only (linear).
+ */
+function startsLine(before: string): boolean {
+  const tail = /(?<![\s(—–-])[\s(—–-]*$/.exec(before)!
+  return tail.index === 0 || tail[0].includes('\n')
+}
+
+/**
  * The agencies and outlets a text credits, canonical names, most cited first (then first cited).
  * A name counts only where the text credits it: "(AP)", "AP reported", "according to Reuters",
  * "told AFP", "a Reuters report", a sign-off line; a bare mention does not.
@@ -167,7 +176,7 @@ export function extractSources(text: string): string[] {
     const after = text.slice(end, end + 60)
     const person = NAME_BEFORE.exec(before)
     if (person && !NOT_NAMES.has(person[1] as string) && !isAcronym(alias)) continue
-    const signOff = /(?:^|\n)[\s(—–-]*$/.test(before) && /^[\s)]*$/.test(after) && end >= text.length - 60
+    const signOff = startsLine(before) && /^[\s)]*$/.test(after) && end >= text.length - 60
     const credited =
       (PAREN_BEFORE.test(before) && PAREN_AFTER.test(after)) || AFTER.test(after) || BEFORE.test(before) || signOff
     if (!credited) continue

@@ -10,7 +10,7 @@ export interface Token {
 
 // Acronyms with dots ("U.S.", "D.C.") or words with inner apostrophes ("Xi'an", "d'Ivoire").
 const WORD = /(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}[\p{L}\p{M}]*)*/gu
-const ABBREVIATIONS: Record<string, string> = { st: 'saint', ste: 'sainte', mt: 'mount', ft: 'fort' }
+const ABBREVIATIONS = new Map([['st', 'saint'], ['ste', 'sainte'], ['mt', 'mount'], ['ft', 'fort']])
 
 /**
  * Folds one word to its lookup key. `abbreviation` says whether "St", "Mt", "Ft" may stand for
@@ -22,7 +22,7 @@ export function foldWord(word: string, abbreviation = true): string {
   if (k.includes('.')) k = k.replaceAll('.', '')
   if (k.includes('’') || k.includes('‘')) k = k.replace(/[’‘]/g, "'")
   if (k.endsWith("'s")) k = k.slice(0, -2)
-  return abbreviation ? (ABBREVIATIONS[k] ?? k) : k
+  return abbreviation ? (ABBREVIATIONS.get(k) ?? k) : k
 }
 
 /**
