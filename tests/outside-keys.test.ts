@@ -29,7 +29,7 @@ describe('names that are Object.prototype keys', () => {
   })
 
   it('folds words named like them to themselves, and reads no month in them', () => {
-    expect(PROTOTYPE_KEYS.map(foldWord)).toEqual(PROTOTYPE_KEYS.map((key) => key.toLowerCase()))
+    expect(PROTOTYPE_KEYS.map((key) => foldWord(key))).toEqual(PROTOTYPE_KEYS.map((key) => key.toLowerCase()))
     expect(nameKey('Constructor Street')).toBe('constructor street')
     expect(PROTOTYPE_KEYS.map(monthNumber)).toEqual(PROTOTYPE_KEYS.map(() => null))
   })
