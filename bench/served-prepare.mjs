@@ -27,12 +27,18 @@ export function servedArticles(corpusPath, size = Infinity) {
   return { records: records.length, articles }
 }
 
+/** Words of the pool the query words are drawn from (at least twice the default 1,001). */
+const POOL_SIZE = 2002
+
 /**
  * `count` distinct words, never repeated: the bench's single-word set (words of ≥ 3 letters in ≤ 10%
  * of the articles, no stopwords, drawn from the most frequent with its seeded PRNG).
  */
 export function servedWords(articles, count, seed) {
-  const drawn = makeQueries(articles, { perKind: count, poolSize: Math.max(2000, 2 * count), typos: 0, ...(seed !== undefined ? { seed } : {}) })
+  // One pool for every count up to the default 1,001 words, so that the first words (the first
+  // query, the keystrokes) are the same in served.mjs, its bytes simulation and served-browser.mjs.
+  const poolSize = Math.max(POOL_SIZE, 2 * count)
+  const drawn = makeQueries(articles, { perKind: count, poolSize, typos: 0, ...(seed !== undefined ? { seed } : {}) })
   return { seed: drawn.seed, words: drawn.sets.single.map((q) => q.text) }
 }
 
