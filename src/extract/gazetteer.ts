@@ -1,8 +1,11 @@
 import { COUNTRIES, GIVEN_NAMES, PLACES, PLACE_SUFFIXES } from './data/gazetteer.js'
 import { nameKey } from './text.js'
 
-/** What a gazetteer name stands for; a `blocker` ("Middle East", "Gulf of Mexico") names no place. */
-export type PlaceKind = 'country' | 'region' | 'city' | 'blocker'
+/**
+ * What a gazetteer name stands for: a `county` is a US county or county equivalent ("Henry County",
+ * "Rapides Parish"), below its state like a town; a `blocker` ("Middle East", "Gulf of Mexico") names no place.
+ */
+export type PlaceKind = 'country' | 'region' | 'county' | 'city' | 'blocker'
 
 /** A place of the gazetteer. Every place but a blocker links to its country. */
 export interface Place {
@@ -10,10 +13,13 @@ export interface Place {
   name: string
   /** ISO 3166-1 alpha-2 code; `''` for blockers. */
   country: string
-  /** ISO 3166-2 region code (without the country) for regions and for cities linked to a region; else `''`. */
+  /**
+   * ISO 3166-2 region code (without the country) for regions and for cities and counties linked to a
+   * region; else `''` (a county name held by several states has a sense in no state).
+   */
   region: string
   kind: PlaceKind
-  /** log10 of the place's size: population for cities, an estimate for regions, 8 for countries. */
+  /** log10 of the place's size: population for cities, an estimate for regions and counties, 8 for countries. */
   prior: number
   /** A national capital. */
   capital: boolean
@@ -28,6 +34,11 @@ export interface Place {
    * place has that name or a qualifier places it ("Pineville, La."), and only where its region is named.
    */
   minor: boolean
+  /**
+   * A US county named like a place abroad ("Kent County", "Essex County": an English county's council, a
+   * Canadian county): needs the text to support the United States. Other counties are evidence for it.
+   */
+  namesake: boolean
 }
 
 /** One way a name in the text can point to a place. */
@@ -97,7 +108,7 @@ function build(): Gazetteer {
     const [code = '', name = '', aliases = '', demonyms = '', flags = ''] = line.split('\t')
     const place: Place = {
       name, country: code, region: '', kind: 'country', prior: COUNTRY_PRIOR, capital: false,
-      word: false, given: flags.includes('g'), surname: false, minor: false,
+      word: false, given: flags.includes('g'), surname: false, minor: false, namesake: false,
     }
     g.countries.set(code, place)
     add(name, place)
@@ -111,12 +122,13 @@ function build(): Gazetteer {
       qualifiers.push(line)
       continue
     }
-    const kind: PlaceKind = kindCode === 'r' ? 'region' : kindCode === 'b' ? 'blocker' : 'city'
+    const kind: PlaceKind = kindCode === 'r' ? 'region' : kindCode === 'b' ? 'blocker' : kindCode === 'k' ? 'county' : 'city'
     const capital = kindCode === 'C'
     const prior = Number(popClass) / 10 + (capital ? CAPITAL_BONUS : kindCode === 'A' ? SEAT_BONUS : 0)
     const place: Place = {
       name, country, region, kind, prior, capital,
       word: flags.includes('w'), given: flags.includes('g'), surname: flags.includes('p'), minor: flags.includes('m'),
+      namesake: flags.includes('n'),
     }
     if (kind === 'region') g.regions.set(`${country}-${region}`, place)
     add(name, place)

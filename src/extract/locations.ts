@@ -1,4 +1,4 @@
-import { countyAt } from './counties.js'
+import { isLocal, possessiveNotInName } from './counties.js'
 import { gazetteer, type Entry, type Gazetteer, type Place } from './gazetteer.js'
 import { followsInitials, namesInstitutionOfPlace, namesOrganisation, namesSaintInstitution, namesStreet } from './name-context.js'
 import { isCapitalized, isUpperCase, tokenize, type Token } from './text.js'
@@ -59,7 +59,7 @@ const PLACE_PREFIXES = new Set([
 const WORD_DEMONYMS = new Set(['polish', 'pole', 'poles', 'swede', 'swedes', 'dane', 'danes', 'finn', 'finns', 'brit', 'scot', 'turk'])
 /** Short forms that are words when a line is in capitals ("LET US"). */
 const CAPS_WORDS = new Set(['us', 'in', 'or', 'me', 'oh', 'ok', 'hi', 'id', 'la', 'pa', 'ma', 'al', 'de', 'co', 'ga', 'mo', 'ne', 'wa', 'ia', 'ct', 'md', 'nd', 'sc', 'va', 'mt', 'ky', 'ri', 'fl', 'il', 'ar', 'az'])
-const GAP = /^[ \t\u00a0.\-–]{1,3}$/
+const GAP = /^(?:[ \t\u00a0.\-–]{1,3}|\r?\n)$/
 const SPACE = /^[ \t\u00a0]{1,2}$/
 
 interface Mention {
@@ -144,17 +144,6 @@ function scan(text: string, tokens: Token[], caps: Uint8Array, zones: Zones, g: 
   const mentions: Mention[] = []
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token
-    const county = countyAt(text, tokens, i, caps)
-    if (county) {
-      const last = tokens[county.last] as Token
-      mentions.push({
-        first: i, last: county.last, start: t.start, end: last.end, key: county.entry.place.name.toLowerCase(),
-        entries: [county.entry], tier: tierOf(t.start, zones), strong: false, qualifier: null, isQualifier: false,
-        needsSupport: false, needsRegion: false, chosen: null,
-      })
-      i = county.last
-      continue
-    }
     const maxWords = g.firstWords.get(t.key)
     if (maxWords === undefined || (!caps[i] && !isCapitalized(t.text))) continue
     let key = t.key
@@ -222,7 +211,7 @@ function linkQualifiers(text: string, mentions: Mention[]): void {
       if (minorOnly(m)) continue
       // "Paris, Kentucky" with no Paris in Kentucky known: a town too small for the gazetteer, in that region.
       const region = q.entries.find((qe) => qe.place.kind === 'region')
-      if (region && m.entries.every((e) => e.place.kind === 'city' && !e.demonym)) {
+      if (region && m.entries.every((e) => isLocal(e.place) && !e.demonym)) {
         m.entries = []
         q.isQualifier = true
         q.strong = true
@@ -312,6 +301,7 @@ function filter(m: Mention, { text, tokens, caps, g, persons, starts, ends }: Co
     if (shouted && !e.acronym && m.tier < TIER_TITLE) return false
     if (borrowed && p.kind !== 'country' && !e.demonym) return false
     if (p.kind !== 'country' && namesSaintInstitution(text, tokens, m.first, m.last, p.name)) return false
+    if (possessiveNotInName(surface, p)) return false
     if (e.qualifierOnly && !m.isQualifier) return false
     if (m.isQualifier) return true
     if (e.acronym && (!isUpperCase(surface) || (inCaps && CAPS_WORDS.has(m.key)))) return false
@@ -338,6 +328,8 @@ function filter(m: Mention, { text, tokens, caps, g, persons, starts, ends }: Co
     const p = e.place
     if (e.demonym || p.kind === 'country') return false
     const big = p.capital || (p.kind === 'city' && p.prior >= CAPS_CITY)
+    // A county is the United States' own unless named like a place abroad ("Kent County Council").
+    if (p.kind === 'county') return p.namesake || inName
     return (p.kind === 'city' && !p.capital && (p.prior < SMALL_CITY || p.word)) || (inName && !big)
   })
   m.needsRegion = !m.strong && m.entries.every((e) => e.place.kind === 'city' && e.place.given && !e.place.capital && e.place.prior < CAPS_CITY)
@@ -359,13 +351,16 @@ function resolve(mentions: Mention[], hintCountry: string | null): void {
   }
   const regions = new Set<string>()
   for (const m of mentions) if (m.qualifier?.kind === 'region') regions.add(regionKey(m.qualifier))
-  const isArea = (m: Mention): boolean => m.entries.every((e) => e.place.kind !== 'city')
+  const isArea = (m: Mention): boolean => m.entries.every((e) => e.place.kind === 'country' || e.place.kind === 'region')
+  const isCounty = (m: Mention): boolean => m.entries.every((e) => e.place.kind === 'county')
   // Regions some town of the text may lie in: the evidence that lets "Georgia" be the state.
   const towns = new Set<string>()
   for (const m of mentions) {
     if (isArea(m)) continue
-    for (const e of m.entries) if (e.place.kind === 'city' && e.place.region && !e.place.minor) towns.add(regionKey(e.place))
+    for (const e of m.entries) if (isLocal(e.place) && e.place.region && !e.place.minor) towns.add(regionKey(e.place))
   }
+  // A town or county in a region the text names or picked ("Georgia" the state) is placed by it.
+  const inRegion = (p: Place): boolean => isLocal(p) && p.region !== '' && regions.has(regionKey(p))
   const senses = new Map<string, Place>()
   const choose = (list: Mention[], home: string | null): void => {
     // One sense per text: a name placed by strong context ("PORTLAND, Ore.", "in Reading") keeps that sense.
@@ -379,7 +374,7 @@ function resolve(mentions: Mention[], hintCountry: string | null): void {
       let bestScore = -Infinity
       for (const e of m.entries) {
         const p = e.place
-        const inNamedRegion = p.kind === 'city' && p.region !== '' && regions.has(regionKey(p))
+        const inNamedRegion = inRegion(p)
         const contains = p.kind === 'region' && towns.has(regionKey(p))
         const score = p.prior + (support(p.country) > 0 || p.country === home ? bonus : 0) +
           (inNamedRegion || contains ? REGION_BONUS : 0)
@@ -391,7 +386,7 @@ function resolve(mentions: Mention[], hintCountry: string | null): void {
       const sense = senses.get(m.key)
       const same = sense && m.entries.find((e) => e.place === sense)
       if (same) best = same
-      else if (best && m.needsSupport && support(best.place.country) <= 0 && best.place.country !== home) best = null
+      else if (best && m.needsSupport && support(best.place.country) <= 0 && best.place.country !== home && !inRegion(best.place)) best = null
       else if (best && m.needsRegion && best.place.country !== home && !regions.has(regionKey(best.place))) best = null
       // A minor town needs its region named (or a qualifier): any name is some village's somewhere.
       else if (best && best.place.minor && !m.qualifier && !(best.place.region && regions.has(regionKey(best.place)))) best = null
@@ -401,7 +396,11 @@ function resolve(mentions: Mention[], hintCountry: string | null): void {
     }
   }
   choose(mentions.filter(isArea), hintCountry)
-  choose(mentions.filter((m) => !isArea(m)), hintCountry ?? homeCountry(mentions))
+  const home = hintCountry ?? homeCountry(mentions)
+  choose(mentions.filter((m) => !isArea(m) && !isCounty(m)), home)
+  // Counties last: a county lies in the state the text names or in the state of a town it names.
+  for (const m of mentions) if (m.chosen?.place.kind === 'city' && m.chosen.place.region) regions.add(regionKey(m.chosen.place))
+  choose(mentions.filter(isCounty), home)
 }
 
 function regionKey(place: Place): string {
@@ -483,7 +482,7 @@ function rank(mentions: Mention[], g: Gazetteer): Locations {
   const named = new Set(ordered.map((s) => s.place))
   for (const { place } of ordered) {
     push(place.name)
-    if (place.kind === 'city' && !place.capital && place.region) {
+    if (isLocal(place) && !place.capital && place.region) {
       const region = g.regions.get(`${place.country}-${place.region}`)
       if (region && (ROLL_UP_REGIONS.has(place.country) || named.has(region))) push(region.name)
     }
