@@ -147,3 +147,17 @@ describe('canonical location names', () => {
     expect(containingPlaces(['Atlantis Prime'])).toEqual({ location: ['Atlantis Prime'], country: [] })
   })
 })
+
+describe('people named like places', () => {
+  it('a name seen as a person\'s still places the story where a mention names a feature of the place', () => {
+    const text = 'Louis Baghdad opened the show.\n\nLater a rocket hit Baghdad airport.'
+    expect(extractMetadata(text).location).toContain('Baghdad')
+    // Without such a mention, the remembered person stays a person.
+    expect(extractMetadata('Louis Baghdad opened the show.\n\nBaghdad said he was pleased.').location).not.toContain('Baghdad')
+  })
+
+  it('a name in capitals after a capitalised given name is not that person\'s surname', () => {
+    expect(extractMetadata('Jordan BAGHDAD, June 23 (Reuters) -\n\nA rocket hit the city.').location).toContain('Baghdad')
+    expect(extractMetadata('Michael Jordan played well.').country).not.toContain('JO')
+  })
+})

@@ -50,8 +50,8 @@ export function pageHits(store: Store, ranking: Ranking, highlight: HighlightOpt
       article,
       matches: [...fields].map(([term, found]) => ({ term, fields: TEXT_FIELDS.filter((field) => found.has(field)) })),
     }
-    const body = snippets && store.displayOf(doc) ? store.text.body(doc, MAX_HIGHLIGHT_CHARS) : undefined
-    if (snippets && body !== undefined) {
+    const body = snippets && store.displayOf(doc) ? store.text.bodyTokens(doc, MAX_HIGHLIGHT_CHARS) : undefined
+    if (snippets && body) {
       hit.highlight = highlightArticle(article.title, body, { isMatch: (term) => loose.has(term), phrases: ranking.phrases }, store.analyzer, snippets)
     }
     return hit

@@ -1,6 +1,6 @@
 import { isLocal, possessiveNotInName } from './counties.js'
 import { gazetteer, type Entry, type Gazetteer, type Place } from './gazetteer.js'
-import { followsInitials, namesInstitutionOfPlace, namesOrganisation, namesSaintInstitution, namesStreet } from './name-context.js'
+import { followsInitials, namesFeatureOfPlace, namesInstitutionOfPlace, namesOrganisation, namesSaintInstitution, namesStreet } from './name-context.js'
 import { isCapitalized, isUpperCase, tokenize, type Token } from './text.js'
 
 /** Where the salient parts of a text are: offsets of the title, the dateline's place and the lede. */
@@ -278,9 +278,11 @@ function filter(m: Mention, { text, tokens, caps, g, persons, starts, ends }: Co
   const locative = prevAdjacent && prev !== null && LOCATIVES.has(prevWord) && !isCapitalized(prev.text)
   if (locative) m.strong = true
   const capsLike = inCaps || m.tier === TIER_TITLE
-  // "Michael Jordan", "Mr. Jackson", "Gen. Georgia", "J.M. Barrie": a person, not a place; remember the name.
+  // "Michael Jordan", "Mr. Jackson", "Gen. Georgia", "J.M. Barrie": a person, not a place; remember the
+  // name. Not when the name is in capitals and the word before is not ("Jordan BAGHDAD, June 23").
+  const casesDiffer = surface.length > 1 && isUpperCase(surface) && prev !== null && !isUpperCase(prev.text)
   const prevIsName =
-    (prevAdjacent && prev !== null && isCapitalized(prev.text) && !inCaps &&
+    (prevAdjacent && prev !== null && isCapitalized(prev.text) && !inCaps && !casesDiffer &&
       (HONORIFICS.has(prevWord) || g.givenNames.has(prevWord))) ||
     (!inCaps && followsInitials(text, tokens, m.first) && !ends.has(m.first - 1))
   const prevCapital =
@@ -289,7 +291,8 @@ function filter(m: Mention, { text, tokens, caps, g, persons, starts, ends }: Co
   const nextWord = nextAdjacent && next !== null && isCapitalized(next.text) && !inCaps && !g.placeSuffixes.has(next.key)
   const nextCapital = nextWord && !starts.has(m.last + 1)
   const sentenceStart = isSentenceStart(text, m.start)
-  const rememberedPerson = persons.has(m.key) && !m.strong
+  // A name seen as a person's stays one, unless this mention names a feature of a place ("Baghdad airport").
+  const rememberedPerson = persons.has(m.key) && !m.strong && !namesFeatureOfPlace(text, tokens, m.last)
 
   // "GAO", "NATO": a name written in capitals inside ordinary text is an acronym, not a place.
   const shouted = !inCaps && surface.length > 1 && isUpperCase(surface)

@@ -81,6 +81,12 @@ export function followsInitials(text: string, tokens: Token[], first: number): b
   return /^\p{Lu}$/u.test(prev.text) && /^\.[ \t]{1,2}$/.test(gap)
 }
 
+/** "Baghdad airport", "Kabul police": a place, then a common noun for one of its features or services. */
+export function namesFeatureOfPlace(text: string, tokens: Token[], last: number): boolean {
+  const next = adjacentNext(text, tokens, last)
+  return next !== null && !isCapitalized(next.text) && INSTITUTION_OF_PLACE_WORDS.has(next.key)
+}
+
 /** "Texas Department of…", "Florida Highway Patrol": a name of one of the place's institutions. */
 export function namesInstitutionOfPlace(text: string, tokens: Token[], last: number): boolean {
   const next = adjacentNext(text, tokens, last)

@@ -132,10 +132,21 @@ export function literalStarts(data: TokenText, { starts }: ChunkCodes): Uint32Ar
   return literalsAt
 }
 
+/** A document's text rebuilt from token text, and where each of its tokens is in it. */
+export interface DecodedText {
+  text: string
+  /** Whether the whole text was rebuilt (decoding may stop early, see `decodeText`). */
+  complete: boolean
+  /** Per token rebuilt: its term code, and its `[start, end)` offsets in `text`. */
+  codes: Uint32Array
+  starts: Uint32Array
+  ends: Uint32Array
+}
+
 /**
  * Rebuilds document `d` of a chunk from its decoded codes, given where it starts among the literals
  * (`literalStarts()`); `termOf` names each code. Stops after the token that reaches `maxChars`
- * characters: `complete` says whether the whole text was rebuilt.
+ * characters.
  */
 export function decodeText(
   data: TokenText,
@@ -144,24 +155,31 @@ export function decodeText(
   literalStart: number,
   termOf: (code: number) => string,
   maxChars = Infinity,
-): { text: string; complete: boolean } {
+): DecodedText {
   // Parts joined once: a string grown by += is a rope that holds far more memory than its text.
   const parts: (string | undefined)[] = []
   let literal = literalStart
   // Each document has one separator before each token and one after the last.
   let separator = starts[d]! + d
   let length = 0
-  let t = starts[d]!
+  const first = starts[d]!
+  let t = first
+  const tokenStarts = new Uint32Array(starts[d + 1]! - first)
+  const tokenEnds = new Uint32Array(tokenStarts.length)
   for (; t < starts[d + 1]! && length < maxChars; t++) {
     const before = data.separators[separator++]
     const surface = surfaceOf(data.cases[t], termOf(codes[t]!), () => data.literals[literal++])
+    checkIndex(typeof before === 'string' && typeof surface === 'string', 'text chunk')
     parts.push(before, surface)
-    length += (before?.length ?? 0) + (surface?.length ?? 0)
+    tokenStarts[t - first] = length + before.length
+    length += before.length + surface.length
+    tokenEnds[t - first] = length
   }
   const complete = t === starts[d + 1]
   if (complete) parts.push(data.separators[separator])
   checkIndex(parts.every((part) => typeof part === 'string'), 'text chunk')
-  return { text: parts.join(''), complete }
+  const count = t - first
+  return { text: parts.join(''), complete, codes: codes.subarray(first, t), starts: tokenStarts.subarray(0, count), ends: tokenEnds.subarray(0, count) }
 }
 
 /**

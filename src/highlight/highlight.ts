@@ -1,4 +1,4 @@
-import { analyzeTerms } from '../analysis/analyzer.js'
+import { analyzeTerms, type Token } from '../analysis/analyzer.js'
 import { parseQuery } from '../query/parse-query.js'
 import { planQuery, textClauses } from '../query/plan.js'
 import { SortedTerms } from '../terms/sorted-terms.js'
@@ -49,16 +49,16 @@ export function highlight(text: string, query: string | ParsedQuery, options: Hi
   }
 }
 
-/** Highlighted title and snippets of one article for a match spec. */
+/** Highlighted title and snippets of one article for a match spec; `body.tokens` are its analyzed tokens. */
 export function highlightArticle(
   title: string,
-  body: string,
+  body: { text: string; tokens: readonly Token[] },
   spec: MatchSpec,
   preset: AnalyzerPreset,
   options: SnippetOptions,
 ): { title: string; snippets: string[] } {
   return {
     title: markRanges(title, matchRanges(title, spec, preset), options.tags),
-    snippets: snippets(body, matchRanges(body, spec, preset), options, title),
+    snippets: snippets(body.text, matchRanges(body.text, spec, preset, body.tokens), options, title),
   }
 }

@@ -1,4 +1,4 @@
-import { analyze } from '../analysis/analyzer.js'
+import { analyze, type Token } from '../analysis/analyzer.js'
 import type { AnalyzerPreset } from '../types.js'
 
 /** What counts as a match when highlighting: single terms by a predicate, and phrases as term sequences. */
@@ -19,9 +19,9 @@ export interface MatchRange {
 /**
  * Finds the spans of `text` that the spec matches, in order and without overlap: each phrase
  * occurrence is one span (overlapping occurrences merge), and its words are not matched on their own.
+ * `tokens` are the text's analyzed tokens, when they are at hand.
  */
-export function matchRanges(text: string, spec: MatchSpec, preset: AnalyzerPreset): MatchRange[] {
-  const tokens = analyze(text, preset)
+export function matchRanges(text: string, spec: MatchSpec, preset: AnalyzerPreset, tokens: readonly Token[] = analyze(text, preset)): MatchRange[] {
   const ranges: MatchRange[] = []
   // Tokens before `reach` belong to a phrase occurrence found so far.
   let reach = 0

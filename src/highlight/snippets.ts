@@ -22,25 +22,39 @@ interface Window {
   end: number
   /** Distinct things matched (query terms, phrases) it holds, then matches: `distinct * 1e6 + matches`. */
   rank: number
-  /** Its words, lowercased, in order. */
-  words: string[]
+  /** Its words, lowercased, as `repeats()` compares them. */
+  words: WordsOf
   /** Its text as HTML, with the ellipsis where it cuts a sentence (built only for the windows shown). */
   html: () => string
 }
 
+/** The words of a text as `repeats()` compares them: the distinct words, and every run of `RUN` in a row. */
+interface WordsOf {
+  distinct: Set<string>
+  runs: Set<string>
+}
+
+/** A run of this many words found in another window also makes it show the same text (a repeated quote). */
+const RUN = 7
+/** Share of a window's distinct words found in another for it to show the same text. */
+const SAME_TEXT = 0.8
+
 const collapse = (chunk: string): string => chunk.replace(/\s+/g, ' ')
-const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+
+function wordsOf(text: string): WordsOf {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+  const runs = new Set<string>()
+  for (let i = 0; i + RUN <= words.length; i++) runs.add(words.slice(i, i + RUN).join(' '))
+  return { distinct: new Set(words), runs }
+}
 
 /** Whether the words `a` repeat text of `b`: most of them are in it, or a run of `RUN` of them is. */
-function repeats(a: string[], b: string[]): boolean {
-  /** Share of a window's distinct words found in another for it to show the same text. */
-  const SAME_TEXT = 0.8
-  /** A run of this many words found in another window also makes it show the same text (a repeated quote). */
-  const RUN = 7
-  const other = ` ${b.join(' ')} `
-  const has = (run: string[]): boolean => other.includes(` ${run.join(' ')} `)
-  const distinct = [...new Set(a)]
-  return distinct.filter((word) => has([word])).length >= distinct.length * SAME_TEXT || a.some((_, i) => i + RUN <= a.length && has(a.slice(i, i + RUN)))
+function repeats(a: WordsOf, b: WordsOf): boolean {
+  let shared = 0
+  for (const word of a.distinct) if (b.distinct.has(word)) shared++
+  if (shared >= a.distinct.size * SAME_TEXT) return true
+  for (const run of a.runs) if (b.runs.has(run)) return true
+  return false
 }
 
 /**

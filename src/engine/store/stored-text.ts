@@ -1,6 +1,6 @@
-import { analyzeTerms } from '../../analysis/analyzer.js'
 import { decodeStringList } from '../../format/container.js'
-import { decodeChunkCodes, decodeText, literalStarts, termsByCode, type ChunkCodes, type TokenText } from '../../format/token-text.js'
+import { analyze, analyzeTerms, type Token } from '../../analysis/analyzer.js'
+import { decodeChunkCodes, decodeText, literalStarts, termsByCode, type ChunkCodes, type DecodedText, type TokenText } from '../../format/token-text.js'
 import type { TermDictionary } from '../../terms/term-dictionary.js'
 import type { AnalyzerPreset, TextField } from '../../types.js'
 import type { DecodedCache } from './decoded-cache.js'
@@ -38,11 +38,7 @@ interface DecodedChunk extends ChunkCodes {
   literalsAt: Uint32Array
 }
 
-/** A document's text, or its start when decoding stopped early. */
-interface DecodedText {
-  text: string
-  complete: boolean
-}
+
 
 /**
  * The bodies of a store's articles and their token sequences: bodies kept as text (articles added
@@ -80,16 +76,36 @@ export class StoredText {
   body(doc: number, maxChars = Infinity): string | undefined {
     const own = this._bodies[doc]
     if (own !== undefined) return own.length <= maxChars ? own : own.slice(0, maxChars)
+    return this.#decoded(doc, maxChars)?.text
+  }
+
+  /**
+   * Like `body()`, with the body's analyzed tokens: a loaded body's come from its token text as it
+   * is decoded (no analysis); a body added since is analyzed.
+   */
+  bodyTokens(doc: number, maxChars = Infinity): { text: string; tokens: Token[] } | undefined {
+    const own = this.body(doc, maxChars)
+    if (own === undefined) return undefined
+    const decoded = this._bodies[doc] === undefined ? this.#decoded(doc, maxChars) : undefined
+    if (!decoded) return { text: own, tokens: analyze(own, this.store.analyzer) }
+    const terms = this.#termsByCode()
+    const tokens = Array.from(decoded.codes, (code, i): Token => ({ term: terms[code]!, start: decoded.starts[i]!, end: decoded.ends[i]!, position: i }))
+    return { text: decoded.text, tokens }
+  }
+
+  /** A loaded body decoded (cached), up to the first token end past `maxChars`; `undefined` while its chunk is not loaded. */
+  #decoded(doc: number, maxChars: number): DecodedText | undefined {
     const chunk = this.#chunkOf(doc)
     if (!this._chunks[chunk]) return undefined
     const key = `b${doc}`
     const cached = this.store.cache.get<DecodedText>(key)
-    if (cached && (cached.complete || cached.text.length >= maxChars)) return cached.text
+    if (cached && (cached.complete || cached.text.length >= maxChars)) return cached
     const decoded = this.#textCodesOf(chunk)!
     const i = doc - chunk * this.store.chunkSize
     const terms = this.#termsByCode()
     const text = decodeText(decoded.text, decoded, i, decoded.literalsAt[i]!, (code) => terms[code]!, maxChars)
-    return this.store.cache.set(key, text, 2 * text.text.length).text
+    // Two bytes a character, and three 4-byte numbers a token.
+    return this.store.cache.set(key, text, 2 * text.text.length + 12 * text.codes.length)
   }
 
   /**
