@@ -164,3 +164,23 @@ describe('the search box never collapses while a word is typed', () => {
     for (const hit of completing.hits) expect(prWords.has(hit.id)).toBe(true)
   })
 })
+
+describe('typo tolerance for words the page needs', () => {
+  const index = new NewsIndex()
+  index.addAll([
+    ...Array.from({ length: 12 }, (_, i) => makeArticle({ id: `rocket-${i}`, body: `A rocket landed on day ${i}.` })),
+    makeArticle({ id: 'rocked', body: 'The boat rocked.' }),
+  ])
+
+  it('takes a word that fills the page as typed, and looks for typos when it does not', () => {
+    const page = index.search('rocket', { limit: 10, highlight: false })
+    expect(page.total).toBe(12)
+    const longer = index.search('rocket', { limit: 20, highlight: false })
+    expect(longer.total).toBe(13)
+    expect(longer.hits.at(-1)!.id).toBe('rocked')
+  })
+
+  it('always looks for typos of a word the index lacks', () => {
+    expect(index.search('rokcet', { highlight: false }).total).toBe(12)
+  })
+})

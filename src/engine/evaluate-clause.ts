@@ -27,6 +27,8 @@ export interface EvaluationContext {
   boost: Readonly<Record<TextField, number>>
   /** Collects the query terms whose prefix or typo expansions were cut to the most frequent. */
   capped: Set<string>
+  /** Documents a page needs (offset + limit): a term whose own matches fill it is not looked up for typos. */
+  wanted: number
   /** Set when a phrase could not be checked (neither positions nor text loaded) and matched as its words. */
   phrasesUnchecked?: boolean
 }
@@ -90,7 +92,7 @@ function scorer(clause: Extract<PlanClause, { kind: 'term' | 'phrase' }>, { stor
  */
 function scoreTerm(clause: Extract<PlanClause, { kind: 'term' }>, context: EvaluationContext): Evaluated {
   const { store, allowed } = context
-  const { matches, capped } = lookupTerm(store.terms, clause.spec)
+  const { matches, capped } = lookupTerm(store.terms, clause.spec, context.wanted)
   if (capped) context.capped.add(clause.spec.term)
   const repeat = clause.repeat ?? 1
   const { score, counts } = scorer(clause, context)

@@ -50,9 +50,12 @@ export function rank(store: Store, boost: Readonly<Record<TextField, number>>, q
   const tests = [options.filter, ...plan.must.filter(isFilter)].map((f) => docFilter(store, f)).filter((t) => t !== null)
   const live: DocTest = (doc) => store.isLive(doc)
   const capped = new Set<string>()
-  const excluded = new Set(plan.mustNot.flatMap((clause) => [...evaluateClause(clause, { store, allowed: live, boost, capped }).scores.keys()]))
+  const offset = Math.max(0, Math.floor(options.offset ?? 0))
+  const limit = Math.max(0, Math.floor(options.limit ?? 10))
+  const wanted = Math.max(1, offset + limit)
+  const excluded = new Set(plan.mustNot.flatMap((clause) => [...evaluateClause(clause, { store, allowed: live, boost, capped, wanted }).scores.keys()]))
   const allowed: DocTest = tests.length > 0 || excluded.size > 0 ? (doc) => live(doc) && !excluded.has(doc) && tests.every((t) => t(doc)) : live
-  const context: EvaluationContext = { store, allowed, boost, capped }
+  const context: EvaluationContext = { store, allowed, boost, capped, wanted }
   const all = (options.match ?? 'all') === 'all'
 
   // AND: each clause scored only over the documents that hold the ones before it.
@@ -78,8 +81,6 @@ export function rank(store: Store, boost: Readonly<Record<TextField, number>>, q
   const sort = options.sort ?? 'relevance'
   // With no search terms there is no relevance: browsing shows the newest first.
   const direction = sort === 'oldest' ? 1 : sort === 'newest' || text.length === 0 ? -1 : 0
-  const offset = Math.max(0, Math.floor(options.offset ?? 0))
-  const limit = Math.max(0, Math.floor(options.limit ?? 10))
   const byCoverage = (x: number, y: number): number => (coverage ? coverage.get(y)! - coverage.get(x)! : 0)
   const page = topK(
     scores.keys(),

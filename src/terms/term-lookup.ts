@@ -18,9 +18,15 @@ export const MAX_EXPANSIONS = 50
 /**
  * The indexed terms a query term matches: itself (weight 1), terms with its stem, its completions
  * when prefix-matched, and terms within its typo budget. Exact ranks above stemmed, stemmed above
- * prefix, prefix above fuzzy.
+ * prefix, prefix above fuzzy. Typos are looked for only while the other matches are in fewer than
+ * `typosBelow` documents (Typesense's `typo_tokens_threshold`): a word that fills the page as
+ * typed is taken as typed.
  */
-export function lookupTerm<Entry extends { df: number }>(terms: TermDictionary<Entry>, spec: TermSpec): { matches: TermMatch<Entry>[]; capped: boolean } {
+export function lookupTerm<Entry extends { df: number }>(
+  terms: TermDictionary<Entry>,
+  spec: TermSpec,
+  typosBelow = Infinity,
+): { matches: TermMatch<Entry>[]; capped: boolean } {
   /** Weight of a term with the same stem ('rocket' for 'rockets'). */
   const STEM_WEIGHT = 0.8
   /** Weight of a prefix match: from 0.5, up by the share of the indexed term the prefix covers (below 0.75). */
@@ -43,7 +49,8 @@ export function lookupTerm<Entry extends { df: number }>(terms: TermDictionary<E
       if (!found.has(term)) expansions.push({ term, entry, weight: PREFIX_WEIGHT + (PREFIX_SHARE_WEIGHT * spec.term.length) / term.length, sameWord: false })
     }
   }
-  if (spec.fuzzy > 0) {
+  const documents = [...found.values(), ...expansions].reduce((sum, match) => sum + match.entry.df, 0)
+  if (spec.fuzzy > 0 && documents < typosBelow) {
     const fuzzy = terms.fuzzyGet(spec.term, spec.fuzzy)
     // Swapped neighbours ("sginal") are one typo, as in Damerau's distance, though two edits for Levenshtein.
     for (let i = 0; i + 1 < spec.term.length; i++) {
