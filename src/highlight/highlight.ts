@@ -1,11 +1,11 @@
-import { analyzeTerms, type Token } from '../analysis/analyzer.js'
+import { analyzeTerms } from '../analysis/analyzer.js'
 import { parseQuery } from '../query/parse-query.js'
 import { planQuery, textClauses } from '../query/plan.js'
 import { SortedTerms } from '../terms/sorted-terms.js'
 import { lookupTerm } from '../terms/term-lookup.js'
 import type { AnalyzerPreset, HighlightOptions, HighlightResult, ParsedQuery } from '../types.js'
 import { markRanges } from './html.js'
-import { matchRanges, type MatchSpec } from './match-ranges.js'
+import { matchRanges, type MatchSpec, type TokenList } from './match-ranges.js'
 import { snippets, type SnippetOptions } from './snippets.js'
 
 /** Options of the standalone `highlight()`. */
@@ -52,7 +52,7 @@ export function highlight(text: string, query: string | ParsedQuery, options: Hi
 /** Highlighted title and snippets of one article for a match spec; `body.tokens` are its analyzed tokens. */
 export function highlightArticle(
   title: string,
-  body: { text: string; tokens: readonly Token[] },
+  body: { text: string; tokens: TokenList },
   spec: MatchSpec,
   preset: AnalyzerPreset,
   options: SnippetOptions,

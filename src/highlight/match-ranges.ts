@@ -1,4 +1,4 @@
-import { analyze, type Token } from '../analysis/analyzer.js'
+import { analyze } from '../analysis/analyzer.js'
 import type { AnalyzerPreset } from '../types.js'
 
 /** What counts as a match when highlighting: single terms by a predicate, and phrases as term sequences. */
@@ -7,6 +7,20 @@ export interface MatchSpec {
   isMatch(term: string): boolean
   /** Phrases, as analyzed term sequences; marked only where the whole sequence occurs. */
   phrases: readonly (readonly string[])[]
+}
+
+/** A text's analyzed tokens, read by index: its term, and its `[start, end)` offsets in the text. */
+export interface TokenList {
+  length: number
+  term(i: number): string
+  start(i: number): number
+  end(i: number): number
+}
+
+/** The tokens of `analyze(text)` as a `TokenList`. */
+export function analyzedTokens(text: string, preset: AnalyzerPreset): TokenList {
+  const tokens = analyze(text, preset)
+  return { length: tokens.length, term: (i) => tokens[i]!.term, start: (i) => tokens[i]!.start, end: (i) => tokens[i]!.end }
 }
 
 /** A highlighted span of the original text, with the key of what it matched (for snippet coverage). */
@@ -21,22 +35,23 @@ export interface MatchRange {
  * occurrence is one span (overlapping occurrences merge), and its words are not matched on their own.
  * `tokens` are the text's analyzed tokens, when they are at hand.
  */
-export function matchRanges(text: string, spec: MatchSpec, preset: AnalyzerPreset, tokens: readonly Token[] = analyze(text, preset)): MatchRange[] {
+export function matchRanges(text: string, spec: MatchSpec, preset: AnalyzerPreset, tokens: TokenList = analyzedTokens(text, preset)): MatchRange[] {
   const ranges: MatchRange[] = []
   // Tokens before `reach` belong to a phrase occurrence found so far.
   let reach = 0
-  tokens.forEach(({ term, start, end }, i) => {
+  for (let i = 0; i < tokens.length; i++) {
+    const term = tokens.term(i)
     const continued = i < reach
     for (const phrase of spec.phrases) {
-      if (phrase.every((word, k) => tokens[i + k]?.term === word)) reach = Math.max(reach, i + phrase.length)
+      if (phrase.every((word, k) => i + k < tokens.length && tokens.term(i + k) === word)) reach = Math.max(reach, i + phrase.length)
     }
     const last = ranges.at(-1)!
     if (continued) {
-      last.end = end
+      last.end = tokens.end(i)
       last.key += ' ' + term
     } else if (i < reach || spec.isMatch(term)) {
-      ranges.push({ start, end, key: term })
+      ranges.push({ start: tokens.start(i), end: tokens.end(i), key: term })
     }
-  })
+  }
   return ranges
 }

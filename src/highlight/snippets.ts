@@ -4,7 +4,7 @@ import { escapeHtml, markRanges } from './html.js'
 import type { MatchRange } from './match-ranges.js'
 
 /** Most matches that anchor a candidate window, the first in the text: the cost per hit stays bounded. */
-const MAX_ANCHORS = 64
+const MAX_ANCHORS = 16
 /** Characters read past a window's reach on each side, so that sentence ends there are seen in context. */
 const CONTEXT = 200
 
@@ -22,8 +22,8 @@ interface Window {
   end: number
   /** Distinct things matched (query terms, phrases) it holds, then matches: `distinct * 1e6 + matches`. */
   rank: number
-  /** Its words, lowercased, as `repeats()` compares them. */
-  words: WordsOf
+  /** Its words, lowercased, as `repeats()` compares them (read only for windows that may be shown). */
+  words: () => WordsOf
   /** Its text as HTML, with the ellipsis where it cuts a sentence (built only for the windows shown). */
   html: () => string
 }
@@ -40,6 +40,12 @@ const RUN = 7
 const SAME_TEXT = 0.8
 
 const collapse = (chunk: string): string => chunk.replace(/\s+/g, ' ')
+
+/** `make`, called on first use only. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined
+  return () => (value ??= make())
+}
 
 function wordsOf(text: string): WordsOf {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
@@ -110,7 +116,7 @@ export function snippets(text: string, ranges: readonly MatchRange[], options: S
       start,
       end,
       rank: new Set(inside.map((m) => m.key)).size * 1e6 + inside.length,
-      words: wordsOf(text.slice(start, end)),
+      words: once(() => wordsOf(text.slice(start, end))),
       html: () =>
         (start !== words[i]!.start || (i > 0 && words[i - 1]!.cut > 1) ? mark : '') +
         markRanges(text, inside, options.tags, start, end, collapse) +
@@ -121,8 +127,9 @@ export function snippets(text: string, ranges: readonly MatchRange[], options: S
   const seen = wordsOf(shown)
   const chosen: Window[] = []
   for (const w of windows) {
-    const clash = (c: Window): boolean => (w.start < c.end && c.start < w.end) || repeats(w.words, c.words) || repeats(c.words, w.words)
-    if (chosen.length < options.snippets && !repeats(w.words, seen) && !chosen.some(clash)) chosen.push(w)
+    if (chosen.length === options.snippets) break
+    const clash = (c: Window): boolean => (w.start < c.end && c.start < w.end) || repeats(w.words(), c.words()) || repeats(c.words(), w.words())
+    if (!repeats(w.words(), seen) && !chosen.some(clash)) chosen.push(w)
   }
   // When every window repeats the title, the best one is shown all the same.
   if (!chosen[0]) chosen.push(windows[0]!)

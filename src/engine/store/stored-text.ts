@@ -1,7 +1,8 @@
 import { decodeStringList } from '../../format/container.js'
-import { analyze, analyzeTerms, type Token } from '../../analysis/analyzer.js'
+import { analyzeTerms } from '../../analysis/analyzer.js'
 import { decodeChunkCodes, decodeText, literalStarts, termsByCode, type ChunkCodes, type DecodedText, type TokenText } from '../../format/token-text.js'
 import type { TermDictionary } from '../../terms/term-dictionary.js'
+import { analyzedTokens, type TokenList } from '../../highlight/match-ranges.js'
 import type { AnalyzerPreset, TextField } from '../../types.js'
 import type { DecodedCache } from './decoded-cache.js'
 
@@ -83,13 +84,14 @@ export class StoredText {
    * Like `body()`, with the body's analyzed tokens: a loaded body's come from its token text as it
    * is decoded (no analysis); a body added since is analyzed.
    */
-  bodyTokens(doc: number, maxChars = Infinity): { text: string; tokens: Token[] } | undefined {
+  bodyTokens(doc: number, maxChars = Infinity): { text: string; tokens: TokenList } | undefined {
     const own = this.body(doc, maxChars)
     if (own === undefined) return undefined
     const decoded = this._bodies[doc] === undefined ? this.#decoded(doc, maxChars) : undefined
-    if (!decoded) return { text: own, tokens: analyze(own, this.store.analyzer) }
+    if (!decoded) return { text: own, tokens: analyzedTokens(own, this.store.analyzer) }
     const terms = this.#termsByCode()
-    const tokens = Array.from(decoded.codes, (code, i): Token => ({ term: terms[code]!, start: decoded.starts[i]!, end: decoded.ends[i]!, position: i }))
+    const { codes, starts, ends } = decoded
+    const tokens: TokenList = { length: codes.length, term: (i) => terms[codes[i]!]!, start: (i) => starts[i]!, end: (i) => ends[i]! }
     return { text: decoded.text, tokens }
   }
 
