@@ -1,0 +1,70 @@
+import { describe, expect, it, vi } from 'vitest'
+import { NewsIndex as WritableNewsIndex } from '../../src/indexer.js'
+import { NewsIndex } from '../../src/index.js'
+import { generateArticles } from '../helpers.js'
+
+// Count the text chunks decoded: a search must decode only what it needs.
+const decoded = vi.hoisted(() => ({ codes: 0, texts: 0 }))
+vi.mock('../../src/format/token-text.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/format/token-text.js')>()
+  return {
+    ...original,
+    decodeChunkCodes: (...args: Parameters<typeof original.decodeChunkCodes>) => {
+      decoded.codes++
+      return original.decodeChunkCodes(...args)
+    },
+    decodeText: (...args: Parameters<typeof original.decodeText>) => {
+      decoded.texts++
+      return original.decodeText(...args)
+    },
+  }
+})
+
+describe('a loaded index decodes text only for what it needs', () => {
+  const source = new WritableNewsIndex()
+  source.addAll(generateArticles(1200, 7))
+  const bytes = source.serialize()
+  const chunks = Math.ceil(1200 / 256)
+
+  it('search() with highlight: false decodes no text; the default highlighting decodes the texts of the hits shown, and nothing else', () => {
+    const index = NewsIndex.load(bytes)
+    decoded.codes = decoded.texts = 0
+    expect(index.search('government', { highlight: false, limit: 20 }).hits.length).toBeGreaterThan(0)
+    expect(decoded).toEqual({ codes: 0, texts: 0 })
+    const shown = index.search('government', { limit: 20 })
+    expect(shown.hits).toHaveLength(20)
+    expect(shown.hits.every((hit) => hit.highlight !== undefined)).toBe(true)
+    expect(decoded.texts).toBe(20)
+    expect(decoded.codes).toBeLessThanOrEqual(chunks)
+    // Decoded once: searching again decodes nothing more.
+    const before = { ...decoded }
+    index.search('government', { limit: 20 })
+    expect(decoded).toEqual(before)
+  })
+
+  it('a phrase is checked on the term codes alone: no text is rebuilt without highlights', () => {
+    const index = NewsIndex.load(bytes)
+    decoded.codes = decoded.texts = 0
+    const phrase = index.search('"government minister"', { highlight: false, limit: 5 })
+    expect(phrase.total).toBeGreaterThan(0)
+    expect(decoded.codes).toBeGreaterThan(0)
+    expect(decoded.codes).toBeLessThanOrEqual(chunks)
+    expect(decoded.texts).toBe(0)
+    expect(phrase.total).toBe(source.search('"government minister"', { highlight: false }).total)
+  })
+
+  it('keeps decoded data within the cache budget, least recently used out first', () => {
+    const budget = 64 * 1024
+    const index = NewsIndex.load(bytes, { cacheBytes: budget })
+    for (const word of ['government', 'minister', 'talks', 'attack', 'militia', 'forces', 'border', 'election', 'oil', 'prices']) {
+      index.search(word, { limit: 50 })
+      expect(index.stats().cache.bytes).toBeLessThanOrEqual(budget)
+    }
+    expect(index.stats().cache).toMatchObject({ limit: budget })
+    expect(index.stats().cache.entries).toBeGreaterThan(0)
+    // A search after evictions decodes again and answers the same.
+    const roomy = NewsIndex.load(bytes)
+    expect(index.search('government', { limit: 50 })).toEqual(roomy.search('government', { limit: 50 }))
+    expect(roomy.stats().cache.limit).toBe(32 * 1024 * 1024)
+  })
+})
