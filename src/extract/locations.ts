@@ -1,7 +1,7 @@
 import { isLocal, possessiveNotInName } from './counties.js'
 import { gazetteer, type Entry, type Gazetteer, type Place } from './gazetteer.js'
 import { followsInitials, namesFeatureOfPlace, namesInstitutionOfPlace, namesOrganisation, namesSaintInstitution, namesStreet } from './name-context.js'
-import { isCapitalized, isUpperCase, tokenize, type Token } from './text.js'
+import { isCapitalized, isUpperCase, splitWords, type Word } from './text.js'
 
 /** Where the salient parts of a text are: offsets of the title, the dateline's place and the lede. */
 export interface Zones {
@@ -88,7 +88,7 @@ interface Mention {
  */
 export function extractLocations(text: string, zones: Zones, hintCountry: string | null = null): Locations {
   const g = gazetteer()
-  const tokens = tokenize(text)
+  const tokens = splitWords(text)
   const caps = capsLines(text, tokens)
   const mentions = scan(text, tokens, caps, zones, g)
   linkQualifiers(text, mentions)
@@ -108,20 +108,20 @@ export function extractLocations(text: string, zones: Zones, hintCountry: string
 }
 
 /** Marks the tokens on lines written mostly in capitals (wire headlines, datelines). */
-function capsLines(text: string, tokens: Token[]): Uint8Array {
+function capsLines(text: string, tokens: Word[]): Uint8Array {
   const caps = new Uint8Array(tokens.length)
   let lineEnd = -1
   let lineCaps = false
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token
+    const t = tokens[i] as Word
     if (t.start > lineEnd) {
       const lineStart = text.lastIndexOf('\n', t.start) + 1
       const nl = text.indexOf('\n', t.start)
       lineEnd = nl < 0 ? text.length : nl
       let upper = 0
       let lower = 0
-      for (let j = i; j < tokens.length && (tokens[j] as Token).start < lineEnd; j++) {
-        const w = (tokens[j] as Token).text
+      for (let j = i; j < tokens.length && (tokens[j] as Word).start < lineEnd; j++) {
+        const w = (tokens[j] as Word).text
         if (isUpperCase(w)) upper++
         else if (w.toLowerCase() === w || isCapitalized(w)) lower++
       }
@@ -140,18 +140,18 @@ function tierOf(offset: number, zones: Zones): number {
 }
 
 /** Longest-match scan of capitalised word sequences against the gazetteer. */
-function scan(text: string, tokens: Token[], caps: Uint8Array, zones: Zones, g: Gazetteer): Mention[] {
+function scan(text: string, tokens: Word[], caps: Uint8Array, zones: Zones, g: Gazetteer): Mention[] {
   const mentions: Mention[] = []
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token
+    const t = tokens[i] as Word
     const maxWords = g.firstWords.get(t.key)
     if (maxWords === undefined || (!caps[i] && !isCapitalized(t.text))) continue
     let key = t.key
     let best: { last: number; key: string; entries: Entry[] } | null = null
     for (let j = i; j < tokens.length && j - i < maxWords; j++) {
-      const tj = tokens[j] as Token
+      const tj = tokens[j] as Word
       if (j > i) {
-        if (!GAP.test(text.slice((tokens[j - 1] as Token).end, tj.start))) break
+        if (!GAP.test(text.slice((tokens[j - 1] as Word).end, tj.start))) break
         key += ` ${tj.key}`
       }
       const entries = g.names.get(key)
@@ -159,7 +159,7 @@ function scan(text: string, tokens: Token[], caps: Uint8Array, zones: Zones, g: 
       if (entries && (caps[j] || isCapitalized(tj.text) || entries[0]?.place.kind === 'blocker')) best = { last: j, key, entries }
     }
     if (!best) continue
-    const last = tokens[best.last] as Token
+    const last = tokens[best.last] as Word
     mentions.push({
       first: i, last: best.last, start: t.start, end: last.end, key: best.key, entries: best.entries,
       tier: tierOf(t.start, zones), strong: false, qualifier: null, isQualifier: false, needsSupport: false,
@@ -242,12 +242,12 @@ function isSentenceStart(text: string, offset: number): boolean {
 
 interface Context {
   text: string
-  tokens: Token[]
+  tokens: Word[]
   caps: Uint8Array
   g: Gazetteer
   /** Names already read as persons in this text ("Jordan" after "Michael Jordan"). */
   persons: Set<string>
-  /** Token indexes where a gazetteer name starts, and where one ends. */
+  /** Word indexes where a gazetteer name starts, and where one ends. */
   starts: Set<number>
   ends: Set<number>
 }
@@ -268,8 +268,8 @@ function filter(m: Mention, { text, tokens, caps, g, persons, starts, ends }: Co
     m.entries = m.entries.filter((e) => !e.qualifierOnly || afterComma)
     return m.entries.length > 0
   }
-  const prev = m.first > 0 ? (tokens[m.first - 1] as Token) : null
-  const next = m.last + 1 < tokens.length ? (tokens[m.last + 1] as Token) : null
+  const prev = m.first > 0 ? (tokens[m.first - 1] as Word) : null
+  const next = m.last + 1 < tokens.length ? (tokens[m.last + 1] as Word) : null
   const prevGap = prev ? text.slice(prev.end, m.start) : ''
   const nextGap = next ? text.slice(m.end, next.start) : ''
   const prevAdjacent = prev !== null && (SPACE.test(prevGap) || /^\.[ \t]{1,2}$/.test(prevGap))

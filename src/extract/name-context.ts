@@ -1,4 +1,4 @@
-import { isCapitalized, type Token } from './text.js'
+import { isCapitalized, type Word } from './text.js'
 
 /**
  * Words that, right after a town or region, make the whole a firm, a club or a commodity that merely
@@ -41,21 +41,21 @@ const INSTITUTION_OF_PLACE_WORDS = new Set([
 ])
 
 /** The token right after a name, when only spaces separate them. */
-function adjacentNext(text: string, tokens: Token[], last: number): Token | null {
+function adjacentNext(text: string, tokens: Word[], last: number): Word | null {
   const next = tokens[last + 1]
   if (!next) return null
-  const gap = text.slice((tokens[last] as Token).end, next.start)
+  const gap = text.slice((tokens[last] as Word).end, next.start)
   return /^[ \t\u00a0]{1,2}$/.test(gap) ? next : null
 }
 
 /** "Norwich Union", "Man Utd", "Brent crude", "Sheffield United": an organisation, team or commodity. */
-export function namesOrganisation(text: string, tokens: Token[], last: number): boolean {
+export function namesOrganisation(text: string, tokens: Word[], last: number): boolean {
   const next = adjacentNext(text, tokens, last)
   return next !== null && ORGANISATION_WORDS.has(next.key)
 }
 
 /** "Dublin Road", "Baghdad Street": a street named after a place. */
-export function namesStreet(text: string, tokens: Token[], last: number): boolean {
+export function namesStreet(text: string, tokens: Word[], last: number): boolean {
   const next = adjacentNext(text, tokens, last)
   return next !== null && isCapitalized(next.text) && STREET_WORDS.has(next.key)
 }
@@ -64,31 +64,31 @@ export function namesStreet(text: string, tokens: Token[], last: number): boolea
  * "St. Paul's Hospital", "St Mary's": a saint's name in the possessive, or before an institution word,
  * names an institution. A town whose own name is possessive ("St. John's") is still the town.
  */
-export function namesSaintInstitution(text: string, tokens: Token[], first: number, last: number, placeName: string): boolean {
-  if ((tokens[first] as Token).key !== 'saint') return false
-  const surface = (tokens[last] as Token).text
+export function namesSaintInstitution(text: string, tokens: Word[], first: number, last: number, placeName: string): boolean {
+  if ((tokens[first] as Word).key !== 'saint') return false
+  const surface = (tokens[last] as Word).text
   const possessive = /['’]s$/.test(surface) && !/['’]s$/.test(placeName)
   const next = adjacentNext(text, tokens, last)
   return possessive || (next !== null && INSTITUTION_WORDS.has(next.key))
 }
 
 /** "J.M. Barrie", "J. Barrie", "George W. Bush": initials before a name make it a person's. */
-export function followsInitials(text: string, tokens: Token[], first: number): boolean {
+export function followsInitials(text: string, tokens: Word[], first: number): boolean {
   const prev = tokens[first - 1]
   if (!prev) return false
-  const gap = text.slice(prev.end, (tokens[first] as Token).start)
+  const gap = text.slice(prev.end, (tokens[first] as Word).start)
   if (/^(?:\p{Lu}\.){2,}$/u.test(prev.text) && /^\.?[ \t]{1,2}$/.test(gap)) return true
   return /^\p{Lu}$/u.test(prev.text) && /^\.[ \t]{1,2}$/.test(gap)
 }
 
 /** "Baghdad airport", "Kabul police": a place, then a common noun for one of its features or services. */
-export function namesFeatureOfPlace(text: string, tokens: Token[], last: number): boolean {
+export function namesFeatureOfPlace(text: string, tokens: Word[], last: number): boolean {
   const next = adjacentNext(text, tokens, last)
   return next !== null && !isCapitalized(next.text) && INSTITUTION_OF_PLACE_WORDS.has(next.key)
 }
 
 /** "Texas Department of…", "Florida Highway Patrol": a name of one of the place's institutions. */
-export function namesInstitutionOfPlace(text: string, tokens: Token[], last: number): boolean {
+export function namesInstitutionOfPlace(text: string, tokens: Word[], last: number): boolean {
   const next = adjacentNext(text, tokens, last)
   return next !== null && isCapitalized(next.text) && INSTITUTION_OF_PLACE_WORDS.has(next.key)
 }

@@ -1,3 +1,5 @@
+import { fold } from '../analysis/fold.js'
+
 /**
  * News agencies and outlets: canonical name first, then the names text uses for it. Acronyms are
  * matched in capitals only; other names as written (first letters capitalised).
@@ -110,10 +112,7 @@ for (const [canonical, ...aliases] of OUTLETS) {
 }
 
 function sourceKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return fold(name)
     .replace(/[.’']/g, '')
     .replace(/[\s\-_]+/g, ' ')
     .replace(/^the /, '')

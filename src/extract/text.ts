@@ -1,5 +1,7 @@
+import { fold } from '../analysis/fold.js'
+
 /** A word of the text, with its offsets. */
-export interface Token {
+export interface Word {
   start: number
   end: number
   /** The word as written. */
@@ -14,11 +16,10 @@ const ABBREVIATIONS = new Map([['st', 'saint'], ['ste', 'sainte'], ['mt', 'mount
 
 /**
  * Folds one word to its lookup key. `abbreviation` says whether "St", "Mt", "Ft" may stand for
- * Saint, Mount, Fort here (default true); see `tokenize`.
+ * Saint, Mount, Fort here (default true); see `splitWords`.
  */
 export function foldWord(word: string, abbreviation = true): string {
-  // eslint-disable-next-line no-control-regex
-  let k = /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+  let k = fold(word)
   if (k.includes('.')) k = k.replaceAll('.', '')
   if (k.includes('’') || k.includes('‘')) k = k.replace(/[’‘]/g, "'")
   if (k.endsWith("'s")) k = k.slice(0, -2)
@@ -35,8 +36,8 @@ function mayAbbreviate(word: string, text: string, end: number): boolean {
 }
 
 /** Splits text into words (letters, digits, inner apostrophes, dotted acronyms). */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = []
+export function splitWords(text: string): Word[] {
+  const tokens: Word[] = []
   WORD.lastIndex = 0
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     const end = m.index + m[0].length
@@ -47,7 +48,7 @@ export function tokenize(text: string): Token[] {
 
 /** The lookup key of a multi-word name: its folded words joined by single spaces. */
 export function nameKey(name: string): string {
-  return tokenize(name).map((t) => t.key).join(' ')
+  return splitWords(name).map((t) => t.key).join(' ')
 }
 
 /** `true` when the word starts with an upper-case letter. */

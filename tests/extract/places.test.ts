@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { containingPlaces } from '../../src/extract/containing-places.js'
 import { extractMetadata } from '../../src/extract/extract-metadata.js'
-import { tokenize } from '../../src/extract/text.js'
+import { splitWords } from '../../src/extract/text.js'
 
 const countries = (text: string, hints?: { country?: string }) => extractMetadata(text, hints).country
 const places = (text: string, hints?: { country?: string }) => extractMetadata(text, hints).location
@@ -132,9 +132,9 @@ describe('names that are not places', () => {
 
 describe('postal codes are not abbreviations', () => {
   it('folds St, Mt, Ft but keeps MT alone for Montana', () => {
-    expect(tokenize('Mt Hood').map((t) => t.key)).toEqual(['mount', 'hood'])
-    expect(tokenize('ST. LOUIS').map((t) => t.key)).toEqual(['saint', 'louis'])
-    expect(tokenize('Billings, MT').map((t) => t.key)).toEqual(['billings', 'mt'])
+    expect(splitWords('Mt Hood').map((t) => t.key)).toEqual(['mount', 'hood'])
+    expect(splitWords('ST. LOUIS').map((t) => t.key)).toEqual(['saint', 'louis'])
+    expect(splitWords('Billings, MT').map((t) => t.key)).toEqual(['billings', 'mt'])
     expect(countries('He lives in Cairns, Mount Sheridan.')).toEqual(['AU'])
     expect(places('Police in Billings, MT said.')).toEqual(['Billings', 'Montana', 'United States'])
   })

@@ -23,7 +23,7 @@ import { findDate, normalizeDate } from '../../src/extract/date.js'
 import { findDateline } from '../../src/extract/dateline.js'
 import { extractMetadata } from '../../src/extract/extract-metadata.js'
 import { extractSources } from '../../src/extract/sources.js'
-import { tokenize } from '../../src/extract/text.js'
+import { splitWords } from '../../src/extract/text.js'
 import { highlight } from '../../src/highlight/highlight.js'
 import { parseQuery } from '../../src/query/parse-query.js'
 
@@ -112,7 +112,7 @@ describe('patterns that were linear already, on a million characters', () => {
   const spaces = ' '.repeat(1_000_000)
   it.each([
     ['analyze(): inner apostrophes and dots', () => analyze(`a${"'a".repeat(300_000)} b${'.b'.repeat(300_000)}`).length, 3],
-    ['tokenize(): dotted letters', () => tokenize('a.'.repeat(500_000)).length, 1],
+    ['splitWords(): dotted letters', () => splitWords('a.'.repeat(500_000)).length, 1],
     ['normalizeParagraphs(): blank lines of spaces', () => normalizeParagraphs(`a\n${' \n'.repeat(500_000)}b`), 'a\n\nb'],
     ['parseSeedHeader(): a header key and spaces', () => parseSeedHeader(`date${spaces}x`).fields, {}],
     ['normalizeDate(): a weekday and spaces', () => normalizeDate(`Mon${spaces}`), null],
