@@ -4,7 +4,7 @@ import { crc32 } from './crc32.js'
 /** The four bytes every newsdex file starts with. */
 export const MAGIC = 'NDEX'
 /** Version of the container layout and of the sections it holds. */
-export const FORMAT_VERSION = 3
+export const FORMAT_VERSION = 4
 /** Format name stored in the header. */
 export const FORMAT_NAME = 'newsdex'
 

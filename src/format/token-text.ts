@@ -1,25 +1,29 @@
 import { analyze } from '../analysis/analyzer.js'
 import { checkIndex } from '../errors.js'
+import { compareByDocumentCount } from '../term-order.js'
 import type { AnalyzerPreset } from '../types.js'
 import { ByteReader, ByteWriter } from './bytes.js'
 
-import { compareByDocumentCount } from '../term-order.js'
-
 /**
- * Text stored as its token stream (a forward index): per token, the code of its term (see
- * `termsByCode()`) and how its surface is written (lower case, Capitalized, UPPER, or a literal),
- * plus the separators between tokens. It rebuilds the text exactly, and its term codes are also
- * what phrases are checked on.
+ * Text stored as its token stream (a forward index), a chunk of documents at a time: per token, the
+ * code of its term (see `termsByCode()`), how its surface is written (lower case, Capitalized,
+ * UPPER, or a literal) and the number of the separator before it; the chunk's distinct separators
+ * once. It rebuilds the text exactly; an index says where each document's share of every stream
+ * starts, so one document is rebuilt alone. Its term codes are also what phrases are checked on.
  */
 export interface TokenText {
-  /** Per document: token count, then each token's term code (varints). */
+  /** Per token, its term code (varints). */
   codes: Uint8Array
   /** One byte per token: 0 lower case, 1 Capitalized, 2 UPPER, 3 literal. */
   cases: Uint8Array
   /** Surfaces that no case flag rebuilds (diacritics, possessives, "U.S."), in order. */
   literals: string[]
-  /** Per document, the text between tokens: token count + 1 strings. */
-  separators: string[]
+  /** Per separator (before each token, and one after a document's last), its number in `gapStrings` (varints). */
+  gaps: Uint8Array
+  /** The chunk's distinct separators, most frequent first (so the usual one takes one byte). */
+  gapStrings: string[]
+  /** Per document: its token count, the byte lengths of its codes and of its gaps, its literal count (varints). */
+  index: Uint8Array
 }
 
 /** How a token's surface is written. */
@@ -60,29 +64,133 @@ function surfaceOf(kind: number | undefined, term: string, nextLiteral: () => st
  * Also returns each document's token codes (for the positions part).
  */
 export function encodeTokenText(texts: readonly string[], analyzer: AnalyzerPreset, codeOf: (term: string) => number): TokenText & { tokenCodes: number[][] } {
-  const codes = new ByteWriter()
   const tokenCodes: number[][] = []
   const cases: number[] = []
   const literals: string[] = []
-  const separators: string[] = []
-  for (const text of texts) {
-    const tokens = analyze(text, analyzer)
-    const own = tokens.map((token) => codeOf(token.term))
-    tokenCodes.push(own)
-    codes.varint(tokens.length)
+  const separatorsOf: string[][] = []
+  const frequency = new Map<string, number>()
+  const tokensOf = texts.map((text) => analyze(text, analyzer))
+  tokensOf.forEach((tokens, d) => {
+    const text = texts[d]!
+    const separators: string[] = []
     let cursor = 0
-    tokens.forEach((token, i) => {
+    for (const token of tokens) {
       separators.push(text.slice(cursor, token.start))
       cursor = token.end
-      const surface = text.slice(token.start, token.end)
-      codes.varint(own[i]!)
-      const kind = caseOf(surface, token.term)
+      const kind = caseOf(text.slice(token.start, token.end), token.term)
       cases.push(kind)
-      if (kind === Case.Literal) literals.push(surface)
-    })
+      if (kind === Case.Literal) literals.push(text.slice(token.start, token.end))
+    }
     separators.push(text.slice(cursor))
+    for (const separator of separators) frequency.set(separator, (frequency.get(separator) ?? 0) + 1)
+    separatorsOf.push(separators)
+    tokenCodes.push(tokens.map((token) => codeOf(token.term)))
+  })
+  const gapStrings = [...frequency].sort((a, b) => b[1] - a[1]).map(([separator]) => separator)
+  const gapNumber = new Map(gapStrings.map((separator, i) => [separator, i]))
+  const codes = new ByteWriter()
+  const gaps = new ByteWriter()
+  const index = new ByteWriter()
+  let firstToken = 0
+  tokenCodes.forEach((own, d) => {
+    const [codes0, gaps0] = [codes.length, gaps.length]
+    for (const code of own) codes.varint(code)
+    for (const separator of separatorsOf[d]!) gaps.varint(gapNumber.get(separator)!)
+    const literalCount = cases.slice(firstToken, firstToken + own.length).filter((kind) => kind === Case.Literal).length
+    index.varint(own.length)
+    index.varint(codes.length - codes0)
+    index.varint(gaps.length - gaps0)
+    index.varint(literalCount)
+    firstToken += own.length
+  })
+  return { codes: codes.finish(), cases: Uint8Array.from(cases), literals, gaps: gaps.finish(), gapStrings, index: index.finish(), tokenCodes }
+}
+
+/** Where each document of a chunk starts in each stream of its token text (count + 1 each). */
+export interface TextIndex {
+  tokens: Uint32Array
+  codes: Uint32Array
+  gaps: Uint32Array
+  literals: Uint32Array
+}
+
+/** Reads a chunk's index of `count` documents, checking that it adds up to the chunk's streams. */
+export function decodeTextIndex(data: TokenText, count: number): TextIndex {
+  const reader = new ByteReader(data.index, 'text chunk index')
+  const starts: TextIndex = { tokens: new Uint32Array(count + 1), codes: new Uint32Array(count + 1), gaps: new Uint32Array(count + 1), literals: new Uint32Array(count + 1) }
+  for (let d = 0; d < count; d++) {
+    starts.tokens[d + 1] = starts.tokens[d]! + reader.varint()
+    starts.codes[d + 1] = starts.codes[d]! + reader.varint()
+    starts.gaps[d + 1] = starts.gaps[d]! + reader.varint()
+    starts.literals[d + 1] = starts.literals[d]! + reader.varint()
   }
-  return { codes: codes.finish(), cases: Uint8Array.from(cases), literals, separators, tokenCodes }
+  checkIndex(reader.done, 'text chunk index: longer than its documents')
+  checkIndex(starts.tokens[count] === data.cases.length, 'text chunk: not one case per token')
+  checkIndex(starts.codes[count] === data.codes.length, 'text chunk: codes of another length than its index says')
+  checkIndex(starts.gaps[count] === data.gaps.length, 'text chunk: gaps of another length than its index says')
+  checkIndex(starts.literals[count] === data.literals.length, 'text chunk: not one literal per literal case')
+  return starts
+}
+
+/** The term codes of document `d` of a chunk; `terms` bounds them. */
+export function decodeDocumentCodes(data: TokenText, index: TextIndex, d: number, terms: number): Uint32Array {
+  const reader = new ByteReader(data.codes.subarray(index.codes[d], index.codes[d + 1]), 'text chunk codes')
+  const codes = new Uint32Array(index.tokens[d + 1]! - index.tokens[d]!)
+  for (let t = 0; t < codes.length; t++) {
+    codes[t] = reader.varint()
+    checkIndex(codes[t]! < terms, reader.what)
+  }
+  checkIndex(reader.done, reader.what)
+  return codes
+}
+
+/** A document's text rebuilt from token text, and where each of its tokens is in it. */
+export interface DecodedText {
+  text: string
+  /** Whether the whole text was rebuilt (decoding may stop early, see `decodeText`). */
+  complete: boolean
+  /** Per token rebuilt: its term code, and its `[start, end)` offsets in `text`. */
+  codes: Uint32Array
+  starts: Uint32Array
+  ends: Uint32Array
+}
+
+/**
+ * Rebuilds document `d` of a chunk alone; `termOf` names each code (`terms` of them). Stops after
+ * the token that reaches `maxChars` characters.
+ */
+export function decodeText(data: TokenText, index: TextIndex, d: number, termOf: (code: number) => string, terms: number, maxChars = Infinity): DecodedText {
+  const codes = decodeDocumentCodes(data, index, d, terms)
+  const gaps = new ByteReader(data.gaps.subarray(index.gaps[d], index.gaps[d + 1]), 'text chunk gaps')
+  const separator = (): string => {
+    const number = gaps.varint()
+    checkIndex(number < data.gapStrings.length, gaps.what)
+    return data.gapStrings[number]!
+  }
+  const firstToken = index.tokens[d]!
+  let literal = index.literals[d]!
+  const nextLiteral = (): string | undefined => (literal < index.literals[d + 1]! ? data.literals[literal++] : undefined)
+  // Parts joined once: a string grown by += is a rope that holds far more memory than its text.
+  const parts: string[] = []
+  const starts = new Uint32Array(codes.length)
+  const ends = new Uint32Array(codes.length)
+  let length = 0
+  let t = 0
+  for (; t < codes.length && length < maxChars; t++) {
+    const before = separator()
+    const surface = surfaceOf(data.cases[firstToken + t], termOf(codes[t]!), nextLiteral)
+    checkIndex(surface !== undefined, 'text chunk: a token with no surface')
+    parts.push(before, surface)
+    starts[t] = length + before.length
+    length += before.length + surface.length
+    ends[t] = length
+  }
+  const complete = t === codes.length
+  if (complete) {
+    parts.push(separator())
+    checkIndex(gaps.done, gaps.what)
+  }
+  return { text: parts.join(''), complete, codes: codes.subarray(0, t), starts: starts.subarray(0, t), ends: ends.subarray(0, t) }
 }
 
 /** The term codes of a chunk's documents: all in one array, and where each document's start (count + 1). */
@@ -93,10 +201,10 @@ export interface ChunkCodes {
 
 /**
  * Decodes a stream of `count` documents' term codes (per document, its token count and then each
- * token's code) holding `total` tokens in all; `terms` bounds the codes.
+ * token's code) holding `total` tokens in all; `terms` bounds the codes. (The positions part.)
  */
 export function decodeChunkCodes(bytes: Uint8Array, count: number, total: number, terms: number): ChunkCodes {
-  const reader = new ByteReader(bytes, 'text chunk')
+  const reader = new ByteReader(bytes, 'positions chunk')
   const codes = new Uint32Array(total)
   const starts = new Uint32Array(count + 1)
   let token = 0
@@ -112,74 +220,6 @@ export function decodeChunkCodes(bytes: Uint8Array, count: number, total: number
   }
   checkIndex(reader.done && token === codes.length, reader.what)
   return { codes, starts }
-}
-
-/**
- * Where each document of a chunk starts among the chunk's literals (count + 1), checking that the
- * chunk's cases, literals and separators agree with its codes.
- */
-export function literalStarts(data: TokenText, { starts }: ChunkCodes): Uint32Array {
-  const count = starts.length - 1
-  const literalsAt = new Uint32Array(count + 1)
-  let literal = 0
-  for (let d = 0; d < count; d++) {
-    for (let t = starts[d]!; t < starts[d + 1]!; t++) if (data.cases[t] === Case.Literal) literal++
-    literalsAt[d + 1] = literal
-  }
-  checkIndex(data.cases.length === starts[count], 'text chunk: not one case per token')
-  checkIndex(literal === data.literals.length, 'text chunk: not one literal per literal case')
-  checkIndex(data.separators.length === starts[count]! + count, 'text chunk: not one separator around each token')
-  return literalsAt
-}
-
-/** A document's text rebuilt from token text, and where each of its tokens is in it. */
-export interface DecodedText {
-  text: string
-  /** Whether the whole text was rebuilt (decoding may stop early, see `decodeText`). */
-  complete: boolean
-  /** Per token rebuilt: its term code, and its `[start, end)` offsets in `text`. */
-  codes: Uint32Array
-  starts: Uint32Array
-  ends: Uint32Array
-}
-
-/**
- * Rebuilds document `d` of a chunk from its decoded codes, given where it starts among the literals
- * (`literalStarts()`); `termOf` names each code. Stops after the token that reaches `maxChars`
- * characters.
- */
-export function decodeText(
-  data: TokenText,
-  { codes, starts }: ChunkCodes,
-  d: number,
-  literalStart: number,
-  termOf: (code: number) => string,
-  maxChars = Infinity,
-): DecodedText {
-  // Parts joined once: a string grown by += is a rope that holds far more memory than its text.
-  const parts: (string | undefined)[] = []
-  let literal = literalStart
-  // Each document has one separator before each token and one after the last.
-  let separator = starts[d]! + d
-  let length = 0
-  const first = starts[d]!
-  let t = first
-  const tokenStarts = new Uint32Array(starts[d + 1]! - first)
-  const tokenEnds = new Uint32Array(tokenStarts.length)
-  for (; t < starts[d + 1]! && length < maxChars; t++) {
-    const before = data.separators[separator++]
-    const surface = surfaceOf(data.cases[t], termOf(codes[t]!), () => data.literals[literal++])
-    checkIndex(typeof before === 'string' && typeof surface === 'string', 'text chunk')
-    parts.push(before, surface)
-    tokenStarts[t - first] = length + before.length
-    length += before.length + surface.length
-    tokenEnds[t - first] = length
-  }
-  const complete = t === starts[d + 1]
-  if (complete) parts.push(data.separators[separator])
-  checkIndex(parts.every((part) => typeof part === 'string'), 'text chunk')
-  const count = t - first
-  return { text: parts.join(''), complete, codes: codes.subarray(first, t), starts: tokenStarts.subarray(0, count), ends: tokenEnds.subarray(0, count) }
 }
 
 /**

@@ -345,7 +345,7 @@ describe('encodings: decode(encode(x)) = x', () => {
         docs.forEach((ranks, d) => expect(Array.from(decoded.codes.subarray(decoded.starts[d], decoded.starts[d + 1]))).toEqual(ranks))
         if (bytes.length > 0) expectNewsdexError(() => decodeChunkCodes(bytes.subarray(0, bytes.length - 1), docs.length, total, 5001), 'E_CORRUPT')
         expectNewsdexError(() => decodeChunkCodes(Uint8Array.from([...bytes, 0]), docs.length, total, 5001), 'E_CORRUPT')
-        if (total > 0) expectNewsdexError(() => decodeChunkCodes(bytes, docs.length, total, Math.max(...docs.flat())), 'E_CORRUPT', 'text chunk')
+        if (total > 0) expectNewsdexError(() => decodeChunkCodes(bytes, docs.length, total, Math.max(...docs.flat())), 'E_CORRUPT', 'positions chunk')
       }),
       { numRuns: 400 },
     )

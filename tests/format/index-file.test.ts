@@ -183,9 +183,9 @@ describe('serialize() → NewsIndex.load(): round trip', () => {
     expect(answers(smallIndex())).not.toEqual(answers(custom))
   })
 
-  it('carries the format name, version 3 and a part description in the header', () => {
+  it('carries the format name, version 4 and a part description in the header', () => {
     const bytes = smallIndex().serialize()
-    expect(FORMAT_VERSION).toBe(3)
+    expect(FORMAT_VERSION).toBe(4)
     expect(utf8.decode(bytes.subarray(0, 4))).toBe('NDEX')
     expect(new DataView(bytes.buffer, bytes.byteOffset).getUint16(4, true)).toBe(FORMAT_VERSION)
     const header = JSON.parse(utf8.decode(bytes.subarray(PREAMBLE, PREAMBLE + headerLength(bytes))))
@@ -289,7 +289,7 @@ describe('NewsIndex.load(): data that is not an index', () => {
     expectNewsdexError(() => NewsIndex.load(new Uint8Array(bytes)), 'E_NOT_AN_INDEX')
   })
 
-  it.each([0, 1, 2, 4, 0xffff])('rejects format version %i with E_VERSION, naming the version', (version) => {
+  it.each([0, 1, 2, 3, 5, 0xffff])('rejects format version %i with E_VERSION, naming the version', (version) => {
     const bytes = smallIndex().serialize()
     new DataView(bytes.buffer, bytes.byteOffset).setUint16(4, version, true)
     expectNewsdexError(() => NewsIndex.load(bytes), 'E_VERSION', String(version))

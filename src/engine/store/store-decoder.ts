@@ -139,16 +139,20 @@ export function attachDisplay(store: Store, meta: PartMeta, chunk: number, secti
 
 /** Attaches one text chunk (token text, decoded on first use) to a loaded store; `prefix` names its sections. */
 export function attachText(store: Store, chunk: number, sections: Map<string, Uint8Array>, prefix = ''): void {
-  const codes = sections.get(`${prefix}ranks`)
-  const cases = sections.get(`${prefix}cases`)
-  checkIndex(codes, `text chunk ${chunk}: no section '${prefix}ranks'`)
-  checkIndex(cases, `text chunk ${chunk}: no section '${prefix}cases'`)
-  const literals = sections.get(`${prefix}literals`)
-  const separators = sections.get(`${prefix}separators`)
-  checkIndex(literals, `text chunk ${chunk}: no section '${prefix}literals'`)
-  checkIndex(separators, `text chunk ${chunk}: no section '${prefix}separators'`)
-  // Literals and separators are parsed when the chunk is first read.
-  store.text._chunks[chunk] = { codes, cases, literals, separators }
+  const section = (name: string): Uint8Array => {
+    const bytes = sections.get(`${prefix}${name}`)
+    checkIndex(bytes, `text chunk ${chunk}: no section '${prefix}${name}'`)
+    return bytes
+  }
+  // Its index, literals and separators are read when the chunk is first read.
+  store.text._chunks[chunk] = {
+    codes: section('codes'),
+    cases: section('cases'),
+    literals: section('literals'),
+    gaps: section('gaps'),
+    gapStrings: section('gapStrings'),
+    index: section('index'),
+  }
 }
 
 /** Whether `value` is a plain object whose values are all strings. */

@@ -80,7 +80,7 @@ export function encodeSections(store: Store, options: unknown): { meta: Omit<Par
     chunkLengths.varint(positionCodes.length - p0)
     chunks.push({
       display: encodeJsonSection(slice.map((doc) => displayRecord(store.displayOf(doc)))),
-      text: { ranks: text.codes, cases: text.cases, literals: encodeJsonSection(text.literals), separators: encodeJsonSection(text.separators) },
+      text: { codes: text.codes, cases: text.cases, literals: encodeJsonSection(text.literals), gaps: text.gaps, gapStrings: encodeJsonSection(text.gapStrings), index: text.index },
     })
   }
   const search = {

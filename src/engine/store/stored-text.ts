@@ -1,6 +1,6 @@
 import { decodeStringList } from '../../format/container.js'
 import { analyzeTerms } from '../../analysis/analyzer.js'
-import { decodeChunkCodes, decodeText, literalStarts, termsByCode, type ChunkCodes, type DecodedText, type TokenText } from '../../format/token-text.js'
+import { decodeChunkCodes, decodeDocumentCodes, decodeText, decodeTextIndex, termsByCode, type ChunkCodes, type DecodedText, type TextIndex, type TokenText } from '../../format/token-text.js'
 import type { TermDictionary } from '../../terms/term-dictionary.js'
 import { analyzedTokens, type TokenList } from '../../highlight/match-ranges.js'
 import type { AnalyzerPreset, TextField } from '../../types.js'
@@ -30,13 +30,15 @@ export interface EncodedTextChunk {
   codes: Uint8Array
   cases: Uint8Array
   literals: Uint8Array
-  separators: Uint8Array
+  gaps: Uint8Array
+  gapStrings: Uint8Array
+  index: Uint8Array
 }
 
-/** A loaded text chunk, decoded: its token text, term codes, and where each document starts among its literals. */
-interface DecodedChunk extends ChunkCodes {
+/** A loaded text chunk, read: its token text and where each document starts in it. */
+interface ReadChunk {
   text: TokenText
-  literalsAt: Uint32Array
+  index: TextIndex
 }
 
 
@@ -102,10 +104,9 @@ export class StoredText {
     const key = `b${doc}`
     const cached = this.store.cache.get<DecodedText>(key)
     if (cached && (cached.complete || cached.text.length >= maxChars)) return cached
-    const decoded = this.#textCodesOf(chunk)!
-    const i = doc - chunk * this.store.chunkSize
+    const read = this.#readChunk(chunk)!
     const terms = this.#termsByCode()
-    const text = decodeText(decoded.text, decoded, i, decoded.literalsAt[i]!, (code) => terms[code]!, maxChars)
+    const text = decodeText(read.text, read.index, doc - chunk * this.store.chunkSize, (code) => terms[code]!, terms.length, maxChars)
     // Two bytes a character, and three 4-byte numbers a token.
     return this.store.cache.set(key, text, 2 * text.text.length + 12 * text.codes.length)
   }
@@ -166,33 +167,35 @@ export class StoredText {
     return this.#codeOfTerm.get(term)
   }
 
-  /** A loaded text chunk's term codes (cached); `undefined` while it is not loaded. */
-  #textCodesOf(chunk: number): DecodedChunk | undefined {
+  /** A loaded text chunk, read (its index and strings; cached); `undefined` while it is not loaded. */
+  #readChunk(chunk: number): ReadChunk | undefined {
     const encoded = this._chunks[chunk]
     if (!encoded) return undefined
     const key = `t${chunk}`
-    const cached = this.store.cache.get<DecodedChunk>(key)
+    const cached = this.store.cache.get<ReadChunk>(key)
     if (cached) return cached
     const what = `text chunk ${chunk}`
     const text: TokenText = {
-      codes: encoded.codes,
-      cases: encoded.cases,
+      ...encoded,
       literals: decodeStringList(encoded.literals, `${what}: its literals`),
-      separators: decodeStringList(encoded.separators, `${what}: its separators`),
+      gapStrings: decodeStringList(encoded.gapStrings, `${what}: its separators`),
     }
-    const codes = decodeChunkCodes(text.codes, this.#chunkLength(chunk), text.cases.length, this.store.terms.size)
-    const decoded: DecodedChunk = { ...codes, text, literalsAt: literalStarts(text, codes) }
-    // The parsed strings take about twice their bytes in memory.
-    const bytes = decoded.codes.byteLength + decoded.starts.byteLength + decoded.literalsAt.byteLength + 2 * (encoded.literals.length + encoded.separators.length)
-    return this.store.cache.set(key, decoded, bytes)
+    const index = decodeTextIndex(text, this.#chunkLength(chunk))
+    // Four 4-byte columns a document; parsed strings take about twice their bytes.
+    const bytes = 16 * index.tokens.length + 2 * (encoded.literals.length + encoded.gapStrings.length)
+    return this.store.cache.set(key, { text, index }, bytes)
   }
 
-  /** The body of a loaded document as term codes; `undefined` while its chunk is not loaded. */
+  /** The body of a loaded document as term codes (cached); `undefined` while its chunk is not loaded. */
   #bodyCodesOf(doc: number): Uint32Array | undefined {
     const chunk = this.#chunkOf(doc)
-    const decoded = this.#textCodesOf(chunk)
-    const i = doc - chunk * this.store.chunkSize
-    return decoded?.codes.subarray(decoded.starts[i], decoded.starts[i + 1])
+    const read = this.#readChunk(chunk)
+    if (!read) return undefined
+    const key = `c${doc}`
+    const cached = this.store.cache.get<Uint32Array>(key)
+    if (cached) return cached
+    const codes = decodeDocumentCodes(read.text, read.index, doc - chunk * this.store.chunkSize, this.store.terms.size)
+    return this.store.cache.set(key, codes, codes.byteLength)
   }
 
   /** A document's title and body tokens as term codes, from the positions part; `undefined` without it. */
