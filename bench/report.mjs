@@ -8,11 +8,8 @@ import { fileURLToPath } from 'node:url'
 const KINDS = ['single', 'and', 'prefix', 'fuzzy', 'phrase', 'filtered']
 const KIND_HEADERS = ['single word', 'two words AND', 'prefix', 'one typo', 'phrase', 'word + dates']
 const LABELS = { newsdex: 'newsdex', minisearch: 'MiniSearch', lunr: 'Lunr', flexsearch: 'FlexSearch', orama: 'Orama' }
-/**
- * The runtime bundle limit: the issue's "12 KB" of gzip, read as 12,000 bytes (the stricter
- * reading: the issue quotes MiniSearch at "5.9 KB", which this harness measures at 5,870 bytes).
- */
-export const BUNDLE_LIMIT = 12_000
+/** The runtime bundle limit: 16,000 bytes of gzip (the engine-room issue raised it from 12,000). */
+export const BUNDLE_LIMIT = 16_000
 
 const label = (name) => LABELS[name] ?? name
 const mib = (bytes) => (bytes == null ? '–' : (bytes / 2 ** 20).toFixed(2))
@@ -76,7 +73,7 @@ export function computeTargets(results) {
   }
   {
     const b = results.bundle.find((x) => x.name === 'newsdex')
-    add('bundle', 'runtime bundle ≤ 12 KB gzip (12,000 B)', b?.gzip, null, BUNDLE_LIMIT, 'bytes', b?.gzip == null ? 'bundle not measured' : null)
+    add('bundle', 'runtime bundle ≤ 16,000 B gzip', b?.gzip, null, BUNDLE_LIMIT, 'bytes', b?.gzip == null ? 'bundle not measured' : null)
   }
   return targets
 }

@@ -50,6 +50,11 @@ export interface NewsIndexOptions {
   boost?: Partial<Record<TextField, number>>
   /** Analyzer preset used at index and query time. Default `'english'`. */
   analyzer?: AnalyzerPreset
+  /**
+   * Words a query leaves out next to other words (never inside phrases); stored with the index.
+   * Default: an English list (NLTK's) with the `english` analyzer, none with `simple`.
+   */
+  stopwords?: string[]
 }
 
 /** Name of an analyzer preset. `'english'` folds case and diacritics and strips possessives. */

@@ -1,20 +1,14 @@
 /**
- * English function words (articles, pronouns, auxiliaries, prepositions, conjunctions and
- * question words), as the analyzer folds them. NLTK's English list without its contraction
- * fragments. Queries ignore them next to content words; the index keeps them, for phrases.
+ * English function words (articles, pronouns, auxiliaries, prepositions, conjunctions and question
+ * words), as the analyzer folds them: NLTK's English list without its contraction fragments. The
+ * default stopwords of an index with the `english` analyzer; the index stores its list, so the
+ * browser runtime does not carry this one.
  */
-const ENGLISH_STOPWORDS = new Set(
-  (
-    'a about above after again against all am an and any are as at be because been before being below between both but by ' +
-    'can could did do does doing down during each few for from further had has have having he her here hers herself him ' +
-    'himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other ' +
-    'our ours ourselves out over own same she should so some such than that the their theirs them themselves then there ' +
-    'these they this those through to too under until up very was we were what when where which while who whom why will ' +
-    'with would you your yours yourself yourselves'
-  ).split(' '),
-)
-
-/** Whether an analyzed term is an English function word. */
-export function isStopword(term: string): boolean {
-  return ENGLISH_STOPWORDS.has(term)
-}
+export const ENGLISH_STOPWORDS: readonly string[] = (
+  'a about above after again against all am an and any are as at be because been before being below between both but by ' +
+  'can could did do does doing down during each few for from further had has have having he her here hers herself him ' +
+  'himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other ' +
+  'our ours ourselves out over own same she should so some such than that the their theirs them themselves then there ' +
+  'these they this those through to too under until up very was we were what when where which while who whom why will ' +
+  'with would you your yours yourself yourselves'
+).split(' ')

@@ -6,7 +6,7 @@ import type { Article, AsyncSearchOptions, IndexStats, LoadOptions, NewsIndexOpt
 import { pageHits, storedArticle } from './hits.js'
 import { resolveOptions, type ResolvedOptions } from './options.js'
 import { PartFetcher } from './part-fetcher.js'
-import { rank, type Ranking } from './rank.js'
+import { rank, type IndexSettings, type Ranking } from './rank.js'
 import { attachDisplay, attachPositions, attachText, decodeSearchSections, readPart, type PartMeta } from './store/store-decoder.js'
 import { DEFAULT_CACHE_BYTES } from './store/decoded-cache.js'
 import { Store } from './store/store.js'
@@ -38,10 +38,13 @@ export class NewsIndex {
   #loadedFrom: PartMeta | null = null
   /** Fetches the other parts of an index opened with `open()`. */
   #fetcher: PartFetcher | null = null
+  /** The options ranking reads. */
+  #settings: IndexSettings
 
   constructor(options: NewsIndexOptions = {}) {
     this.options = resolveOptions(options)
     this.store = new Store(this.options.analyzer)
+    this.#settings = { boost: this.options.boost, stopwords: new Set(this.options.stopwords) }
   }
 
   /** Number of articles in the index. */
@@ -90,7 +93,7 @@ export class NewsIndex {
 
   /** Searches the index. The query string never throws; see `parseQuery()` for the syntax. */
   search(query: string | ParsedQuery = '', options: SearchOptions = {}): SearchResponse {
-    return this.#respond(rank(this.store, this.options.boost, query, options), options)
+    return this.#respond(rank(this.store, this.#settings, query, options), options)
   }
 
   /**
@@ -105,7 +108,7 @@ export class NewsIndex {
     const parsed = typeof query === 'string' ? parseQuery(query) : query
     const fetcher = this.#fetcher
     if (fetcher && parsed.clauses.some(hasPhrase) && !this.store.text.hasPositions) await fetcher.fetch(['positions'], signal)
-    const ranking = rank(this.store, this.options.boost, parsed, options)
+    const ranking = rank(this.store, this.#settings, parsed, options)
     if (fetcher) await fetcher.fetch(PartFetcher.partsFor(this.store, ranking.page, options.highlight !== false), signal)
     return this.#respond(ranking, options)
   }
@@ -117,7 +120,7 @@ export class NewsIndex {
     if (missing.length > 0) {
       query.diagnostics.push({
         code: 'missing-part',
-        message: `hits lack their titles or snippets: parts ${missing.join(', ')} are not loaded (searchAsync() fetches them)`,
+        message: `parts ${missing.join(', ')} not loaded: hits lack titles or snippets (searchAsync() fetches them)`,
         offset: 0,
       })
     }

@@ -1,3 +1,4 @@
+import { normalizeTerm } from '../analysis/analyzer.js'
 import { checkOption } from '../errors.js'
 import type { AnalyzerPreset, NewsIndexOptions, TextField } from '../types.js'
 
@@ -5,12 +6,18 @@ import type { AnalyzerPreset, NewsIndexOptions, TextField } from '../types.js'
 export interface ResolvedOptions {
   boost: Record<TextField, number>
   analyzer: AnalyzerPreset
+  /** Stopwords as analyzed terms. */
+  stopwords: string[]
 }
 
-/** Fills in the defaults (title boost 2, body 1, the `english` analyzer) and checks the values. */
-export function resolveOptions({ analyzer = 'english', boost = {} }: NewsIndexOptions = {}): ResolvedOptions {
+/**
+ * Fills in the defaults (title boost 2, body 1, the `english` analyzer, no stopwords: the writable
+ * index fills in the English list) and checks the values.
+ */
+export function resolveOptions({ analyzer = 'english', boost = {}, stopwords = [] }: NewsIndexOptions = {}): ResolvedOptions {
   const { title = 2, body = 1 } = Object(boost) as NewsIndexOptions['boost'] & object
   checkOption(analyzer === 'english' || analyzer === 'simple', 'analyzer', analyzer)
   checkOption([title, body].every((weight) => Number.isFinite(weight) && weight >= 0), 'boost', boost)
-  return { boost: { title, body }, analyzer }
+  checkOption(Array.isArray(stopwords) && stopwords.every((word) => typeof word === 'string'), 'stopwords', stopwords)
+  return { boost: { title, body }, analyzer, stopwords: [...new Set(stopwords.map((word) => normalizeTerm(word, analyzer)).filter(Boolean))] }
 }

@@ -16,6 +16,12 @@ import { topK } from './top-k.js'
  */
 const MAX_KEYWORD_CLAUSES = 6
 
+/** What ranking needs of an index's options. */
+export interface IndexSettings {
+  boost: Readonly<Record<TextField, number>>
+  stopwords: ReadonlySet<string>
+}
+
 /** A search up to its page: what matched, how it scored, and the documents of the page, in order. */
 export interface Ranking {
   query: ParsedQuery
@@ -42,9 +48,10 @@ function compareDates(a: string | null, b: string | null, direction: -1 | 0 | 1)
 }
 
 /** Runs a query up to its page: plan, filters, clause scores, AND or OR, recency, facets, top k. */
-export function rank(store: Store, boost: Readonly<Record<TextField, number>>, query: string | ParsedQuery, options: SearchOptions): Ranking {
+export function rank(store: Store, index: IndexSettings, query: string | ParsedQuery, options: SearchOptions): Ranking {
+  const { boost, stopwords } = index
   const parsed: ParsedQuery = typeof query === 'string' ? parseQuery(query) : { ...query, relaxed: false }
-  const plan = planQuery(parsed, store.analyzer, { prefix: options.prefix ?? true, fuzzy: options.fuzzy ?? true })
+  const plan = planQuery(parsed, store.analyzer, { prefix: options.prefix ?? true, fuzzy: options.fuzzy ?? true, stopwords })
   const budget = budgetClauses(plan.must.filter((c) => !isFilter(c)), store.terms)
   const text = budget.clauses
   const tests = [options.filter, ...plan.must.filter(isFilter)].map((f) => docFilter(store, f)).filter((t) => t !== null)
@@ -90,7 +97,7 @@ export function rank(store: Store, boost: Readonly<Record<TextField, number>>, q
 
   const diagnostics: QueryDiagnostic[] = [...parsed.diagnostics, ...plan.diagnostics, ...budget.diagnostics]
   if (context.phrasesUnchecked) {
-    diagnostics.push({ code: 'missing-part', message: "phrases were matched as their words: the 'positions' part is not loaded (searchAsync() fetches it)", offset: 0 })
+    diagnostics.push({ code: 'missing-part', message: "part positions not loaded: phrases matched as words (searchAsync() fetches it)", offset: 0 })
   }
   for (const term of capped) {
     diagnostics.push({

@@ -1,7 +1,8 @@
 import { validateArticle } from '../article/validate.js'
 import { NewsdexError } from '../errors.js'
 import { encodeAll, encodeParts } from './store/store-encoder.js'
-import type { Article } from '../types.js'
+import { ENGLISH_STOPWORDS } from '../analysis/stopwords.js'
+import type { Article, NewsIndexOptions } from '../types.js'
 import { NewsIndex } from './news-index.js'
 import { addArticle, removeArticle } from './store/store-writer.js'
 
@@ -12,6 +13,11 @@ import { addArticle, removeArticle } from './store/store-writer.js'
  * index does not download the indexer.
  */
 export class WritableNewsIndex extends NewsIndex {
+  /** See `NewsIndexOptions`; with the `english` analyzer, the English stopword list unless `stopwords` is given. */
+  constructor(options: NewsIndexOptions = {}) {
+    super({ stopwords: options.analyzer === 'simple' ? [] : [...ENGLISH_STOPWORDS], ...options })
+  }
+
   /** Adds one article. Throws `E_DUPLICATE_ID` if its id is taken, `E_INVALID_ARGUMENT` if it is malformed. */
   add(article: Article): void {
     const clean = validateArticle(article)

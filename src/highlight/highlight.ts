@@ -1,4 +1,4 @@
-import { analyzeTerms } from '../analysis/analyzer.js'
+import { analyzeTerms, normalizeTerm } from '../analysis/analyzer.js'
 import { parseQuery } from '../query/parse-query.js'
 import { planQuery, textClauses } from '../query/plan.js'
 import { SortedTerms } from '../terms/sorted-terms.js'
@@ -16,6 +16,8 @@ export interface HighlightTextOptions extends Pick<HighlightOptions, 'tags'> {
   prefix?: boolean
   /** Tolerate typos scaled by term length. Default `true`. */
   fuzzy?: boolean
+  /** Words left out of a query that has other words, as a search of an index with them does. Default none. */
+  stopwords?: readonly string[]
 }
 
 /** Resolves highlight options with their defaults. */
@@ -35,7 +37,11 @@ export function snippetOptions(options: HighlightOptions = {}): SnippetOptions {
  */
 export function highlight(text: string, query: string | ParsedQuery, options: HighlightTextOptions = {}): HighlightResult {
   const preset = options.analyzer ?? 'english'
-  const plan = planQuery(typeof query === 'string' ? parseQuery(query) : query, preset, { prefix: options.prefix ?? true, fuzzy: options.fuzzy ?? true })
+  const plan = planQuery(typeof query === 'string' ? parseQuery(query) : query, preset, {
+    prefix: options.prefix ?? true,
+    fuzzy: options.fuzzy ?? true,
+    stopwords: new Set(options.stopwords?.map((word) => normalizeTerm(word, preset))),
+  })
   const { terms, phrases } = textClauses(plan.must)
   // The query's terms are looked up among the text's own terms exactly as a search looks them up in
   // an index of that one text (stems, prefix, typos; every term's document frequency is 1).

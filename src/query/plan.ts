@@ -1,5 +1,4 @@
 import { analyzeTerms } from '../analysis/analyzer.js'
-import { isStopword } from '../analysis/stopwords.js'
 import type { AnalyzerPreset, ParsedQuery, QueryDiagnostic, QueryFilterField, QueryNode, TextField } from '../types.js'
 
 /** One query term as the engine looks it up. */
@@ -31,10 +30,12 @@ export interface QueryPlan {
   diagnostics: QueryDiagnostic[]
 }
 
-/** Whether prefix and typo tolerance apply. */
+/** Whether prefix and typo tolerance apply, and the words left out next to others. */
 export interface PlanOptions {
   prefix: boolean
   fuzzy: boolean
+  /** Analyzed terms dropped from a query that has other words (none by default). */
+  stopwords?: ReadonlySet<string>
 }
 
 /** Shortest term, in characters, that tolerates one typo. */
@@ -56,8 +57,8 @@ export function typoBudget(term: string): number {
 
 /**
  * Turns a parsed query into analyzed clauses. The last bare term is prefix-matched; excluded terms
- * match exactly. Next to other text clauses, English stopwords are dropped (with the `english`
- * preset), and so is a last word too short to complete, which is still being typed. Repeated terms
+ * match exactly. Next to other text clauses, stopwords (`options.stopwords`) are dropped, and so
+ * is a last word too short to complete, which is still being typed. Repeated terms
  * and phrases become one clause with a `repeat` count.
  */
 export function planQuery(query: ParsedQuery, preset: AnalyzerPreset, options: PlanOptions): QueryPlan {
@@ -110,7 +111,7 @@ export function planQuery(query: ParsedQuery, preset: AnalyzerPreset, options: P
       if (node === typed && options.prefix && clause.spec.term.length < MIN_PREFIX_LENGTH) {
         tooShort = clause
         droppable.add(clause)
-      } else if (preset === 'english' && !clause.spec.prefix && isStopword(clause.spec.term)) droppable.add(clause)
+      } else if (!clause.spec.prefix && options.stopwords?.has(clause.spec.term)) droppable.add(clause)
     }
     if (clause.kind === 'term' || clause.kind === 'phrase') {
       const key = JSON.stringify(clause)

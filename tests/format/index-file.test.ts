@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { NewsdexError, NewsIndex } from '../../src/indexer.js'
+import { NewsIndex as RuntimeIndex } from '../../src/index.js'
 import { ByteReader, ByteWriter } from '../../src/format/bytes.js'
 import { decodeContainer, encodeContainer, FORMAT_VERSION, MAGIC, PREAMBLE } from '../../src/format/container.js'
 import { crc32 } from '../../src/format/crc32.js'
@@ -174,10 +175,13 @@ describe('serialize() → NewsIndex.load(): round trip', () => {
     expect(NewsIndex.load(loaded.serialize()).size).toBe(0)
   })
 
-  it('stores the options, so load() needs none: a custom boost and analyzer survive', () => {
-    const custom = smallIndex({ boost: { title: 7, body: 0.5 }, analyzer: 'simple' })
+  it('stores the options, so load() needs none: a custom boost, analyzer and stopwords survive', () => {
+    const custom = smallIndex({ boost: { title: 7, body: 0.5 }, analyzer: 'simple', stopwords: ['Rocket', 'the'] })
     const loaded = NewsIndex.load(custom.serialize())
-    expect(loaded.options).toEqual({ boost: { title: 7, body: 0.5 }, analyzer: 'simple' })
+    expect(loaded.options).toEqual({ boost: { title: 7, body: 0.5 }, analyzer: 'simple', stopwords: ['rocket', 'the'] })
+    // The runtime carries no stopword list: a loaded English index has the one it was built with.
+    expect(RuntimeIndex.load(smallIndex().serialize()).options.stopwords).toContain('which')
+    expect(new RuntimeIndex().options.stopwords).toEqual([])
     expect(answers(loaded)).toEqual(answers(custom))
     // and the options matter: a default index scores differently
     expect(answers(smallIndex())).not.toEqual(answers(custom))

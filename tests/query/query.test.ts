@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { ENGLISH_STOPWORDS } from '../../src/analysis/stopwords.js'
 import { parseQuery } from '../../src/index.js'
 import { lex } from '../../src/query/lexer.js'
 import { MAX_QUERY_LENGTH } from '../../src/query/parse-query.js'
@@ -354,8 +355,14 @@ describe('parseQuery(): every repair is reported, at its offset', () => {
 })
 
 describe('planQuery()', () => {
+  // As an index plans: with the English stopwords under the english preset (the writable index's default).
   const plan = (query: string | ParsedQuery, options: Partial<PlanOptions> = {}, preset: 'english' | 'simple' = 'english') =>
-    planQuery(typeof query === 'string' ? parseQuery(query) : query, preset, { prefix: true, fuzzy: true, ...options })
+    planQuery(typeof query === 'string' ? parseQuery(query) : query, preset, {
+      prefix: true,
+      fuzzy: true,
+      stopwords: preset === 'english' ? new Set(ENGLISH_STOPWORDS) : undefined,
+      ...options,
+    })
   const spec = (term: string, extra: Partial<TermSpec> = {}): TermSpec => ({ term, prefix: false, fuzzy: typoBudget(term), stem: term.length >= 3, ...extra })
 
   it('analyzes terms, tolerates typos by length and stems words of 3 letters or more', () => {
