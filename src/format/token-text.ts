@@ -1,6 +1,5 @@
 import { analyze } from '../analysis/analyzer.js'
 import { checkIndex } from '../errors.js'
-import { compareByDocumentCount } from '../term-order.js'
 import type { AnalyzerPreset } from '../types.js'
 import { ByteReader, ByteWriter } from './bytes.js'
 
@@ -224,11 +223,21 @@ export function decodeChunkCodes(bytes: Uint8Array, count: number, total: number
 
 /**
  * The terms by their code in token text: terms in most documents first, then alphabetically, so that
- * frequent terms get small codes (short varints). `entries` are `[term, document count]`.
+ * frequent terms get small codes (short varints). `terms` are sorted; `documents[i]` is the number of
+ * documents holding `terms[i]`. A counting sort on the counts: no comparison of terms.
  */
-export function termsByCode(entries: Iterable<[string, number]>): string[] {
-  const list = [...entries]
-  if (list.some((entry, i) => i > 0 && list[i - 1]![0] >= entry[0])) list.sort((a, b) => compareByDocumentCount(a[0], 0, b[0], 0))
-  // A stable sort by count keeps the alphabetical order of equal counts (and compares numbers only).
-  return list.sort((a, b) => b[1] - a[1]).map(([term]) => term)
+export function termsByCode(terms: readonly string[], documents: ArrayLike<number>): string[] {
+  let most = 0
+  for (let i = 0; i < documents.length; i++) most = Math.max(most, documents[i]!)
+  // Per count, how many terms have it; then, per count, where its terms start (higher counts first).
+  const next = new Uint32Array(most + 1)
+  for (let i = 0; i < documents.length; i++) next[documents[i]!]!++
+  for (let count = most, at = 0; count >= 0; count--) {
+    const size = next[count]!
+    next[count] = at
+    at += size
+  }
+  const byCode: string[] = new Array(terms.length)
+  for (let i = 0; i < terms.length; i++) byCode[next[documents[i]!]!++] = terms[i]!
+  return byCode
 }

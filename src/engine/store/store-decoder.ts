@@ -153,6 +153,8 @@ export function attachText(store: Store, chunk: number, sections: Map<string, Ui
     gapStrings: section('gapStrings'),
     index: section('index'),
   }
+  // The term codes are numbered once, with the first text, rather than on the first highlighted search.
+  store.text._prepareCodes()
 }
 
 /** Whether `value` is a plain object whose values are all strings. */

@@ -62,7 +62,7 @@ export function encodeSections(store: Store, options: unknown): { meta: Omit<Par
   }
   const ids = encodeJsonSection(docs.map((doc) => store.idOf(doc)))
   const termStatBytes = termStats.finish()
-  const codeOf = new Map(termsByCode(terms.map((term) => [term, store.terms.get(term)!.df])).map((term, code) => [term, code]))
+  const codeOf = new Map(termsByCode(terms, terms.map((term) => store.terms.get(term)!.df)).map((term, code) => [term, code]))
   const chunks: { display: Uint8Array; text: Record<string, Uint8Array> }[] = []
   // The positions part: per chunk, each document's title then body tokens as term codes
   // (its sections keep the name 'ranks' of format version 3).

@@ -1,6 +1,7 @@
 import { decodeStringList } from '../../format/container.js'
 import { analyzeTerms } from '../../analysis/analyzer.js'
 import { decodeChunkCodes, decodeDocumentCodes, decodeText, decodeTextIndex, termsByCode, type ChunkCodes, type DecodedText, type TextIndex, type TokenText } from '../../format/token-text.js'
+import { SortedTerms } from '../../terms/sorted-terms.js'
 import type { TermDictionary } from '../../terms/term-dictionary.js'
 import { analyzedTokens, type TokenList } from '../../highlight/match-ranges.js'
 import type { AnalyzerPreset, TextField } from '../../types.js'
@@ -133,6 +134,11 @@ export class StoredText {
     return (inTitle && inSequence(analyzeTerms(title, this.store.analyzer), terms)) || (inBody && inSequence(body, bodyCodes ? codes() : terms))
   }
 
+  /** Numbers the terms as token text does, ahead of the first text read (a loaded index with text does it at load). */
+  _prepareCodes(): void {
+    this.#termsByCode()
+  }
+
   /** Forgets the term codes after the dictionary changed (they number its terms). */
   _termsChanged(): void {
     this.#termByCode = null
@@ -158,7 +164,7 @@ export class StoredText {
 
   /** Terms by their code in token text. */
   #termsByCode(): string[] {
-    this.#termByCode ??= termsByCode([...this.store.terms].map(([term, entry]) => [term, entry.df]))
+    this.#termByCode ??= termsByCode(...sortedWithCounts(this.store.terms))
     return this.#termByCode
   }
 
@@ -216,6 +222,13 @@ export class StoredText {
     }
     return decoded.codes.subarray(decoded.starts[doc - first], decoded.starts[doc - first + 1])
   }
+}
+
+/** The terms of a dictionary in order, and their document counts (read straight off a sorted one). */
+function sortedWithCounts(terms: TermDictionary<{ df: number }>): [readonly string[], Uint32Array] {
+  if (terms instanceof SortedTerms) return [terms.terms, Uint32Array.from(terms.entries, (entry) => entry.df)]
+  const sorted = [...terms].sort(([a], [b]) => (a < b ? -1 : 1))
+  return [sorted.map(([term]) => term), Uint32Array.from(sorted, ([, entry]) => entry.df)]
 }
 
 /** Whether `wanted` occurs as a run in `sequence`. */
