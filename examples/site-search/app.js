@@ -6,8 +6,9 @@
  *     NewsIndex.open() ./seeds.idx (or the URL in ?index=…): it fetches the search part only (or the
  *     whole index, if it was built without --split). Any failure is shown in the page.
  *  2. Typing (debounced 80 ms, so only the latest input runs) or toggling a facet button runs
- *     index.searchAsync(query, { filter, facets, sort, limit }), which fetches just the title and
- *     text chunks of the hits shown (and positions for a phrase). An empty query browses, newest first.
+ *     index.searchAsync(query, { filter, facets, sort, limit, signal }), which fetches just the title
+ *     and text chunks of the hits shown (and positions for a phrase); a newer search aborts the one
+ *     still waiting for its parts. An empty query browses, newest first.
  *  3. Render the count, query notes, facet buttons and hits. Only hit.highlight strings (escaped by
  *     newsdex; <mark> is their only markup) go through innerHTML; everything else is textContent.
  */
@@ -66,21 +67,23 @@ function filterFor(skip) {
   return filter
 }
 
-let latest = 0
+/** Aborts the search still waiting for parts when a newer one starts. */
+let pending = null
 
 async function run() {
   clearTimeout(timer)
   if (!index) return
   const query = els.input.value.trim()
-  const ticket = ++latest
+  pending?.abort()
+  const controller = (pending = new AbortController())
   let res
   try {
-    res = await index.searchAsync(query, { filter: filterFor(), facets: FACETS, sort: query ? 'relevance' : 'newest', limit: LIMIT })
+    res = await index.searchAsync(query, { filter: filterFor(), facets: FACETS, sort: query ? 'relevance' : 'newest', limit: LIMIT, signal: controller.signal })
   } catch (error) {
+    if (controller.signal.aborted) return // a newer search has started
     showError(error.message)
     return
   }
-  if (ticket !== latest) return // a newer search has started
   // Values of a field with a selection are counted without that selection, so they can be combined.
   const facets = {}
   for (const field of FACETS) {
