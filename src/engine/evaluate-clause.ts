@@ -86,9 +86,9 @@ function scorer(clause: Extract<PlanClause, { kind: 'term' | 'phrase' }>, { stor
  * A term: the word's own forms (itself and its stem family) pool their frequencies, as one term of
  * a stemmed index would, and the score is scaled by the forms' mean weight (an article with the
  * plural only ranks below one with the word); a completion or a typo scores on its own; a document
- * keeps its best score. One idf for the whole clause: that of the documents holding any of the
- * word's forms, or of its most frequent match when that is more (Lucene's blended frequencies), so
- * a rare variant never outranks the word itself. A repeated clause counts `repeat` times.
+ * keeps its best score. One idf for the whole clause: that of the word's forms (their document
+ * counts summed), or of its most frequent match when that is more (Lucene's blended frequencies),
+ * so a rare variant never outranks the word itself. A repeated clause counts `repeat` times.
  */
 function scoreTerm(clause: Extract<PlanClause, { kind: 'term' }>, context: EvaluationContext): Evaluated {
   const { store, allowed } = context
