@@ -1,4 +1,5 @@
 import { analyzeTerms, normalizeTerm } from '../analysis/analyzer.js'
+import { checkOption } from '../errors.js'
 import { parseQuery } from '../query/parse-query.js'
 import { planQuery, textClauses } from '../query/plan.js'
 import { SortedTerms } from '../terms/sorted-terms.js'
@@ -22,12 +23,12 @@ export interface HighlightTextOptions extends Pick<HighlightOptions, 'tags'> {
 
 /** Resolves highlight options with their defaults. */
 export function snippetOptions(options: HighlightOptions = {}): SnippetOptions {
-  return {
-    tags: options.tags ?? ['<mark>', '</mark>'],
-    snippetLength: options.snippetLength ?? 160,
-    snippets: options.snippets ?? 2,
-    ellipsis: options.ellipsis ?? '…',
-  }
+  checkOption(typeof options === 'object' && options !== null, 'highlight', options)
+  const { tags = ['<mark>', '</mark>'], snippetLength = 160, snippets = 2, ellipsis = '…' } = options
+  checkOption(Array.isArray(tags) && tags.length === 2 && tags.every((tag) => typeof tag === 'string'), 'highlight tags', tags)
+  checkOption([snippetLength, snippets].every((n) => typeof n === 'number' && n >= 0), 'highlight lengths', [snippetLength, snippets])
+  checkOption(typeof ellipsis === 'string', 'highlight ellipsis', ellipsis)
+  return { tags, snippetLength, snippets, ellipsis }
 }
 
 /**
