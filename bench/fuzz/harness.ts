@@ -58,7 +58,11 @@ export class AllocationTooLarge extends Error {}
 const meter = (bytes: unknown): void => {
   if (typeof bytes !== 'number') return
   if (bytes > meterPeak) meterPeak = bytes
-  if (bytes > meterLimit) throw new AllocationTooLarge(`allocation of ${bytes} bytes (limit ${meterLimit})`)
+  if (bytes > meterLimit) {
+    // Names the functions that asked for it (the first frames past the meter).
+    const frames = (new Error().stack ?? '').split('\n').slice(3, 6).map((line) => line.trim().replace(/^at /, '').replace(/ \(.*\)$/, ''))
+    throw new AllocationTooLarge(`allocation of ${bytes} bytes (limit ${meterLimit}) in ${frames.join(' < ')}`)
+  }
 }
 
 let installed = false

@@ -57,7 +57,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('swap' as const), a: index, b: index }),
   fc.record({ op: fc.constant('drop' as const), section: index }),
   fc.record({ op: fc.constant('rename' as const), section: index, to: index }),
-  fc.record({ op: fc.constant('meta' as const), field: fc.constantFrom('documents', 'terms', 'chunks', 'chunkSize', 'chunk', 'both'), value: fc.constantFrom(...HUGE) }),
+  fc.record({ op: fc.constant('meta' as const), field: fc.constantFrom('documents', 'terms', 'chunks', 'chunkSize', 'chunk', 'both', 'chunk-of-one'), value: fc.constantFrom(...HUGE) }),
   fc.record({ op: fc.constant('varint' as const), section: index, at: index, value: fc.oneof(fc.constantFrom(...HUGE.filter((v) => Number.isInteger(v) && v >= 0)), fc.nat(300)) }),
   fc.record({ op: fc.constant('json' as const), section: index, path: fc.array(index, { maxLength: 3 }), value: fc.nat(ODD_JSON_COUNT - 1) }),
 )
@@ -154,6 +154,9 @@ export function mutate(bytes: Uint8Array, m: Mutation): Uint8Array {
       if (m.field === 'both') {
         u.meta.documents = m.value
         u.meta.chunks = Math.ceil(m.value / Number(u.meta.chunkSize))
+      } else if (m.field === 'chunk-of-one') {
+        // Consistent counts that claim one chunk per document: the most chunks a header can claim.
+        Object.assign(u.meta, { documents: m.value, chunkSize: 1, chunks: m.value })
       } else u.meta[m.field] = m.value
       break
     case 'varint': {
