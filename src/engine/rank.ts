@@ -7,8 +7,7 @@ import { countFacets } from './facets.js'
 import { docFilter, type DocTest } from './filters.js'
 import { budgetClauses } from './query-budget.js'
 import { applyRecency } from './recency.js'
-import { VALUE_FIELDS, type Store } from './store/store.js'
-import { checkOption } from '../errors.js'
+import type { Store } from './store/store.js'
 import { topK } from './top-k.js'
 
 /**
@@ -51,10 +50,6 @@ function compareDates(a: string | null, b: string | null, direction: -1 | 0 | 1)
 /** Runs a query up to its page: plan, filters, clause scores, AND or OR, recency, facets, top k. */
 export function rank(store: Store, index: IndexSettings, query: string | ParsedQuery, options: SearchOptions): Ranking {
   const { boost, stopwords } = index
-  // Options from JavaScript callers may be of any type: anything the code below cannot read is rejected.
-  const { filter, facets } = options
-  checkOption(filter == null || typeof filter === 'object', 'filter', filter)
-  checkOption(facets == null || (Array.isArray(facets) && facets.every((f) => f === 'year' || f === 'month' || VALUE_FIELDS.includes(f))), 'facets', facets)
   const parsed: ParsedQuery = typeof query === 'string' ? parseQuery(query) : { ...query, relaxed: false }
   const plan = planQuery(parsed, store.analyzer, { prefix: options.prefix ?? true, fuzzy: options.fuzzy ?? true, stopwords })
   const budget = budgetClauses(plan.must.filter((c) => !isFilter(c)), store.terms)

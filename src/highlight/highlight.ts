@@ -23,11 +23,9 @@ export interface HighlightTextOptions extends Pick<HighlightOptions, 'tags'> {
 
 /** Resolves highlight options with their defaults. */
 export function snippetOptions(options: HighlightOptions = {}): SnippetOptions {
-  checkOption(typeof options === 'object' && options !== null, 'highlight', options)
-  const { tags = ['<mark>', '</mark>'], snippetLength = 160, snippets = 2, ellipsis = '…' } = options
-  checkOption(Array.isArray(tags) && tags.length === 2 && tags.every((tag) => typeof tag === 'string'), 'highlight tags', tags)
-  checkOption([snippetLength, snippets].every((n) => typeof n === 'number' && n >= 0), 'highlight lengths', [snippetLength, snippets])
-  checkOption(typeof ellipsis === 'string', 'highlight ellipsis', ellipsis)
+  // Options from JavaScript may be of any type: null is the defaults; what cannot be read is refused.
+  const { tags = ['<mark>', '</mark>'], snippetLength = 160, snippets = 2, ellipsis = '…' } = Object(options) as HighlightOptions
+  checkOption(Array.isArray(tags) && [snippetLength, snippets].every((n) => n >= 0) && typeof ellipsis == 'string', 'highlight', options)
   return { tags, snippetLength, snippets, ellipsis }
 }
 
