@@ -7,16 +7,15 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join, resolve } from 'node:path'
 import fc from 'fast-check'
 import { FuzzFailure, type Campaign } from './harness.js'
 import { indexFileCampaign, mutate, type Mutation } from './index-file.js'
 import { articlesCampaign, type ArticleInput } from './articles.js'
 import { smallIndex } from './corpus.js'
 
-/** The built CLI, from the repository root (two folders up from this file). */
-const CLI = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'cli.js')
+/** The built CLI; the runner and vitest both run from the repository root. */
+const CLI = resolve('dist/cli.js')
 let dir = ''
 let base: Record<string, Uint8Array> = {}
 
