@@ -1,5 +1,5 @@
 import type { FacetCount, FacetField } from '../types.js'
-import type { Store } from './store/store.js'
+import { VALUE_FIELDS, type Store } from './store/store.js'
 
 /** Most values returned per facet. */
 export const FACET_LIMIT = 20
@@ -15,7 +15,8 @@ export function countFacets(store: Store, docs: readonly number[], fields: reado
         const date = store.dateOf(doc)
         if (date) counts.set(date.slice(0, width), (counts.get(date.slice(0, width)) ?? 0) + 1)
       }
-    } else {
+    } else if (VALUE_FIELDS.includes(field)) {
+      // Other names (from JavaScript callers) count nothing.
       const values = store.values(field)
       const byNumber = new Uint32Array(values.length)
       for (const doc of docs) for (const v of store.valueNumbers(field, doc)) byNumber[v]!++

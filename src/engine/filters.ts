@@ -32,7 +32,8 @@ function dateTest(store: Store, from: string | null | undefined, to: string | nu
  * query's `filter`/`date` clause; `null` when it restricts nothing.
  */
 export function docFilter(store: Store, filter: SearchFilter | Extract<PlanClause, { kind: 'filter' | 'date' }> | undefined): DocTest | null {
-  if (!filter) return null
+  // A filter that is not an object (from JavaScript callers) filters nothing.
+  if (typeof filter != 'object' || !filter) return null
   if ('kind' in filter) {
     return filter.kind === 'date' ? dateTest(store, filter.from, filter.to) : valueTest(store, filter.field, [filter.value])
   }

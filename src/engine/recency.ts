@@ -8,7 +8,7 @@ const DAY = 86_400_000
 export function applyRecency(scores: Map<number, number>, dateOf: (doc: number) => string | null, boost: RecencyBoost): void {
   const { halfLife, weight = 0.5, now } = boost
   const today = now === undefined ? Date.now() : Date.parse(`${now}T00:00:00Z`)
-  checkOption(halfLife > 0 && weight >= 0 && weight <= 1 && !Number.isNaN(today), 'recency', boost)
+  checkOption(Number.isFinite(halfLife) && halfLife > 0 && weight >= 0 && weight <= 1 && !Number.isNaN(today), 'recency', boost)
   for (const [doc, score] of scores) {
     const date = dateOf(doc)
     const age = date ? Math.max(0, (today - Date.parse(`${date}T00:00:00Z`)) / DAY) : Infinity

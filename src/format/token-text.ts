@@ -107,16 +107,17 @@ export function encodeTokenText(texts: readonly string[], analyzer: AnalyzerPres
 
 /** Where each document of a chunk starts in each stream of its token text (count + 1 each). */
 export interface TextIndex {
-  tokens: Uint32Array
-  codes: Uint32Array
-  gaps: Uint32Array
-  literals: Uint32Array
+  tokens: Float64Array
+  codes: Float64Array
+  gaps: Float64Array
+  literals: Float64Array
 }
 
 /** Reads a chunk's index of `count` documents, checking that it adds up to the chunk's streams. */
 export function decodeTextIndex(data: TokenText, count: number): TextIndex {
   const reader = new ByteReader(data.index, 'text chunk index')
-  const starts: TextIndex = { tokens: new Uint32Array(count + 1), codes: new Uint32Array(count + 1), gaps: new Uint32Array(count + 1), literals: new Uint32Array(count + 1) }
+  // Float64Array, not Uint32Array: a start past 2^32 must not wrap around into agreeing with the streams' lengths.
+  const starts: TextIndex = { tokens: new Float64Array(count + 1), codes: new Float64Array(count + 1), gaps: new Float64Array(count + 1), literals: new Float64Array(count + 1) }
   for (let d = 0; d < count; d++) {
     starts.tokens[d + 1] = starts.tokens[d]! + reader.varint()
     starts.codes[d + 1] = starts.codes[d]! + reader.varint()
@@ -204,6 +205,8 @@ export interface ChunkCodes {
  */
 export function decodeChunkCodes(bytes: Uint8Array, count: number, total: number, terms: number): ChunkCodes {
   const reader = new ByteReader(bytes, 'positions chunk')
+  // Each code takes at least a byte: document lengths claiming more tokens are refused before allocating.
+  checkIndex(total <= bytes.length, reader.what)
   const codes = new Uint32Array(total)
   const starts = new Uint32Array(count + 1)
   let token = 0

@@ -1,4 +1,5 @@
 import { analyzeTerms, normalizeTerm } from '../analysis/analyzer.js'
+import { checkOption } from '../errors.js'
 import { parseQuery } from '../query/parse-query.js'
 import { planQuery, textClauses } from '../query/plan.js'
 import { SortedTerms } from '../terms/sorted-terms.js'
@@ -22,12 +23,10 @@ export interface HighlightTextOptions extends Pick<HighlightOptions, 'tags'> {
 
 /** Resolves highlight options with their defaults. */
 export function snippetOptions(options: HighlightOptions = {}): SnippetOptions {
-  return {
-    tags: options.tags ?? ['<mark>', '</mark>'],
-    snippetLength: options.snippetLength ?? 160,
-    snippets: options.snippets ?? 2,
-    ellipsis: options.ellipsis ?? '…',
-  }
+  // Options from JavaScript may be of any type: null is the defaults; what cannot be read is refused.
+  const { tags = ['<mark>', '</mark>'], snippetLength = 160, snippets = 2, ellipsis = '…' } = Object(options) as HighlightOptions
+  checkOption(Array.isArray(tags) && [snippetLength, snippets].every((n) => n >= 0) && typeof ellipsis == 'string', 'highlight', options)
+  return { tags, snippetLength, snippets, ellipsis }
 }
 
 /**

@@ -40,6 +40,8 @@ export function encodePostings(postings: Postings, documents: number, docsOut: B
 
 /** Decodes what `encodePostings` wrote for a list of `count` postings. Throws `E_CORRUPT` on inconsistent data. */
 export function decodePostings(docBytes: Uint8Array, tfBytes: Uint8Array, count: number, documents: number): Postings {
+  // A posting takes at least one bit of gaps and one byte of frequencies: checked before allocating.
+  checkIndex(count <= docBytes.length * 8 && count <= tfBytes.length, 'posting list')
   const docs = new Uint32Array(count)
   readRice(docBytes, count, riceParameter(documents, count), docs)
   let previous = -1

@@ -53,6 +53,8 @@ export function readPart(data: Uint8Array | ArrayBuffer): { meta: PartMeta; sect
 /** The whole of section `name`: `count` rows of `width` varints, as one column per place in a row. */
 function varints(sections: Map<string, Uint8Array>, name: string, count: number, width = 1): Float64Array[] {
   const reader = new ByteReader(sections.get(name) ?? new Uint8Array(), `section '${name}'`)
+  // Each varint takes at least a byte: a count the section cannot hold is refused before allocating.
+  checkIndex(count * width <= reader.bytes.length, reader.what)
   const columns = Array.from({ length: width }, () => new Float64Array(count))
   for (let i = 0; i < count; i++) for (const column of columns) column[i] = reader.varint()
   checkIndex(reader.done, reader.what)
