@@ -35,7 +35,7 @@ export function addArticle(store: Store, article: Article): void {
     postings.body.push(o.body)
     entry.df++
   }
-  store.text._termsChanged()
+  forgetTermCodes(store)
 }
 
 /** Removes a document from the postings and columns; its number stays allocated until the next serialization. */
@@ -53,7 +53,7 @@ export function removeArticle(store: Store, doc: number): void {
     if (entry.df === 0) emptied.push(term)
   }
   for (const term of emptied) terms.delete(term)
-  store.text._termsChanged()
+  forgetTermCodes(store)
   store._live[doc] = false
   store._liveCount--
   store._titleTotal -= store._titleLengths[doc]!
@@ -83,8 +83,18 @@ function thaw(store: Store): SearchableMap<TermEntry> {
   }
   store._terms = tree
   store._encoded = null
-  store.text._dropEncoded()
+  // The loaded chunks and positions, and what was decoded of them, go (the bodies stay).
+  store.text._chunks = []
+  store.text._positions = null
+  store.cache.clear()
+  forgetTermCodes(store)
   return tree
+}
+
+/** Drops the term codes after the dictionary changed (they number its terms). */
+function forgetTermCodes(store: Store): void {
+  store.text._termByCode = null
+  store.text._codeOfTerm = null
 }
 
 function readOnly(part: string): NewsdexError {

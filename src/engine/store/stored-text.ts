@@ -56,9 +56,9 @@ export class StoredText {
   _positions: PositionChunks | null = null
   /** Token text of loaded chunks, kept encoded. */
   _chunks: (EncodedTextChunk | undefined)[] = []
-  // The term codes, numbering the terms as token text does; rebuilt when the terms change.
-  #termByCode: string[] | null = null
-  #codeOfTerm: Map<string, number> | null = null
+  /** The term codes, numbering the terms as token text does; the writer drops them when the terms change. */
+  _termByCode: string[] | null = null
+  _codeOfTerm: Map<string, number> | null = null
 
   constructor(private readonly store: StoreShape) {}
 
@@ -139,20 +139,6 @@ export class StoredText {
     this.#termsByCode()
   }
 
-  /** Forgets the term codes after the dictionary changed (they number its terms). */
-  _termsChanged(): void {
-    this.#termByCode = null
-    this.#codeOfTerm = null
-  }
-
-  /** Drops the loaded chunks and positions, and what was decoded of them (bodies stay). */
-  _dropEncoded(): void {
-    this._chunks = []
-    this._positions = null
-    this.store.cache.clear()
-    this._termsChanged()
-  }
-
   #chunkOf(doc: number): number {
     return Math.floor(doc / this.store.chunkSize)
   }
@@ -164,13 +150,13 @@ export class StoredText {
 
   /** Terms by their code in token text. */
   #termsByCode(): string[] {
-    this.#termByCode ??= termsByCode(...sortedWithCounts(this.store.terms))
-    return this.#termByCode
+    this._termByCode ??= termsByCode(...sortedWithCounts(this.store.terms))
+    return this._termByCode
   }
 
   #codeOf(term: string): number | undefined {
-    this.#codeOfTerm ??= new Map(this.#termsByCode().map((t, code) => [t, code]))
-    return this.#codeOfTerm.get(term)
+    this._codeOfTerm ??= new Map(this.#termsByCode().map((t, code) => [t, code]))
+    return this._codeOfTerm.get(term)
   }
 
   /** A loaded text chunk, read (its index and strings; cached); `undefined` while it is not loaded. */
