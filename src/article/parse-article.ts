@@ -46,11 +46,12 @@ export interface ParseOptions {
    */
   onSkip?: (error: NewsdexError) => void
   /**
-   * Called after each record of a multi-article input (indexed, skipped or bad) with the records done
-   * and their number, for build progress.
+   * Called after each record of a multi-article input (parsed, skipped or bad) with the records done,
+   * their number, and the article parsed from it with where it came from (`file:line`, `file[i]`),
+   * so that a build can index it and report progress at once. An error thrown here stops the parse.
    * @internal
    */
-  onRecord?: (done: number, total: number) => void
+  onRecord?: (done: number, total: number, article: Article | undefined, where: string) => void
 }
 
 /** Thrown for an article with no text, so that callers can skip it apart from real errors. */
@@ -164,21 +165,18 @@ function parseRecords<R extends { where: string; n: number }>(
   const articles: Article[] = []
   let done = 0
   for (const record of records) {
-    if (done > 0) options.onRecord?.(done, records.length)
-    done++
     const where: ParseOptions = { ...options, path: record.where, id: undefined }
+    let article: Article | undefined
     try {
-      articles.push(fromRecord(read(record, where), where, `${baseId ?? 'article'}#${record.n}`))
+      article = fromRecord(read(record, where), where, `${baseId ?? 'article'}#${record.n}`)
+      articles.push(article)
     } catch (error) {
-      if (error instanceof NoTextError && options.onSkip) {
-        options.onSkip(error)
-        continue
-      }
-      if (!options.onError || !(error instanceof NewsdexError)) throw error
-      options.onError(error)
+      if (error instanceof NoTextError && options.onSkip) options.onSkip(error)
+      else if (options.onError && error instanceof NewsdexError) options.onError(error)
+      else throw error
     }
+    options.onRecord?.(++done, records.length, article, record.where)
   }
-  if (done > 0) options.onRecord?.(done, records.length)
   return articles
 }
 

@@ -5,7 +5,7 @@ import { checkFieldMap, type FieldMap } from '../article/fields.js'
 import { homeCountryOption, parseArticles } from '../article/parse-article.js'
 import { NewsdexError } from '../errors.js'
 import { WritableNewsIndex as NewsIndex } from '../engine/writable-index.js'
-import type { NewsIndexOptions } from '../types.js'
+import type { Article, NewsIndexOptions } from '../types.js'
 
 /** One input file or record that could not be indexed (or, with `strict`, was skipped). */
 export interface BuildError {
@@ -124,6 +124,22 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
       const text = texts[i]!
       const size = sizes[start + i] ?? 0
       let records = 0
+      const added: string[] = []
+      /** Indexes one article; an id of another file fails the whole file (so it is added atomically). */
+      const add = (article: Article, where: string): void => {
+        if (index.has(article.id)) {
+          if (!added.includes(article.id)) throw new Error(`article id '${article.id}' is already used by another file`)
+          errors.push(recordError(where, path, `article id '${article.id}' is used twice in this file`))
+          return
+        }
+        try {
+          index.add(article)
+          added.push(article.id)
+        } catch (error) {
+          if (!(error instanceof NewsdexError)) throw error
+          errors.push(recordError(where, path, error.message))
+        }
+      }
       try {
         if (text instanceof Error) throw new Error(`cannot read the file: ${text.message}`)
         const parsed = parseArticles(text, {
@@ -135,20 +151,17 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
             if (options.strict) errors.push(recordError(error.path ?? path, path, error.message))
             else skipped++
           },
-          ...(onProgress
-            ? {
-                onRecord: (n: number, total: number) => {
-                  articles += n - records
-                  records = n
-                  onProgress({ done, total: paths.length, path, articles, bytes: bytes + Math.round((size * n) / total), totalBytes })
-                },
-              }
-            : {}),
+          onRecord: (n, total, article, where) => {
+            if (article) add(article, where)
+            articles += n - records
+            records = n
+            onProgress?.({ done, total: paths.length, path, articles, bytes: bytes + Math.round((size * n) / total), totalBytes })
+          },
         })
-        const taken = parsed.find((a) => index.has(a.id))
-        if (taken) throw new Error(`article id '${taken.id}' is already used by another file`)
-        index.addAll(parsed)
+        // A single-article file reports no record: its article is indexed here.
+        if (records === 0) for (const article of parsed) add(article, path)
       } catch (error) {
+        for (const id of added) index.remove(id)
         errors.push({ path, message: withoutPath((error as Error).message, path) })
       }
       if (records === 0) articles++
