@@ -2,8 +2,9 @@
  * newsdex build entry (Node): parse articles, extract their metadata, build and write indexes.
  */
 export { parseArticle, parseArticles, type ArticleFormat, type ParseOptions } from './article/parse-article.js'
+export type { FieldMap } from './article/fields.js'
 export { extractMetadata, type ExtractHints } from './extract/extract-metadata.js'
-export { buildIndex, type BuildError, type BuildIndexOptions, type BuildProgress } from './ingest/build-index.js'
+export { buildIndex, type BuildError, type BuildIndexOptions, type BuildProgress, type BuildResult } from './ingest/build-index.js'
 export { writeFileAtomic, writeIndex, writeIndexParts } from './ingest/write-index.js'
 export { NewsIndex } from './indexer.js'
 export { NewsdexError, type NewsdexErrorCode } from './index.js'

@@ -14,11 +14,15 @@ export interface ExplicitFields {
   meta: Record<string, string>
 }
 
-/** Accepted spellings of each known field, first match wins. */
+/**
+ * Accepted spellings of each known field, first match wins. `description` and `summary` come last for
+ * the body: a record with no body text (a feed item, a teaser) is indexed by its description; when
+ * there is a body, they stay in `meta`.
+ */
 const ALIASES = {
   id: ['id', 'slug', 'guid'],
   title: ['title', 'headline'],
-  body: ['body', 'text', 'content', 'article'],
+  body: ['body', 'text', 'content', 'article', 'description', 'summary'],
   date: ['date', 'published', 'publishedAt', 'published_at', 'pubDate', 'datePublished'],
   source: ['source', 'sources', 'agency', 'agencies'],
   location: ['location', 'locations', 'place', 'places'],
@@ -28,11 +32,40 @@ const ALIASES = {
 
 type Known = keyof typeof ALIASES
 
+/** The article fields a field mapping can name (see `FieldMapping`). */
+export const MAPPABLE_FIELDS: readonly Known[] = Object.keys(ALIASES) as Known[]
+
+/**
+ * Article field → the input key (or keys, first present wins) that holds it. A mapped field is read
+ * from its keys only, not from its usual spellings.
+ */
+export type FieldMap = Partial<Record<Known, string | readonly string[]>>
+
+/** Checks a field mapping, throwing an `Error` naming an unknown field or an empty key. */
+export function checkFieldMap(map: unknown): FieldMap {
+  if (map === undefined) return {}
+  if (typeof map !== 'object' || map === null || Array.isArray(map)) throw new Error('fields must be an object such as { title: \'headline\' }')
+  for (const [field, keys] of Object.entries(map)) {
+    if (!(MAPPABLE_FIELDS as readonly string[]).includes(field)) {
+      throw new Error(`fields: unknown article field '${field}' (one of ${MAPPABLE_FIELDS.join(', ')})`)
+    }
+    const list: unknown[] = Array.isArray(keys) ? keys : [keys]
+    if (list.length === 0 || list.some((key) => typeof key !== 'string' || key === '')) {
+      throw new Error(`fields.${field} must be an input key or a list of them, got ${JSON.stringify(keys)}`)
+    }
+  }
+  return map as FieldMap
+}
+
 function asText(value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString()
   if (typeof value === 'string') return value
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  // A list of plain values (tags, keywords) reads as text: 'economy, trade'.
+  if (Array.isArray(value) && value.every((item) => item === null || ['string', 'number', 'boolean'].includes(typeof item))) {
+    return value.filter((item) => item !== null && String(item).trim() !== '').map((item) => String(item).trim()).join(', ')
+  }
   return JSON.stringify(value)
 }
 
@@ -46,13 +79,17 @@ function asList(value: unknown, field: string): string[] {
 
 /**
  * Reads the known article fields out of a front-matter or JSON record, normalizing dates, country
- * codes and source names ('Associated Press' → 'AP'); every other field is kept in `meta` as a string. Throws an `Error` naming the bad value.
+ * codes and source names ('Associated Press' → 'AP'); every other field is kept in `meta` as a string
+ * (a list of plain values joined with ', '). `map` names the input keys of some fields (see `FieldMap`).
+ * Throws an `Error` naming the bad value.
  */
-export function explicitFields(record: Record<string, unknown>): ExplicitFields {
+export function explicitFields(record: Record<string, unknown>, map: FieldMap = {}): ExplicitFields {
   const fields: ExplicitFields = { meta: {} }
   const used = new Set<string>()
   const take = (known: Known): unknown => {
-    for (const key of ALIASES[known]) {
+    const mapped = map[known]
+    const keys = mapped === undefined ? ALIASES[known] : typeof mapped === 'string' ? [mapped] : mapped
+    for (const key of keys) {
       if (Object.hasOwn(record, key) && record[key] !== null && record[key] !== undefined) {
         used.add(key)
         return record[key]

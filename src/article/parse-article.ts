@@ -2,7 +2,7 @@ import { NewsdexError } from '../errors.js'
 import { containingPlaces } from '../extract/containing-places.js'
 import { extractMetadata } from '../extract/extract-metadata.js'
 import type { Article } from '../types.js'
-import { explicitFields, type ExplicitFields } from './fields.js'
+import { checkFieldMap, explicitFields, type ExplicitFields, type FieldMap } from './fields.js'
 import { idFromPath } from './id.js'
 import { splitFrontMatter } from './front-matter.js'
 import { firstHeading, markdownToText } from './markdown.js'
@@ -33,7 +33,29 @@ export interface ParseOptions {
    * places. An invalid code throws `E_INVALID_ARGUMENT`.
    */
   country?: string
+  /**
+   * Which input keys hold which article fields, for JSON, NDJSON and front matter:
+   * `{ title: 'headline', body: ['content', 'text'] }` (first present key wins). A mapped field is read
+   * from its keys only. Default none: the usual spellings (`headline`, `content`, `published`…).
+   * An unknown article field throws `E_INVALID_ARGUMENT`.
+   */
+  fields?: FieldMap
+  /**
+   * Called with the error of each article that has no text (no title and no body), which is then
+   * skipped instead of failing. Default none: such an article is an error like any other.
+   */
+  onSkip?: (error: NewsdexError) => void
+  /**
+   * Called after each record of a multi-article input (parsed, skipped or bad) with the records done,
+   * their number, and the article parsed from it with where it came from (`file:line`, `file[i]`),
+   * so that a build can index it and report progress at once. An error thrown here stops the parse.
+   * @internal
+   */
+  onRecord?: (done: number, total: number, article: Article | undefined, where: string) => void
 }
+
+/** Thrown for an article with no text, so that callers can skip it apart from real errors. */
+class NoTextError extends NewsdexError {}
 
 /** The home-country option, checked and upper-cased; `null` when not given. */
 export function homeCountryOption(country: unknown, option = 'country'): string | null {
@@ -60,16 +82,36 @@ function resolveFormat(text: string, options: ParseOptions): Resolved {
   return 'seed'
 }
 
-function fail(options: ParseOptions, message: string, cause?: unknown): never {
+function fail(options: ParseOptions, message: string, cause?: unknown, Kind: typeof NewsdexError = NewsdexError): never {
   const where = options.path ?? options.id ?? 'article'
-  throw new NewsdexError('E_PARSE', `${where}: ${message}`, { cause, path: where })
+  throw new Kind('E_PARSE', `${where}: ${message}`, { cause, path: where })
+}
+
+/** The field mapping option, checked. */
+function fieldMapOption(options: ParseOptions): FieldMap {
+  try {
+    return checkFieldMap(options.fields)
+  } catch (error) {
+    throw new NewsdexError('E_INVALID_ARGUMENT', (error as Error).message, { cause: error })
+  }
+}
+
+/** Runs `parse`; an article with no text goes to `options.onSkip` when given (returning no article). */
+function skippable(options: ParseOptions, parse: () => Article[]): Article[] {
+  try {
+    return parse()
+  } catch (error) {
+    if (!(error instanceof NoTextError) || !options.onSkip) throw error
+    options.onSkip(error)
+    return []
+  }
 }
 
 /** Builds the article: explicit metadata wins; extraction fills what is missing. */
 function assemble(fields: ExplicitFields, text: string, options: ParseOptions, fallbackId: string): Article {
   const body = normalizeParagraphs(fields.body ?? text)
   const title = fields.title ?? deriveTitle(body)
-  if (body === '' && title === '') fail(options, 'the article has no text')
+  if (body === '' && title === '') fail(options, 'the article has no text', undefined, NoTextError)
   const dateline = fields.meta.dateline ? `${fields.meta.dateline} ` : ''
   const home = homeCountryOption(options.country)
   const extracted = extractMetadata(`${dateline}${body}`, {
@@ -98,7 +140,7 @@ function fromRecord(record: unknown, options: ParseOptions, fallbackId: string):
   if (typeof record !== 'object' || record === null || Array.isArray(record)) fail(options, 'a JSON article must be an object')
   let fields: ExplicitFields
   try {
-    fields = explicitFields(record as Record<string, unknown>)
+    fields = explicitFields(record as Record<string, unknown>, options.fields)
   } catch (error) {
     return fail(options, (error as Error).message, error)
   }
@@ -121,14 +163,19 @@ function parseRecords<R extends { where: string; n: number }>(
   baseId: string | undefined,
 ): Article[] {
   const articles: Article[] = []
+  let done = 0
   for (const record of records) {
     const where: ParseOptions = { ...options, path: record.where, id: undefined }
+    let article: Article | undefined
     try {
-      articles.push(fromRecord(read(record, where), where, `${baseId ?? 'article'}#${record.n}`))
+      article = fromRecord(read(record, where), where, `${baseId ?? 'article'}#${record.n}`)
+      articles.push(article)
     } catch (error) {
-      if (!options.onError || !(error instanceof NewsdexError)) throw error
-      options.onError(error)
+      if (error instanceof NoTextError && options.onSkip) options.onSkip(error)
+      else if (options.onError && error instanceof NewsdexError) options.onError(error)
+      else throw error
     }
+    options.onRecord?.(++done, records.length, article, record.where)
   }
   return articles
 }
@@ -140,6 +187,11 @@ function parseRecords<R extends { where: string; n: number }>(
  */
 export function parseArticles(text: string, options: ParseOptions = {}): Article[] {
   homeCountryOption(options.country)
+  const fields = fieldMapOption(options)
+  return skippable(options, () => parseAll(text, { ...options, fields }))
+}
+
+function parseAll(text: string, options: ParseOptions): Article[] {
   if (typeof text !== 'string') fail(options, 'the input is not text')
   if (text.includes('\u0000')) fail(options, 'the file is binary, not text')
   const baseId = options.id ?? (options.path ? idFromPath(options.path) : undefined)
@@ -147,7 +199,7 @@ export function parseArticles(text: string, options: ParseOptions = {}): Article
   if (format === 'ndjson') {
     const records = text.split(/\r?\n/).map((line, i) => ({ line, where: `${options.path ?? 'input'}:${i + 1}`, n: i + 1 }))
     const articles = parseRecords(records.filter((r) => r.line.trim() !== ''), (r, where) => parseJson(r.line, where), options, baseId)
-    if (articles.length === 0 && !options.onError) fail(options, 'no articles in the NDJSON input')
+    if (articles.length === 0 && !options.onError && !options.onSkip) fail(options, 'no articles in the NDJSON input')
     return articles
   }
   if (format === 'json') {
@@ -159,7 +211,7 @@ export function parseArticles(text: string, options: ParseOptions = {}): Article
     }
     return [fromRecord(data, options, baseId ?? 'article')]
   }
-  if (text.trim() === '') fail(options, 'the file is empty')
+  if (text.trim() === '') fail(options, 'the file is empty', undefined, NoTextError)
   if (format === 'markdown') {
     let parts
     try {
@@ -169,7 +221,7 @@ export function parseArticles(text: string, options: ParseOptions = {}): Article
     }
     let fields: ExplicitFields
     try {
-      fields = explicitFields(parts.frontMatter)
+      fields = explicitFields(parts.frontMatter, options.fields)
     } catch (error) {
       return fail(options, (error as Error).message, error)
     }
@@ -181,7 +233,7 @@ export function parseArticles(text: string, options: ParseOptions = {}): Article
   const { fields, body } = parseSeedHeader(text)
   let explicit: ExplicitFields
   try {
-    explicit = explicitFields(fields)
+    explicit = explicitFields(fields, options.fields)
   } catch (error) {
     return fail(options, (error as Error).message, error)
   }

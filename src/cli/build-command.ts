@@ -1,21 +1,64 @@
 import { parseArgs } from 'node:util'
+import { MAPPABLE_FIELDS, type FieldMap } from '../article/fields.js'
 import { buildIndex } from '../ingest/build-index.js'
 import { writeIndex, writeIndexParts } from '../ingest/write-index.js'
 import { UsageError, type Output } from './output.js'
+import { progressLine } from './progress.js'
 
-export const BUILD_USAGE = 'newsdex build <globs…> --out <file> [--split] [--cwd <dir>] [--ignore <glob>]… [--country CC] [--keep-going] [--quiet]'
+export const BUILD_USAGE = 'newsdex build <globs…> --out <file> [options]'
 
 /** What each option of `build` does, for `--help`. */
 export const BUILD_OPTIONS = [
-  '--out, -o <file>  the index file to write (atomically)',
-  '--split           also write display and text parts beside it, loaded on demand',
-  '--cwd <dir>       directory the globs are relative to (default: the current one)',
-  '--ignore <glob>   files to skip (repeatable; node_modules is always skipped)',
-  '--country CC      the archive\'s home country, ISO 3166-1 alpha-2 (US, GB): ambiguous and small',
-  '                  local places resolve there (default: inferred per article from its places)',
-  '--keep-going      write the index even when some files fail (still exits 1)',
-  '--quiet, -q       print nothing on success',
+  '--out, -o <file>        the index file to write (atomically: never half a file)',
+  '--split                 also write display and text parts beside it, loaded on demand',
+  '--cwd <dir>             directory the globs are relative to (default: the current one)',
+  '--ignore <glob>         files to skip (repeatable; node_modules is always skipped)',
+  '--field <field>=<key>   the JSON key holding an article field (repeatable; a field given twice',
+  `                        takes the first key present): ${MAPPABLE_FIELDS.join(', ')}`,
+  '--country CC            the archive\'s home country, ISO 3166-1 alpha-2 (US, GB): ambiguous and small',
+  '                        local places resolve there (default: inferred per article from its places)',
+  '--strict                records with no text are errors (default: skipped, with one count line)',
+  '--keep-going            write the index even when some records or files fail (still exits 1)',
+  '--progress <when>       auto (default: on stderr when it is a terminal), always or never',
+  '--json                  print the summary as JSON on stdout',
+  '--quiet, -q             print nothing on success',
+  '--help, -h              show this help',
 ]
+
+export const BUILD_HELP = [
+  `usage: ${BUILD_USAGE}`,
+  '',
+  'Indexes the files the fast-glob patterns match (.txt, .md, .json, .ndjson/.jsonl) and writes one',
+  'index file. Bad records are reported one line each (file:line); records with no text are skipped',
+  'and counted. Exits 1 on any error, 0 otherwise.',
+  '',
+  'options:',
+  ...BUILD_OPTIONS.map((line) => `  ${line}`),
+  '',
+  'examples:',
+  '  newsdex build "news/**/*.md" --out dist/news.idx',
+  '  newsdex build feed.jsonl --out news.idx --field title=headline --field body=content',
+  '  newsdex build "news/**/*" --out dist/news.idx --split --country US',
+].join('\n')
+
+/** `--field title=headline` → `{ title: ['headline'] }`, keys in the order given. */
+function fieldMap(specs: readonly string[]): FieldMap {
+  const map: Record<string, string[]> = {}
+  for (const spec of specs) {
+    const match = /^([A-Za-z]+)=(.+)$/.exec(spec)
+    if (!match) throw new UsageError(`--field must be <field>=<key> such as title=headline, got '${spec}'`)
+    const [, field, key] = match as unknown as [string, string, string]
+    if (!(MAPPABLE_FIELDS as readonly string[]).includes(field)) {
+      throw new UsageError(`--field: unknown article field '${field}' (one of ${MAPPABLE_FIELDS.join(', ')})`)
+    }
+    ;(map[field] ??= []).push(key)
+  }
+  return map as FieldMap
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+}
 
 /** `newsdex build`: index the files the globs match and write the index atomically. Returns the exit code. */
 export async function buildCommand(argv: string[], io: Output): Promise<number> {
@@ -26,27 +69,53 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
       out: { type: 'string', short: 'o' },
       cwd: { type: 'string' },
       ignore: { type: 'string', multiple: true },
+      field: { type: 'string', multiple: true },
       country: { type: 'string' },
+      strict: { type: 'boolean', default: false },
       'keep-going': { type: 'boolean', default: false },
       split: { type: 'boolean', default: false },
+      progress: { type: 'string' },
+      json: { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   })
+  if (values.help) {
+    io.out(BUILD_HELP)
+    return 0
+  }
   if (positionals.length === 0) throw new UsageError('build needs at least one glob of input files')
   if (!values.out) throw new UsageError('build needs --out <file>')
   if (values.country !== undefined && !/^[A-Za-z]{2}$/.test(values.country)) {
     throw new UsageError(`--country must be an ISO 3166-1 alpha-2 code such as US, got '${values.country}'`)
   }
+  const when = values.progress ?? 'auto'
+  if (when !== 'auto' && when !== 'always' && when !== 'never') throw new UsageError(`--progress must be auto, always or never, got '${when}'`)
+  const fields = fieldMap(values.field ?? [])
+  const errIsTty = io.errIsTty ?? Boolean(process.stderr.isTTY)
+  const showProgress = when === 'always' || (when === 'auto' && errIsTty && !values.quiet && !values.json)
+  const progress = showProgress ? progressLine(io.status ?? ((text) => process.stderr.write(text)), process.stderr.columns || 80) : undefined
   const started = performance.now()
-  const { index, errors } = await buildIndex({
-    patterns: positionals,
-    ...(values.cwd ? { cwd: values.cwd } : {}),
-    ...(values.ignore ? { ignore: values.ignore } : {}),
-    ...(values.country ? { country: values.country } : {}),
-  })
-  for (const error of errors) io.err(`error: ${error.path}: ${error.message}`)
+  let result
+  try {
+    result = await buildIndex({
+      patterns: positionals,
+      fields,
+      strict: values.strict,
+      ...(values.cwd ? { cwd: values.cwd } : {}),
+      ...(values.ignore ? { ignore: values.ignore } : {}),
+      ...(values.country ? { country: values.country } : {}),
+      ...(progress ? { onProgress: progress.update } : {}),
+    })
+  } finally {
+    progress?.done()
+  }
+  const { index, errors, skipped } = result
+  for (const error of errors) io.err(`error: ${error.path}${error.line ? `:${error.line}` : ''}: ${error.message}`)
+  if (skipped > 0 && !values.quiet) io.err(`newsdex build: ${plural(skipped, 'record')} without text skipped (--strict to fail on them)`)
+  const files = new Set(errors.map((error) => error.path.replace(/\[\d+\]$/, ''))).size
   if (errors.length > 0 && !values['keep-going']) {
-    io.err(`newsdex build: ${errors.length} file(s) failed; ${values.out} was not written (use --keep-going to write the others)`)
+    io.err(`newsdex build: ${plural(errors.length, 'error')} in ${plural(files, 'file')}; ${values.out} was not written (use --keep-going to write the rest)`)
     return 1
   }
   if (index.size === 0) {
@@ -54,8 +123,12 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
     return 1
   }
   const { bytes } = values.split ? await writeIndexParts(index, values.out) : await writeIndex(index, values.out)
-  const seconds = ((performance.now() - started) / 1000).toFixed(2)
+  const seconds = (performance.now() - started) / 1000
   const what = values.split ? `${values.out} and its parts` : values.out
-  if (!values.quiet) io.out(`indexed ${index.size} article(s), ${index.stats().terms} terms → ${what} (${bytes} bytes) in ${seconds} s`)
+  if (values.json) {
+    io.out(JSON.stringify({ out: values.out, articles: index.size, skipped, errors: errors.length, terms: index.stats().terms, bytes, seconds: Number(seconds.toFixed(2)) }))
+  } else if (!values.quiet) {
+    io.out(`indexed ${index.size} article(s), ${index.stats().terms} terms → ${what} (${bytes} bytes) in ${seconds.toFixed(2)} s`)
+  }
   return errors.length > 0 ? 1 : 0
 }

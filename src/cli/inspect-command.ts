@@ -5,9 +5,23 @@ import { UsageError, type Output } from './output.js'
 
 export const INSPECT_USAGE = 'newsdex inspect <file> [--json]'
 
+export const INSPECT_HELP = [
+  `usage: ${INSPECT_USAGE}`,
+  '',
+  'Prints what an index file holds: format version, articles, terms, dates, sections and top facets.',
+  '',
+  'options:',
+  '  --json       print the report as JSON',
+  '  --help, -h   show this help',
+].join('\n')
+
 /** `newsdex inspect`: format version, articles, terms, bytes and sections of an index file. Returns the exit code. */
 export async function inspectCommand(argv: string[], io: Output): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false } } })
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } })
+  if (values.help) {
+    io.out(INSPECT_HELP)
+    return 0
+  }
   const [file] = positionals
   if (!file) throw new UsageError('inspect needs an index file')
   const { index, bytes } = await loadIndexFile(file)

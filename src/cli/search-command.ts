@@ -3,8 +3,32 @@ import type { SearchOptions } from '../types.js'
 import { loadIndexFile } from './load.js'
 import { renderHighlight, UsageError, wantsColor, type Output } from './output.js'
 
-export const SEARCH_USAGE =
-  'newsdex search <file> <query…> [--limit N] [--offset N] [--json] [--sort relevance|newest|oldest] [--source S] [--location L] [--country CC] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--color auto|always|never]'
+export const SEARCH_USAGE = 'newsdex search <file> <query…> [options]'
+
+export const SEARCH_HELP = [
+  `usage: ${SEARCH_USAGE}`,
+  '',
+  'Prints the ranked hits of a query with their snippets, as plain terminal text (matches in bold',
+  'yellow on a terminal), or as JSON. A split index is loaded with the parts beside it.',
+  '',
+  'options:',
+  '  --limit, -n N            hits to print (default 10)',
+  '  --offset N               hits to skip first, for the next page (default 0)',
+  '  --sort <order>           relevance (default), newest or oldest',
+  '  --source S               only articles from this source, such as AP (repeatable: any of them)',
+  '  --location L             only articles about this place (repeatable)',
+  '  --country CC             only articles about this country, ISO 3166-1 alpha-2 (repeatable)',
+  '  --from YYYY-MM-DD        only articles published on or after this date',
+  '  --to YYYY-MM-DD          only articles published on or before this date',
+  '  --color <when>           auto (default: when stdout is a terminal and NO_COLOR is unset), always or never',
+  '  --json                   print the whole response as JSON (highlights as HTML)',
+  '  --help, -h               show this help',
+  '',
+  'examples:',
+  '  newsdex search dist/news.idx rocket attack --limit 5',
+  '  newsdex search dist/news.idx \'"oil prices" -opec\' --sort newest --from 2020-01-01',
+  '  newsdex search dist/news.idx cocoa --country BR --json',
+].join('\n')
 
 function count(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback
@@ -29,8 +53,13 @@ export async function searchCommand(argv: string[], io: Output, isTty: boolean):
       from: { type: 'string' },
       to: { type: 'string' },
       color: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   })
+  if (values.help) {
+    io.out(SEARCH_HELP)
+    return 0
+  }
   const [file, ...words] = positionals
   if (!file) throw new UsageError('search needs an index file')
   const sort = values.sort ?? 'relevance'

@@ -29,7 +29,7 @@ describe('YAML front matter limits', () => {
 
   it(`reads ${FRONT_MATTER_LIMITS.aliases} aliases and rejects one more`, () => {
     const aliases = (n: number): string => `x: &x 1\ny: [${Array(n).fill('*x').join(', ')}]`
-    expect(JSON.parse(parse(aliases(FRONT_MATTER_LIMITS.aliases)).meta!.y!)).toHaveLength(FRONT_MATTER_LIMITS.aliases)
+    expect(parse(aliases(FRONT_MATTER_LIMITS.aliases)).meta!.y!.split(', ')).toHaveLength(FRONT_MATTER_LIMITS.aliases)
     expectNewsdexError(() => parse(aliases(FRONT_MATTER_LIMITS.aliases + 1)), 'E_PARSE', 'more than 64 aliases')
   })
 

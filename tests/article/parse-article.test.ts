@@ -108,8 +108,8 @@ describe('parseArticle(): Markdown with front matter', () => {
     })
   })
 
-  it('keeps the other fields in meta, as strings', () => {
-    expect(article.meta).toEqual({ author: 'Jane Doe', words: '120', tags: JSON.stringify(['war', 'iraq']) })
+  it('keeps the other fields in meta, as strings (a list as readable text)', () => {
+    expect(article.meta).toEqual({ author: 'Jane Doe', words: '120', tags: 'war, iraq' })
   })
 
   it('lets explicit metadata win over what the text says', () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BUILD_HINT, DIST, makeTempDir, removeTempDirs, REPO_ROOT, run, runNode, type RunResult } from '../helpers.js'
@@ -34,6 +34,7 @@ main().catch((e) => { console.error(e); process.exitCode = 1 })
 `
 
 let consumer: string
+let installed: RunResult
 
 function npm(args: readonly string[], cwd: string): RunResult {
   const result = run(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, { cwd, timeout: TIMEOUT })
@@ -64,7 +65,7 @@ beforeAll(() => {
   if (!tarball) throw new Error(`npm pack wrote no tarball into ${packs}`)
   consumer = makeTempDir('newsdex-consumer-')
   write('package.json', JSON.stringify({ name: 'newsdex-consumer', version: '1.0.0', private: true, type: 'module' }, null, 2))
-  npm(['install', join(packs, tarball), '--no-audit', '--no-fund', '--prefer-offline'], consumer)
+  installed = npm(['install', join(packs, tarball), '--no-audit', '--no-fund', '--prefer-offline'], consumer)
   mkdirSync(join(consumer, 'news'))
   write('news/a.txt', 'date 2020-06-23 A katyusha rocket landed near Baghdad airport. Nobody was hurt.\n\nAP reported the attack.')
 }, TIMEOUT)
@@ -208,6 +209,21 @@ export { size }
     expect(run(bin, ['build', 'news/*.txt', '--out', out], { cwd: consumer }).status).toBe(0)
     const search = run(bin, ['search', out, 'katyusha'], { cwd: consumer })
     expect(search.status).toBe(0)
-    expect(search.stdout).toContain('<mark>katyusha</mark>')
+    expect(search.stdout).toContain('katyusha')
+    expect(search.stdout).not.toContain('<mark>')
   }, TIMEOUT)
+
+  it('installs without install-time scripts or warnings about them', () => {
+    expect(`${installed.stdout}\n${installed.stderr}`).not.toMatch(/prepare|install[- ]scripts?/i)
+    const manifest = JSON.parse(readFileSync(join(consumer, 'node_modules', 'newsdex', 'package.json'), 'utf8')) as { scripts?: Record<string, string> }
+    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts?.[hook], hook).toBeUndefined()
+  })
+
+  it('ships no source maps for the Node bundles, and --version is the package version', () => {
+    const dist = join(consumer, 'node_modules', 'newsdex', 'dist')
+    expect(readdirSync(dist).filter((name) => name.endsWith('.map'))).toEqual(['newsdex.browser.js.map'])
+    const manifest = JSON.parse(readFileSync(join(consumer, 'node_modules', 'newsdex', 'package.json'), 'utf8')) as { version: string }
+    const version = run(join(consumer, 'node_modules', '.bin', 'newsdex'), ['--version'], { cwd: consumer })
+    expect(version.stdout.trim()).toBe(manifest.version)
+  })
 })

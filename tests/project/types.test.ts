@@ -125,8 +125,8 @@ describe('public types', () => {
     expectTypeOf(parseArticle).returns.toEqualTypeOf<Article>()
     expectTypeOf(parseArticle).parameter(0).toEqualTypeOf<string>()
     expectTypeOf(parseArticles).returns.toEqualTypeOf<Article[]>()
-    expectTypeOf(buildIndex).returns.resolves.toEqualTypeOf<{ index: WritableNewsIndex; errors: BuildError[] }>()
-    expectTypeOf<BuildError>().toEqualTypeOf<{ path: string; message: string }>()
+    expectTypeOf(buildIndex).returns.resolves.toEqualTypeOf<{ index: WritableNewsIndex; errors: BuildError[]; skipped: number }>()
+    expectTypeOf<BuildError>().toEqualTypeOf<{ path: string; line?: number; message: string }>()
   })
 
   it('type-checks (tsc finds no error in this file)', () => {
