@@ -14,7 +14,8 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     // Declarations marked @internal (the store behind NewsIndex) stay out of the public types.
     dts: { compilerOptions: { stripInternal: true } },
-    sourcemap: true,
+    // No source maps for the Node bundles: the package does not ship them.
+    sourcemap: false,
     target: 'es2022',
     // The runtime and indexer entries import nothing from Node (a test checks); `node` only resolves newsdex/build's built-ins.
     platform: 'node',
@@ -40,7 +41,8 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     removeNodeProtocol: false,
-    sourcemap: true,
+    // No source maps for the Node bundles: the package does not ship them.
+    sourcemap: false,
     esbuildOptions: mangleInternals,
   },
 ])
