@@ -68,8 +68,8 @@ export const cliCampaign: Campaign<CliInput> = {
     if (r.error || r.status === null) throw new FuzzFailure(`no exit status (${r.signal ?? r.error?.message})`)
     if (![0, 1, 2].includes(r.status)) throw new FuzzFailure(`exit ${r.status}: ${r.stderr.slice(0, 300)}`)
     if (/\n\s+at |TypeError|RangeError|ReferenceError/.test(r.stderr)) throw new FuzzFailure(`stack trace: ${r.stderr.slice(0, 300)}`)
-    // A coded error, or build's report of the files it could not read (each with its reason).
-    if (r.status === 1 && !/newsdex: .*\[E_[A-Z_]+\]|newsdex build: \d+ file\(s\) failed/.test(r.stderr)) throw new FuzzFailure(`uncoded failure: ${r.stderr.slice(0, 300)}`)
+    // A coded error, or build's report of the records and files it could not read (each with its reason).
+    if (r.status === 1 && !/newsdex: .*\[E_[A-Z_]+\]|newsdex build: \d+ errors? in \d+ files?/.test(r.stderr)) throw new FuzzFailure(`uncoded failure: ${r.stderr.slice(0, 300)}`)
   },
 }
 
