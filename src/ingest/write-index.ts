@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, open, rename, rm } from 'node:fs/promises'
-import { dirname, resolve } from 'node:path'
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises'
+import { basename, dirname, join, resolve } from 'node:path'
 import type { WritableNewsIndex as NewsIndex } from '../engine/writable-index.js'
 import { NewsdexError } from '../errors.js'
 
@@ -13,6 +13,7 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<
   const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
   try {
     await mkdir(dirname(target), { recursive: true })
+    await removeStaleTemporaries(target)
     const handle = await open(temporary, 'wx')
     try {
       await handle.writeFile(bytes)
@@ -24,6 +25,31 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<
   } catch (error) {
     await rm(temporary, { force: true })
     throw new NewsdexError('E_IO', `cannot write ${path}: ${(error as Error).message}`, { cause: error })
+  }
+}
+
+/**
+ * Removes the temporary files of earlier writes to `target` whose process is gone (a build killed
+ * before its rename leaves one behind).
+ */
+async function removeStaleTemporaries(target: string): Promise<void> {
+  const prefix = `${basename(target)}.`
+  for (const name of await readdir(dirname(target))) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue
+    // `<target>.<pid>.<8 hex digits>.tmp`, as writeFileAtomic names them.
+    const [pid, random, ...rest] = name.slice(prefix.length, -'.tmp'.length).split('.')
+    if (rest.length > 0 || !/^\d+$/.test(pid ?? '') || !/^[0-9a-f]{8}$/.test(random ?? '')) continue
+    if (!isRunning(Number(pid))) await rm(join(dirname(target), name), { force: true })
+  }
+}
+
+/** Whether a process with this id is running (signal 0 only checks). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 
