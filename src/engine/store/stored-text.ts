@@ -88,10 +88,12 @@ export class StoredText {
    * is decoded (no analysis); a body added since is analyzed.
    */
   bodyTokens(doc: number, maxChars = Infinity): { text: string; tokens: TokenList } | undefined {
-    const own = this.body(doc, maxChars)
-    if (own === undefined) return undefined
-    const decoded = this._bodies[doc] === undefined ? this.#decoded(doc, maxChars) : undefined
-    if (!decoded) return { text: own, tokens: analyzedTokens(own, this.store.analyzer) }
+    if (this._bodies[doc] !== undefined) {
+      const own = this.body(doc, maxChars)!
+      return { text: own, tokens: analyzedTokens(own, this.store.analyzer) }
+    }
+    const decoded = this.#decoded(doc, maxChars)
+    if (!decoded) return undefined
     const terms = this.#termsByCode()
     const { codes, starts, ends } = decoded
     const tokens: TokenList = { length: codes.length, term: (i) => terms[codes[i]!]!, start: (i) => starts[i]!, end: (i) => ends[i]! }
