@@ -303,7 +303,8 @@ describe('search snippets (properties)', () => {
         const index = new NewsIndex()
         index.addAll(articles)
         const options = resolved(hl)
-        const { terms, phrases } = textClauses(planQuery(parseQuery(query), 'english', { prefix: so.prefix, fuzzy: so.fuzzy }).must)
+        // Planned as the index plans: with its stopwords.
+        const { terms, phrases } = textClauses(planQuery(parseQuery(query), 'english', { prefix: so.prefix, fuzzy: so.fuzzy, stopwords: new Set(index.options.stopwords) }).must)
         for (const hit of index.search(query, { ...so, highlight: hl }).hits) {
           for (const span of markedTexts(hit.highlight!.title, options.tags).map(unescapeHtml)) {
             expect(spanMatches(span, terms, phrases, { start: false, end: false }), `'${span}' marked in the title for ${JSON.stringify(query)}`).toBe(true)
