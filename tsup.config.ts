@@ -1,11 +1,13 @@
 import { defineConfig, type Options } from 'tsup'
+import internal from './scripts/mangled-properties.json'
 
 /**
  * Internal members are named with a leading `_` (the store's columns, written only by its writer
- * and decoder); the build gives them short names, as no user code may reach them.
+ * and decoder), or listed in scripts/mangled-properties.json (the members of internal classes);
+ * the build gives them short names, as no user code may reach them.
  */
 const mangleInternals: Options['esbuildOptions'] = (options) => {
-  options.mangleProps = /^_/
+  options.mangleProps = new RegExp(`^(?:_.*|${internal.names.join('|')})$`)
 }
 
 export default defineConfig([
