@@ -77,7 +77,6 @@ export class NewsdexSearch extends Base {
   private _combo = new Combobox()
   private _items: Item[] = []
   private _hits: Hit[] = []
-  private _total = 0
   /** Number of the newest request: a response to any other is never shown. */
   private _seq = 0
   private _abort: AbortController | undefined
@@ -85,6 +84,9 @@ export class NewsdexSearch extends Base {
   private _newest = false
   private _returnTo: HTMLElement | null = null
   private _lang = 'en'
+  private _formatter: Formatter | undefined
+  /** The facets shown were not counted for the results shown (the panel was closed). */
+  private _uncounted = true
 
   /** Replacements of the element's text (see `STRINGS`); setting them updates what is shown. */
   get strings(): UiStrings {
@@ -93,11 +95,13 @@ export class NewsdexSearch extends Base {
 
   set strings(value: UiStrings) {
     this._strings = { ...value }
+    this._formatter = undefined
     if (this._built) this._texts()
   }
 
   connectedCallback(): void {
     this._lang = this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en'
+    this._formatter = undefined
     this._build()
     document.addEventListener('keydown', this._onShortcut)
     if (this.hasAttribute('preload')) this._connect()
@@ -156,7 +160,9 @@ export class NewsdexSearch extends Base {
     return fill(text, { n: n === undefined ? '' : new Intl.NumberFormat(this._lang).format(n), q })
   }
 
+  /** Formats dates and country names in the element's language (made once: Intl objects are slow to make). */
   private _format(): Formatter {
+    if (this._formatter) return this._formatter
     const dates = new Intl.DateTimeFormat(this._lang, { dateStyle: 'medium', timeZone: 'UTC' })
     let regions: Intl.DisplayNames | undefined
     try {
@@ -164,7 +170,7 @@ export class NewsdexSearch extends Base {
     } catch {
       // Country codes stay codes.
     }
-    return {
+    return (this._formatter = {
       date: (iso) => dates.format(new Date(`${iso}T00:00:00Z`)),
       value: (field, value) => {
         if (field !== 'country') return value
@@ -175,7 +181,7 @@ export class NewsdexSearch extends Base {
         }
       },
       untitled: this._t('untitled'),
-    }
+    })
   }
 
   /** Builds the shadow content for the current mode. */
@@ -228,6 +234,8 @@ export class NewsdexSearch extends Base {
       const open = filters.getAttribute('aria-expanded') !== 'true'
       filters.setAttribute('aria-expanded', String(open))
       this._$('.facets')!.hidden = !open
+      // Facets are counted only while they show: count them for the results shown.
+      if (open && this._uncounted) this._search()
     })
     this._$('.cf')!.addEventListener('click', () => {
       this._selected = {}
@@ -333,10 +341,13 @@ export class NewsdexSearch extends Base {
     if (!this._info) this._status(this._t('loading'))
     try {
       const info = await searcher.ready
-      const facets = more ? [] : (this.getAttribute('facets') ?? 'source,location,country,year').split(',').map((f) => f.trim()).filter(Boolean)
+      // Facets are counted only while the panel shows them (counting costs time on each keystroke).
+      // An undated archive has no years to offer.
+      const shown = !more && this._$('.ft')!.getAttribute('aria-expanded') === 'true'
+      const facets = shown ? (this.getAttribute('facets') ?? 'source,location,country,year').split(',').map((f) => f.trim()).filter((f) => f && (info.dated || !/^(year|month)$/.test(f))) : []
       const request = { q, sort: this._newest && info.dated ? ('newest' as const) : ('relevance' as const), limit: Number(this.getAttribute('limit')) || 10, offset: more ? this._hits.length : 0, facets, selected: this._selected }
       const response = await searcher.search(request, controller.signal)
-      if (seq === this._seq) this._show(q, response, more, facets)
+      if (seq === this._seq) this._show(q, response, more, shown && facets)
     } catch (error) {
       if (seq === this._seq && !controller.signal.aborted && this._info) {
         this._$('.err')!.textContent = `${this._t('error')} ${(error as Error).message}`
@@ -352,7 +363,6 @@ export class NewsdexSearch extends Base {
     if (recent) {
       this._status('')
       this._hits = []
-      this._total = 0
       for (const selector of ['.sort', '.ft', '.facets', '.none', '.note', '.more']) this._$(selector)!.hidden = true
       this._$('.err')!.textContent = ''
       this._$('.panel')!.removeAttribute('aria-busy')
@@ -384,11 +394,10 @@ export class NewsdexSearch extends Base {
   }
 
   /** Shows a response. */
-  private _show(q: string, res: ViewResponse, more: boolean, fields: string[]): void {
+  private _show(q: string, res: ViewResponse, more: boolean, fields: string[] | false): void {
     const format = this._format()
     const start = more ? this._hits.length : 0
     this._hits = more ? [...this._hits, ...res.hits] : res.hits
-    this._total = res.total
     this._$('.err')!.textContent = ''
     this._$('.cr')!.hidden = true
     const none = res.total === 0
@@ -410,7 +419,8 @@ export class NewsdexSearch extends Base {
     sort.setAttribute('aria-pressed', String(this._newest))
     this._$('.ft')!.hidden = false
     this._$('.facets')!.hidden = this._$('.ft')!.getAttribute('aria-expanded') !== 'true'
-    if (!more) this._facets(fields, res.facets, format)
+    if (fields) this._facets(fields, res.facets, format)
+    if (!more) this._uncounted = !fields
     this._status(none ? this._t('no-results') : this._t('results', res.total))
     if (none) this._showQueries(res.suggestions, 'did-you-mean')
     else {
