@@ -85,6 +85,7 @@ export class NewsdexSearch extends Base {
   private _returnTo: HTMLElement | null = null
   private _lang = 'en'
   private _formatter: Formatter | undefined
+  private _intl: { plural: Intl.PluralRules; number: Intl.NumberFormat } | undefined
   /** The facets shown were not counted for the results shown (the panel was closed). */
   private _uncounted = true
 
@@ -101,7 +102,7 @@ export class NewsdexSearch extends Base {
 
   connectedCallback(): void {
     this._lang = this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en'
-    this._formatter = undefined
+    this._formatter = this._intl = undefined
     this._build()
     document.addEventListener('keydown', this._onShortcut)
     if (this.hasAttribute('preload')) this._connect()
@@ -110,11 +111,15 @@ export class NewsdexSearch extends Base {
   disconnectedCallback(): void {
     document.removeEventListener('keydown', this._onShortcut)
     this._abort?.abort()
+    // The worker and its index go with the element (a page that removes it gets the memory back).
+    this._searcher?.stop()
+    this._searcher = this._info = undefined
   }
 
   attributeChangedCallback(name: string, before: string | null, after: string | null): void {
     if (before === after || !this._built) return
     if (name === 'src') {
+      this._searcher?.stop()
       this._searcher = this._info = undefined
       this.removeAttribute('data-state')
       this._search()
@@ -154,10 +159,11 @@ export class NewsdexSearch extends Base {
   /** The text of `key` (see strings.ts): the element's own replacements first, each with its plural form for `n`. */
   private _t(key: string, n?: number, q = ''): string {
     const own = (k: string): string | undefined => this._strings[k] ?? this.getAttribute(`text-${k}`) ?? undefined
-    const plural = n === undefined ? '' : `${key}-${new Intl.PluralRules(this._lang).select(n)}`
+    const intl = (this._intl ??= { plural: new Intl.PluralRules(this._lang), number: new Intl.NumberFormat(this._lang) })
+    const plural = n === undefined ? '' : `${key}-${intl.plural.select(n)}`
     const defaults = STRINGS as Record<string, string>
     const text = (plural && own(plural)) || own(key) || (plural && defaults[plural]) || defaults[key] || key
-    return fill(text, { n: n === undefined ? '' : new Intl.NumberFormat(this._lang).format(n), q })
+    return fill(text, { n: n === undefined ? '' : intl.number.format(n), q })
   }
 
   /** Formats dates and country names in the element's language (made once: Intl objects are slow to make). */

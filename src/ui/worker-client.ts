@@ -12,6 +12,8 @@ export interface Searcher {
   ready: Promise<IndexInfo>
   /** Runs a request; rejects with the signal's reason once the signal aborts. */
   search(request: ViewRequest, signal: AbortSignal): Promise<ViewResponse>
+  /** Ends the worker (a searcher on the main thread is left to the garbage collector). */
+  stop(): void
 }
 
 /** The worker could not run at all (as opposed to the index failing to open in it). */
@@ -32,6 +34,7 @@ export function connect(src: string, worker: string | null): Searcher {
           return (fallback = onMainThread(src)).ready
         }),
         search: (request, signal) => (fallback ?? inWorker).search(request, signal),
+        stop: () => running.terminate(),
       }
     } catch {
       // Workers are not available here (or the URL is refused): run on the main thread.
@@ -57,6 +60,7 @@ function viaWorker(worker: Worker, src: string): Searcher {
   worker.postMessage({ open: src })
   return {
     ready,
+    stop: () => worker.terminate(),
     search: (request, signal) =>
       new Promise((resolve, reject) => {
         const id = next++
@@ -82,6 +86,7 @@ function onMainThread(src: string): Searcher {
   const opened = import('./search-core.js').then(async (core) => ({ core, ...(await core.openIndex(src)) }))
   return {
     ready: opened.then(({ info }) => info),
+    stop: () => undefined,
     search: async (request, signal) => {
       const { core, index } = await opened
       return core.runView(index, request, signal)
