@@ -20,6 +20,14 @@ if (params.get('mode') === 'inline') {
   document.getElementById('inline-slot').append(search)
 }
 if (params.get('index')) search.setAttribute('src', params.get('index'))
+// The mode links keep the index.
+for (const [id, mode] of [['inline-link', 'inline'], ['modal-link', null]]) {
+  const url = new URL(location.href)
+  url.searchParams.delete('q')
+  if (mode) url.searchParams.set('mode', mode)
+  else url.searchParams.delete('mode')
+  document.getElementById(id).href = url.search || '?'
+}
 if (params.get('q')) search.setAttribute('query', params.get('q'))
 
 // A hit with a URL is opened by the element; the seeds have none, so show the choice here instead.
