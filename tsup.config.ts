@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { transform } from 'esbuild'
 import { defineConfig, type Options } from 'tsup'
 import internal from './scripts/mangled-properties.json'
 
@@ -36,6 +38,25 @@ export default defineConfig([
     noExternal: [/.*/],
     sourcemap: true,
     esbuildOptions: mangleInternals,
+  },
+  {
+    // newsdex/ui: the <newsdex-search> element (ui.js) and its worker (ui-worker.js, found beside
+    // ui.js); the runtime goes in a chunk of its own, which the worker imports, and the main thread
+    // only when it has to run the index itself. Browser-only, so ESM only, minified.
+    entry: { ui: 'src/ui.ts', 'ui-worker': 'src/ui/worker.ts' },
+    format: ['esm'],
+    target: 'es2022',
+    platform: 'browser',
+    minify: true,
+    splitting: true,
+    sourcemap: false,
+    dts: { entry: { ui: 'src/ui.ts' } },
+    esbuildOptions: mangleInternals,
+    // The element's stylesheet, which its shadow root links beside ui.js (and `newsdex/ui/style.css`).
+    onSuccess: async () => {
+      const { code } = await transform(await readFile('src/ui/newsdex-search.css', 'utf8'), { loader: 'css', minify: true })
+      await writeFile('dist/ui.css', code)
+    },
   },
   {
     entry: { cli: 'src/cli.ts' },

@@ -25,7 +25,8 @@ const LAYERS: string[][] = [
   ['engine'],
   ['ingest'],
   ['cli'],
-  ['index.ts', 'indexer.ts', 'build.ts', 'cli.ts'],
+  ['ui'],
+  ['index.ts', 'indexer.ts', 'build.ts', 'cli.ts', 'ui.ts'],
 ]
 
 function sourceFiles(dir: string): string[] {
