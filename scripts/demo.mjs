@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
 const cli = 'dist/cli.js'
-const out = 'examples/site-search/seeds.idx'
+const out = 'examples/site-search/seeds.json'
 
 function run(command, args) {
   console.log(`\n$ ${[command, ...args].join(' ')}`)

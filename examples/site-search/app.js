@@ -3,8 +3,9 @@
  *
  * Flow:
  *  1. Import NewsIndex from /dist/newsdex.browser.js (built by `npm run build`) and
- *     NewsIndex.open() ./seeds.idx (or the URL in ?index=…): it fetches the search part only (or the
- *     whole index, if it was built without --split). Any failure is shown in the page.
+ *     NewsIndex.open() ./seeds.json (or the URL in ?index=…): the manifest of `newsdex build --split`,
+ *     and the search part it names (or a whole index, if ?index= names an .idx file built without
+ *     --split). Any failure is shown in the page.
  *  2. Typing (debounced 80 ms, so only the latest input runs) or toggling a facet button runs
  *     index.searchAsync(query, { filter, facets, sort, limit, signal }), which fetches just the title
  *     and text chunks of the hits shown (and positions for a phrase); a newer search aborts the one
@@ -35,7 +36,7 @@ const els = {
 }
 
 const params = new URLSearchParams(location.search)
-const indexUrl = new URL(params.get('index') || './seeds.idx', location.href)
+const indexUrl = new URL(params.get('index') || './seeds.json', location.href)
 /** Selected facet values. Year is single-choice: the date filter is one range. */
 const selected = { source: new Set(), location: new Set(), year: new Set() }
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' })

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Page, type Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
@@ -173,7 +173,7 @@ describe.skipIf(!hasChromium)('site search in Chromium', { timeout: 90_000 }, ()
     )
     fixturesIdx = join(work, 'fixtures.idx')
     await buildIndex(['**/*.{txt,md}', '--cwd', fixtures, '--out', fixturesIdx])
-    splitIdx = join(work, 'split', 'fixtures.idx')
+    splitIdx = join(work, 'split', 'fixtures.json')
     await buildIndex(['**/*.{txt,md}', '--cwd', fixtures, '--out', splitIdx, '--split'])
     await writeFile(join(work, 'corrupt.idx'), 'this is not an index')
 
@@ -188,9 +188,10 @@ describe.skipIf(!hasChromium)('site search in Chromium', { timeout: 90_000 }, ()
   })
 
   /** Opens the page on an index file (absolute path under the repository) and waits until it is ready. */
-  async function open(indexFile: string, state: 'ready' | 'error' = 'ready'): Promise<Page> {
+  async function open(indexFile: string, state: 'ready' | 'error' = 'ready', onRequest?: (request: Request) => void): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1100, height: 800 } })
     pages.push(page)
+    if (onRequest) page.on('request', onRequest)
     page.setDefaultTimeout(30_000)
     page.on('pageerror', (error) => pageErrors.push(error.message))
     page.on('dialog', (dialog) => {
@@ -267,21 +268,24 @@ describe.skipIf(!hasChromium)('site search in Chromium', { timeout: 90_000 }, ()
     expect(await page.locator('#diagnostics').isHidden()).toBe(true)
   })
 
-  it('opens a split index: the search part first, then only the parts a search needs', async () => {
-    const page = await open(splitIdx)
+  it('opens a split index: the manifest and the search part first, then only the parts a search needs', async () => {
+    const manifest = JSON.parse(await readFile(splitIdx, 'utf8')) as { parts: Record<string, { file: string }> }
     const fetched: string[] = []
-    page.on('request', (request) => {
+    const page = await open(splitIdx, 'ready', (request) => {
       const name = request.url().split('/').pop()!
-      if (name.startsWith('fixtures.idx')) fetched.push(name)
+      if (name.startsWith('fixtures.')) fetched.push(name)
     })
+    // Then the page shows the newest articles: their display and text chunk.
+    expect(fetched.slice(0, 2)).toEqual(['fixtures.json', manifest.parts.search!.file])
     expect(await count(page)).toBe('4 articles')
     await search(page, 'rocket')
     const hit = hits(page).filter({ hasText: 'A katyusha rocket landed' })
     expect(await hit.locator('.hit-title mark').textContent()).toBe('rocket')
-    expect(fetched).not.toContain('fixtures.idx.positions')
+    expect(fetched).not.toContain(manifest.parts.positions!.file)
     await search(page, '"baghdad airport"')
     expect(await hits(page).locator('.snippet mark').allTextContents()).toContain('Baghdad airport')
-    expect(fetched).toContain('fixtures.idx.positions')
+    expect(fetched).toContain(manifest.parts.positions!.file)
+    expect(fetched.every((name) => name === 'fixtures.json' || /^fixtures\.(?:[a-z]+-?\d*\.)?[0-9a-f]{8}\.idx$/.test(name)), fetched.join(' ')).toBe(true)
     expect(new Set(fetched).size).toBe(fetched.length)
     expect(pageErrors).toEqual([])
   })
@@ -365,10 +369,14 @@ describe.skipIf(!hasChromium)('site search in Chromium', { timeout: 90_000 }, ()
 
   it('shows index loading errors in the page', async () => {
     const missing = await open(join(work, 'missing.idx'), 'error')
-    expect(await missing.getByRole('alert').textContent()).toMatch(/Could not fetch the index: cannot fetch .*missing\.idx: HTTP 404/)
+    expect(await missing.getByRole('alert').textContent()).toMatch(/Could not fetch the index: http:\/\/localhost:\d+\/.*missing\.idx: HTTP 404/)
     expect(await missing.getByLabel('Search articles').isDisabled()).toBe(true)
 
     const corrupt = await open(join(work, 'corrupt.idx'), 'error')
-    expect(await corrupt.getByRole('alert').textContent()).toMatch(/corrupt\.idx cannot be read/)
+    expect(await corrupt.getByRole('alert').textContent()).toMatch(/corrupt\.idx cannot be read: http:\/\/localhost:\d+\/.*corrupt\.idx: not a newsdex index/)
+
+    // A page where the index should be (what a single-page app's fallback serves, with status 200).
+    const html = await open(join(ROOT, 'examples', 'site-search', 'index.html'), 'error')
+    expect(await html.getByRole('alert').textContent()).toMatch(/index\.html: got text\/html: is the path right\?/)
   })
 })
