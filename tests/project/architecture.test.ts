@@ -25,7 +25,8 @@ const LAYERS: string[][] = [
   ['engine'],
   ['ingest'],
   ['cli'],
-  ['index.ts', 'indexer.ts', 'build.ts', 'cli.ts'],
+  ['integrations'],
+  ['index.ts', 'indexer.ts', 'build.ts', 'cli.ts', 'vite.ts'],
 ]
 
 function sourceFiles(dir: string): string[] {
