@@ -14,7 +14,7 @@ const mangleInternals: Options['esbuildOptions'] = (options) => {
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', indexer: 'src/indexer.ts', build: 'src/build.ts' },
+    entry: { index: 'src/index.ts', indexer: 'src/indexer.ts', build: 'src/build.ts', vite: 'src/vite.ts' },
     format: ['esm', 'cjs'],
     // Declarations marked @internal (the store behind NewsIndex) stay out of the public types.
     dts: { compilerOptions: { stripInternal: true } },

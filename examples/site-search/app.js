@@ -3,7 +3,7 @@
  * <newsdex-search> element (newsdex/ui, loaded from /dist/ui.js); this script only configures it
  * from the page's URL and shows what a visitor chose.
  *
- *   ?index=/path/to/news.idx   the index (default ./seeds.idx, written by `npm run demo`)
+ *   ?index=/path/to/news.json   the index (default ./seeds.json, written by `npm run demo`)
  *   ?mode=inline               the box in the page rather than a button and a dialog
  *   ?q=rocket                  starts with a query
  */
@@ -16,7 +16,7 @@ if (params.get('mode') === 'inline') {
   search = document.createElement('newsdex-search')
   search.id = 'search'
   search.setAttribute('mode', 'inline')
-  search.setAttribute('src', './seeds.idx')
+  search.setAttribute('src', './seeds.json')
   document.getElementById('inline-slot').append(search)
 }
 if (params.get('index')) search.setAttribute('src', params.get('index'))

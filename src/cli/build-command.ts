@@ -10,7 +10,8 @@ export const BUILD_USAGE = 'newsdex build <globs…> --out <file> [options]'
 /** What each option of `build` does, for `--help`. */
 export const BUILD_OPTIONS = [
   '--out, -o <file>        the index file to write (atomically: never half a file)',
-  '--split                 also write display and text parts beside it, loaded on demand',
+  '--split                 write the index in parts for NewsIndex.open(), each under a content-hashed',
+  '                        name, and a manifest <name>.json listing them (--out news.json or news.idx)',
   '--cwd <dir>             directory the globs are relative to (default: the current one)',
   '--ignore <glob>         files to skip (repeatable; node_modules is always skipped)',
   '--field <field>=<key>   the JSON key holding an article field (repeatable; a field given twice',
@@ -38,7 +39,7 @@ export const BUILD_HELP = [
   'examples:',
   '  newsdex build "news/**/*.md" --out dist/news.idx',
   '  newsdex build feed.jsonl --out news.idx --field title=headline --field body=content',
-  '  newsdex build "news/**/*" --out dist/news.idx --split --country US',
+  '  newsdex build "news/**/*" --out dist/news.json --split --country US',
 ].join('\n')
 
 /** `--field title=headline` → `{ title: ['headline'] }`, keys in the order given. */
@@ -122,11 +123,12 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
     io.err(`newsdex build: no articles to index; ${values.out} was not written`)
     return 1
   }
-  const { bytes } = values.split ? await writeIndexParts(index, values.out) : await writeIndex(index, values.out)
+  const written = values.split ? await writeIndexParts(index, values.out) : { ...(await writeIndex(index, values.out)), manifest: values.out, files: [] }
+  const { bytes } = written
   const seconds = (performance.now() - started) / 1000
-  const what = values.split ? `${values.out} and its parts` : values.out
+  const what = values.split ? `${written.manifest} and ${plural(written.files.length, 'part')}` : values.out
   if (values.json) {
-    io.out(JSON.stringify({ out: values.out, articles: index.size, skipped, errors: errors.length, terms: index.stats().terms, bytes, seconds: Number(seconds.toFixed(2)) }))
+    io.out(JSON.stringify({ out: written.manifest, ...(values.split ? { parts: written.files.length } : {}), articles: index.size, skipped, errors: errors.length, terms: index.stats().terms, bytes, seconds: Number(seconds.toFixed(2)) }))
   } else if (!values.quiet) {
     io.out(`indexed ${index.size} article(s), ${index.stats().terms} terms → ${what} (${bytes} bytes) in ${seconds.toFixed(2)} s`)
   }

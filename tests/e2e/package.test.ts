@@ -119,6 +119,15 @@ ${SCENARIO}
     expect(JSON.parse(node(script))).toEqual(EXPECTED)
   }, TIMEOUT)
 
+  it('loads newsdex/vite without vite installed (an optional peer), from ESM and CommonJS', () => {
+    expect(existsSync(join(consumer, 'node_modules', 'vite'))).toBe(false)
+    const hooks = "['configResolved', 'buildStart', 'resolveId', 'load', 'configureServer'].every((hook) => typeof plugin[hook] === 'function')"
+    const esm = write('vite-plugin.mjs', `import newsdex from 'newsdex/vite'\nconst plugin = newsdex({ input: 'news/*.txt' })\nconsole.log(JSON.stringify([plugin.name, ${hooks}]))\n`)
+    expect(JSON.parse(node(esm))).toEqual(['newsdex', true])
+    const cjs = write('vite-plugin.cjs', `const { newsdex } = require('newsdex/vite')\nconst plugin = newsdex({ input: 'news/*.txt' })\nconsole.log(JSON.stringify([plugin.name, ${hooks}]))\n`)
+    expect(JSON.parse(node(cjs))).toEqual(['newsdex', true])
+  }, TIMEOUT)
+
   describe('types, checked with tsc under module/moduleResolution nodenext and strict', () => {
     const tsconfig = (files: string[]): string => JSON.stringify({
       compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: [] },
@@ -211,6 +220,23 @@ export { same, placeholder, wrong }
 `)
       write('tsconfig.ui.json', tsconfig(['ui-consumer.ts']))
       const result = tsc('tsconfig.ui.json')
+        expect(result.stdout + result.stderr).toBe('')
+        expect(result.status).toBe(0)
+      }, TIMEOUT)
+
+    it('types virtual:newsdex with newsdex/vite/client', () => {
+      write('app.ts', `/// <reference types="newsdex/vite/client" />
+import manifestUrl, { manifestUrl as named } from 'virtual:newsdex'
+import { NewsIndex } from 'newsdex'
+
+const url: string = manifestUrl
+const index: Promise<NewsIndex> = NewsIndex.open(named)
+// @ts-expect-error -- the manifest URL is a string
+const wrong: number = manifestUrl
+export { url, index, wrong }
+`)
+      write('tsconfig.app.json', tsconfig(['app.ts']))
+      const result = tsc('tsconfig.app.json')
       expect(result.stdout + result.stderr).toBe('')
       expect(result.status).toBe(0)
     }, TIMEOUT)

@@ -26,7 +26,8 @@ const LAYERS: string[][] = [
   ['ingest'],
   ['cli'],
   ['ui'],
-  ['index.ts', 'indexer.ts', 'build.ts', 'cli.ts', 'ui.ts'],
+  ['integrations'],
+  ['index.ts', 'indexer.ts', 'build.ts', 'cli.ts', 'ui.ts', 'vite.ts'],
 ]
 
 function sourceFiles(dir: string): string[] {
