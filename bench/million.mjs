@@ -11,7 +11,7 @@
 // every 10% of the articles, so that the growth per article can be read off.
 import { spawnSync } from 'node:child_process'
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs'
-import { cpus, tmpdir, totalmem } from 'node:os'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -54,6 +54,11 @@ async function child(dir) {
     samples.push({ phase, articles, seconds: (performance.now() - start) / 1000, rss: m.rss, heapUsed: m.heapUsed, external: m.external + m.arrayBuffers, peakRss: peakRss() })
   }
   const start = performance.now()
+  const cpu = () => {
+    const c = process.cpuUsage()
+    return (c.user + c.system) / 1e6
+  }
+  const cpu0 = cpu()
   sample(0, 'start')
   const { index, errors, skipped } = await buildIndex({
     patterns: '*.ndjson',
@@ -66,9 +71,11 @@ async function child(dir) {
     },
   })
   const built = performance.now()
+  const builtCpu = cpu()
   sample(index.size, 'indexed')
   const { bytes } = await writeIndex(index, join(dir, 'million.ndx'))
   const written = performance.now()
+  const writtenCpu = cpu()
   sample(index.size, 'written')
   process.stdout.write(JSON.stringify({
     articles: index.size,
@@ -79,6 +86,8 @@ async function child(dir) {
     indexBytes: bytes,
     buildSeconds: (built - start) / 1000,
     writeSeconds: (written - built) / 1000,
+    buildCpu: builtCpu - cpu0,
+    writeCpu: writtenCpu - builtCpu,
     peakRss: peakRss(),
     heapLimit: getHeapStatistics().heap_size_limit,
     samples,
@@ -188,10 +197,12 @@ async function parent() {
     }
     const r = JSON.parse(run.stdout)
     const seconds = (performance.now() - started) / 1000
-    console.log(`\nnpm run bench:million -- --articles ${total} --per-file ${perFile} --seed ${seed} (Node ${process.version}, ${cpus().length} cores, ${mib(totalmem())} RAM, heap limit ${mib(r.heapLimit)})\n`)
-    console.log('| articles | files | input | errors | skipped | terms | index | build (parse, extract, index) | serialize + write | articles/s (build) | peak RSS | peak RSS per article |')
-    console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
-    console.log(`| ${r.articles.toLocaleString('en-US')} | ${files.toLocaleString('en-US')} | ${mib(generated.bytes)} | ${r.errors} | ${r.skipped} | ${r.terms.toLocaleString('en-US')} | ${mib(r.indexBytes)} | ${r.buildSeconds.toFixed(0)} s | ${r.writeSeconds.toFixed(0)} s | ${Math.round(r.articles / r.buildSeconds).toLocaleString('en-US')} | ${mib(r.peakRss)} | ${Math.round(r.peakRss / r.articles).toLocaleString('en-US')} B |`)
+    console.log(`\nnpm run bench:million -- --articles ${total} --per-file ${perFile} --seed ${seed} (Node ${process.version}, ${cpus().length} cores, ${mib(totalmem())} RAM, heap limit ${mib(r.heapLimit)}, load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')})\n`)
+    // Wall time and CPU time (user + system, all threads: the garbage collector's included); the
+    // machine may be shared, so articles per CPU second is the steadier figure.
+    console.log('| articles | files | input | errors | skipped | terms | index | build (parse, extract, index): wall, CPU | serialize + write: wall, CPU | articles/s (wall) | articles per CPU s | peak RSS | peak RSS per article |')
+    console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+    console.log(`| ${r.articles.toLocaleString('en-US')} | ${files.toLocaleString('en-US')} | ${mib(generated.bytes)} | ${r.errors} | ${r.skipped} | ${r.terms.toLocaleString('en-US')} | ${mib(r.indexBytes)} | ${r.buildSeconds.toFixed(0)} s, ${r.buildCpu.toFixed(0)} s | ${r.writeSeconds.toFixed(0)} s, ${r.writeCpu.toFixed(0)} s | ${Math.round(r.articles / r.buildSeconds).toLocaleString('en-US')} | ${Math.round(r.articles / r.buildCpu).toLocaleString('en-US')} | ${mib(r.peakRss)} | ${Math.round(r.peakRss / r.articles).toLocaleString('en-US')} B |`)
     console.log('\n| phase | articles | s | RSS | heap used | external + array buffers | peak RSS so far |')
     console.log('|---|---:|---:|---:|---:|---:|---:|')
     for (const s of r.samples) console.log(`| ${s.phase} | ${s.articles.toLocaleString('en-US')} | ${s.seconds.toFixed(0)} | ${mib(s.rss)} | ${mib(s.heapUsed)} | ${mib(s.external)} | ${mib(s.peakRss)} |`)
