@@ -225,7 +225,7 @@ function sortedWithCounts(terms: TermDictionary<{ df: number }>): [readonly stri
  * Knuth–Morris–Pratt's prefix function over `wanted`, a separator equal to nothing (NaN), then
  * `sequence`; a prefix as long as `wanted` can only end in `sequence`, where it is a match.
  */
-function inSequence(sequence: ArrayLike<unknown>, wanted: readonly unknown[]): boolean {
+export function inSequence(sequence: ArrayLike<unknown>, wanted: readonly unknown[]): boolean {
   const all = [...wanted, NaN, ...Array.from(sequence)]
   // back[i]: the length of the longest proper prefix of all[0..i] that also ends it.
   const back = [0]
