@@ -69,7 +69,7 @@ describe(`a served index over ${QUERIES.toLocaleString('en-US')} distinct querie
     const parts = source.serializeParts()
     const fetch = async (url: string | URL | Request): Promise<Response> => {
       const name = String(url) === 'news.idx' ? 'search' : String(url).slice('news.idx.'.length)
-      return new Response(parts[name]!)
+      return new Response(parts[name]!.slice())
     }
     const index = await NewsIndex.open('news.idx', { fetch: fetch as typeof globalThis.fetch, cacheBytes: budget })
     for (const query of queries) {
