@@ -47,7 +47,10 @@ async function inProcess(args: string[]): Promise<CliRun> {
   const err: string[] = []
   let status: number
   try {
-    status = await main(args, { out: (line) => out.push(`${line}\n`), err: (line) => err.push(`${line}\n`), status: () => {}, errIsTty: false }, false)
+    // Lines as a stream writes them: UTF-8, where a lone surrogate (V8 quotes one in the JSON.parse
+    // error of a file starting with an astral character) becomes U+FFFD.
+    const written = (line: string): string => Buffer.from(`${line}\n`, 'utf8').toString('utf8')
+    status = await main(args, { out: (line) => out.push(written(line)), err: (line) => err.push(written(line)), status: () => {}, errIsTty: false }, false)
   } catch (error) {
     throw new FuzzFailure(`main() threw (the binary would print a stack trace): ${(error as Error)?.stack?.slice(0, 300) ?? String(error)}`)
   }
@@ -66,8 +69,9 @@ function check(r: CliRun, how: string): void {
   if (![0, 1, 2].includes(r.status)) throw new FuzzFailure(`${how}: exit ${r.status}: ${r.stderr.slice(0, 300)}`)
   if (/\n\s+at |TypeError|RangeError|ReferenceError/.test(r.stderr)) throw new FuzzFailure(`${how}: stack trace: ${r.stderr.slice(0, 300)}`)
   // A coded error, or build's report of the records and files it could not read (each with its
-  // reason), or of input that held no article to index (every record without text, skipped).
-  if (r.status === 1 && !/newsdex: .*\[E_[A-Z_]+\]|newsdex build: \d+ errors? in \d+ files?|newsdex build: no articles to index/.test(r.stderr)) throw new FuzzFailure(`${how}: uncoded failure: ${r.stderr.slice(0, 300)}`)
+  // reason; counts are written 1,234), or of input that held no article to index (every record
+  // without text, skipped).
+  if (r.status === 1 && !/newsdex: .*\[E_[A-Z_]+\]|newsdex build: [\d,]+ errors? in [\d,]+ files?|newsdex build: no articles to index/.test(r.stderr)) throw new FuzzFailure(`${how}: uncoded failure: ${r.stderr.slice(0, 300)}`)
 }
 
 export const cliCampaign: Campaign<CliInput> = {
