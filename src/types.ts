@@ -107,7 +107,7 @@ export interface SearchOptions {
   facets?: FacetField[]
   /** Result order. Default `'relevance'`; date orders break ties by relevance. */
   sort?: 'relevance' | 'newest' | 'oldest'
-  /** Maximum number of hits returned. Default `10`. */
+  /** Maximum number of hits returned, at most 1,000 (a larger one is cut, with a `limit-capped` diagnostic). Default `10`. */
   limit?: number
   /** Number of hits skipped, for paging. Default `0`. */
   offset?: number
@@ -193,6 +193,7 @@ export interface QueryDiagnostic {
     | 'too-short'
     | 'missing-part'
     | 'too-long'
+    | 'limit-capped'
   message: string
   /** Offset in the query string where the problem starts. */
   offset: number

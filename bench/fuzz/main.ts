@@ -1,11 +1,11 @@
 /**
- * The fuzz runner (started by bench/fuzz/run.mjs): `--runs N` inputs per campaign (the CLI campaign
- * runs at most its own `fullRuns`, one process per input), `--seed S`, `--only a,b`. Prints a table
- * and the first failing inputs; exits 1 when any campaign has a failure.
+ * The fuzz runner (started by bench/fuzz/run.mjs): `--runs N` inputs per campaign (a campaign may
+ * cap it with its `fullRuns`), `--seed S`, `--only a,b`. Prints a table and the first failing
+ * inputs; exits 1 when any campaign has a failure.
  */
 import { parseArgs } from 'node:util'
 import { CAMPAIGNS } from './campaigns.js'
-import { cleanupCli } from './cli.js'
+import { cleanupCli, spawned } from './cli.js'
 import { runCampaign, type CampaignResult } from './harness.js'
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '1000' }, seed: { type: 'string', default: '42' }, only: { type: 'string' } } })
@@ -24,7 +24,8 @@ try {
     const count = Math.min(runs, campaign.fullRuns ?? Infinity)
     const start = performance.now()
     const result = await runCampaign(campaign, count, seed, (done) => process.stderr.write(`\r${campaign.name}: ${done}/${count}`))
-    process.stderr.write(`\r${campaign.name}: ${count} inputs in ${((performance.now() - start) / 1000).toFixed(1)} s, ${result.failures} failures, ${result.rejected} coded rejections\n`)
+    const children = campaign.name === 'cli' ? ` (${spawned} of them also as child processes)` : ''
+    process.stderr.write(`\r${campaign.name}: ${count} inputs${children} in ${((performance.now() - start) / 1000).toFixed(1)} s, ${result.failures} failures, ${result.rejected} coded rejections\n`)
     for (const example of result.examples) process.stderr.write(`  ✗ ${example}\n`)
     results.push(result)
   }

@@ -155,29 +155,65 @@ function parseJson(text: string, options: ParseOptions): unknown {
   }
 }
 
-/** Parses the records of a multi-article input; bad ones go to `options.onError` when given, else throw. */
+/**
+ * Parses the records of a multi-article input; bad ones go to `options.onError` when given, else
+ * throw. With `options.onRecord`, each article goes to it and none is collected (a build indexes
+ * them as they come, and must not hold a whole file's articles); the count of articles is returned.
+ */
 function parseRecords<R extends { where: string; n: number }>(
-  records: R[],
+  records: Iterable<R> & { length: number },
   read: (record: R, where: ParseOptions) => unknown,
   options: ParseOptions,
   baseId: string | undefined,
-): Article[] {
+): { articles: Article[]; count: number } {
   const articles: Article[] = []
+  let count = 0
   let done = 0
   for (const record of records) {
-    const where: ParseOptions = { ...options, path: record.where, id: undefined }
-    let article: Article | undefined
-    try {
-      article = fromRecord(read(record, where), where, `${baseId ?? 'article'}#${record.n}`)
-      articles.push(article)
-    } catch (error) {
-      if (error instanceof NoTextError && options.onSkip) options.onSkip(error)
-      else if (options.onError && error instanceof NewsdexError) options.onError(error)
-      else throw error
+    const article = parseRecord(record, read, options, baseId)
+    if (article) {
+      count++
+      if (!options.onRecord) articles.push(article)
     }
     options.onRecord?.(++done, records.length, article, record.where)
   }
-  return articles
+  return { articles, count }
+}
+
+/** One record of a multi-article input: its article, or `undefined` when it was handed to `onError` or `onSkip`. */
+function parseRecord<R extends { where: string; n: number }>(record: R, read: (record: R, where: ParseOptions) => unknown, options: ParseOptions, baseId: string | undefined): Article | undefined {
+  const where: ParseOptions = { ...options, path: record.where, id: undefined }
+  try {
+    return fromRecord(read(record, where), where, `${baseId ?? 'article'}#${record.n}`)
+  } catch (error) {
+    if (error instanceof NoTextError && options.onSkip) options.onSkip(error)
+    else if (options.onError && error instanceof NewsdexError) options.onError(error)
+    else throw error
+    return undefined
+  }
+}
+
+/** Whether `path` names an NDJSON file (`.ndjson`, `.jsonl`): one record a line, which a build reads in pieces. */
+export function isNdjsonPath(path: string): boolean {
+  return resolveFormat('', { path }) === 'ndjson'
+}
+
+/**
+ * Parses NDJSON one line at a time, as `parseArticles` parses a whole NDJSON text: call the returned
+ * function with each line and its 1-based number. It returns the line's article, or `undefined`
+ * for a blank line and for a record handed to `onError` or `onSkip`; a NUL character (a binary
+ * file) throws `E_PARSE` for the whole file. For a build that reads a big file in pieces.
+ * @internal
+ */
+export function ndjsonLineParser(options: ParseOptions = {}): (line: string, n: number) => Article | undefined {
+  homeCountryOption(options.country)
+  const parsing: ParseOptions = { ...options, fields: fieldMapOption(options) }
+  const baseId = options.id ?? (options.path ? idFromPath(options.path) : undefined)
+  return (line, n) => {
+    if (line.includes('\u0000')) fail(parsing, 'the file is binary, not text')
+    if (line.trim() === '') return undefined
+    return parseRecord({ line, where: `${options.path ?? 'input'}:${n}`, n }, (r, where) => parseJson(r.line, where), parsing, baseId)
+  }
 }
 
 /**
@@ -198,8 +234,8 @@ function parseAll(text: string, options: ParseOptions): Article[] {
   const format = resolveFormat(text, options)
   if (format === 'ndjson') {
     const records = text.split(/\r?\n/).map((line, i) => ({ line, where: `${options.path ?? 'input'}:${i + 1}`, n: i + 1 }))
-    const articles = parseRecords(records.filter((r) => r.line.trim() !== ''), (r, where) => parseJson(r.line, where), options, baseId)
-    if (articles.length === 0 && !options.onError && !options.onSkip) fail(options, 'no articles in the NDJSON input')
+    const { articles, count } = parseRecords(records.filter((r) => r.line.trim() !== ''), (r, where) => parseJson(r.line, where), options, baseId)
+    if (count === 0 && !options.onError && !options.onSkip) fail(options, 'no articles in the NDJSON input')
     return articles
   }
   if (format === 'json') {
@@ -207,7 +243,7 @@ function parseAll(text: string, options: ParseOptions): Article[] {
     if (Array.isArray(data)) {
       if (data.length === 0) fail(options, 'an empty JSON array holds no articles')
       const records = data.map((record: unknown, i) => ({ record, where: `${options.path ?? 'input'}[${i}]`, n: i + 1 }))
-      return parseRecords(records, (r) => r.record, options, baseId)
+      return parseRecords(records, (r) => r.record, options, baseId).articles
     }
     return [fromRecord(data, options, baseId ?? 'article')]
   }

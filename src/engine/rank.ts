@@ -16,6 +16,9 @@ import { topK } from './top-k.js'
  */
 const MAX_KEYWORD_CLAUSES = 6
 
+/** Most hits one search returns: a larger `limit` is cut to it (and said), so a page's work is bounded. */
+export const MAX_LIMIT = 1000
+
 /** What ranking needs of an index's options. */
 export interface IndexSettings {
   boost: Readonly<Record<TextField, number>>
@@ -58,7 +61,8 @@ export function rank(store: Store, index: IndexSettings, query: string | ParsedQ
   const live: DocTest = (doc) => store.isLive(doc)
   const capped = new Set<string>()
   const offset = Math.max(0, Math.floor(options.offset ?? 0))
-  const limit = Math.max(0, Math.floor(options.limit ?? 10))
+  const asked = Math.max(0, Math.floor(options.limit ?? 10))
+  const limit = Math.min(asked, MAX_LIMIT)
   const wanted = Math.max(1, offset + limit)
   const excluded = new Set(plan.mustNot.flatMap((clause) => [...evaluateClause(clause, { store, allowed: live, boost, capped, wanted }).scores.keys()]))
   const allowed: DocTest = tests.length > 0 || excluded.size > 0 ? (doc) => live(doc) && !excluded.has(doc) && tests.every((t) => t(doc)) : live
@@ -96,6 +100,7 @@ export function rank(store: Store, index: IndexSettings, query: string | ParsedQ
   ).slice(offset)
 
   const diagnostics: QueryDiagnostic[] = [...parsed.diagnostics, ...plan.diagnostics, ...budget.diagnostics]
+  if (asked > limit) diagnostics.push({ code: 'limit-capped', message: `limit cut to ${MAX_LIMIT}`, offset: 0 })
   if (context.phrasesUnchecked) {
     diagnostics.push({ code: 'missing-part', message: "part positions not loaded: phrases matched as words (searchAsync() fetches it)", offset: 0 })
   }

@@ -1,6 +1,6 @@
 import { validateArticle } from '../article/validate.js'
 import { checkOption, NewsdexError } from '../errors.js'
-import { encodeAll, encodeParts } from './store/store-encoder.js'
+import { encodeAll, encodeAllPieces, encodeParts } from './store/store-encoder.js'
 import { ENGLISH_STOPWORDS } from '../analysis/stopwords.js'
 import type { Article, NewsIndexOptions, SerializePartsOptions } from '../types.js'
 import { NewsIndex } from './news-index.js'
@@ -41,6 +41,15 @@ export class WritableNewsIndex extends NewsIndex {
   /** The whole index, options included, as one file that `NewsIndex.load()` reads back. */
   serialize(): Uint8Array {
     return encodeAll(this.store, this.options)
+  }
+
+  /**
+   * What `serialize()` returns, as pieces to write one after another: a file writer saves the copy
+   * of the whole index into one buffer.
+   * @internal
+   */
+  _serializePieces(): Uint8Array[] {
+    return encodeAllPieces(this.store, this.options)
   }
 
   /**

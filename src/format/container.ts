@@ -31,6 +31,18 @@ const decoder = new TextDecoder('utf-8', { fatal: true })
 
 /** Packs a header and named sections into one file: preamble, JSON header, then the sections. */
 export function encodeContainer<Meta>(meta: Meta, sections: Record<string, Uint8Array>): Uint8Array {
+  const pieces = containerPieces(meta, sections)
+  const out = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0))
+  let at = 0
+  for (const piece of pieces) {
+    out.set(piece, at)
+    at += piece.length
+  }
+  return out
+}
+
+/** The container as pieces to write one after another: preamble and header, then each section. */
+export function containerPieces<Meta>(meta: Meta, sections: Record<string, Uint8Array>): Uint8Array[] {
   const entries: SectionEntry[] = []
   let offset = 0
   for (const [name, bytes] of Object.entries(sections)) {
@@ -39,19 +51,14 @@ export function encodeContainer<Meta>(meta: Meta, sections: Record<string, Uint8
   }
   const header: ContainerHeader<Meta> = { format: FORMAT_NAME, version: FORMAT_VERSION, meta, sections: entries }
   const headerBytes = encoder.encode(JSON.stringify(header))
-  const out = new Uint8Array(PREAMBLE + headerBytes.length + offset)
-  const view = new DataView(out.buffer)
-  out.set(encoder.encode(MAGIC), 0)
+  const head = new Uint8Array(PREAMBLE + headerBytes.length)
+  const view = new DataView(head.buffer)
+  head.set(encoder.encode(MAGIC), 0)
   view.setUint16(4, FORMAT_VERSION, true)
   view.setUint32(8, headerBytes.length, true)
   view.setUint32(12, crc32(headerBytes), true)
-  out.set(headerBytes, PREAMBLE)
-  let at = PREAMBLE + headerBytes.length
-  for (const bytes of Object.values(sections)) {
-    out.set(bytes, at)
-    at += bytes.length
-  }
-  return out
+  head.set(headerBytes, PREAMBLE)
+  return [head, ...Object.values(sections)]
 }
 
 /** A decoded container: its header and each section's bytes, all validated. */

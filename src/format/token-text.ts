@@ -124,8 +124,12 @@ export function decodeTextIndex(data: TokenText, count: number): TextIndex {
     starts.gaps[d + 1] = starts.gaps[d]! + reader.varint()
     starts.literals[d + 1] = starts.literals[d]! + reader.varint()
   }
-  const ends = [[starts.tokens, data.cases], [starts.codes, data.codes], [starts.gaps, data.gaps], [starts.literals, data.literals]] as const
-  checkIndex(reader.done && ends.every(([at, stream]) => at[count] === stream.length), "text chunk index: does not add up to the chunk's streams")
+  // Read to its end, and adding up to every stream: one case per token, the codes, gaps and
+  // literals as long as it says (one message for all: the runtime bundle pays for each).
+  checkIndex(
+    reader.done && starts.tokens[count] === data.cases.length && starts.codes[count] === data.codes.length && starts.gaps[count] === data.gaps.length && starts.literals[count] === data.literals.length,
+    reader.what,
+  )
   return starts
 }
 

@@ -1,11 +1,12 @@
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import fg from 'fast-glob'
 import { checkFieldMap, type FieldMap } from '../article/fields.js'
-import { homeCountryOption, parseArticles } from '../article/parse-article.js'
+import { homeCountryOption, isNdjsonPath, ndjsonLineParser, parseArticles, type ParseOptions } from '../article/parse-article.js'
 import { NewsdexError } from '../errors.js'
 import { WritableNewsIndex as NewsIndex } from '../engine/writable-index.js'
 import type { Article, NewsIndexOptions } from '../types.js'
+import { ChangedWhileRead, ReadError, readLines, readWhole } from './read-input.js'
 
 /** One input file or record that could not be indexed (or, with `strict`, was skipped). */
 export interface BuildError {
@@ -88,13 +89,30 @@ function recordError(where: string, file: string, message: string): BuildError {
 /** Articles parsed before they are indexed together. */
 const CHUNK = 256
 
-/** Files read at once. */
+/** Whole files read ahead of the one being parsed (NDJSON files are read as they are parsed instead). */
 const READ_AHEAD = 16
+
+/** Reads of a file that keeps changing while it is read, before it is reported and skipped. */
+export const READ_ATTEMPTS = 3
+
+/** A file's read, started ahead of its turn: its text, or why it could not be read. */
+type WholeRead = Promise<{ text: string } | { error: ReadError }>
+
+/** What indexing one file added and found; merged into the build's only when the file is done with. */
+interface FileOutcome {
+  added: Set<string>
+  errors: BuildError[]
+  skipped: number
+}
 
 /**
  * Finds files with fast-glob, parses each into articles and indexes them. Never stops at a bad file
  * or record: each one is reported in `errors` (as is a pattern list that matches nothing), and the
  * rest are indexed. Articles with no text are skipped and counted (`skipped`), or errors if `strict`.
+ *
+ * Memory: the index, plus at most `READ_AHEAD` whole files read ahead (an NDJSON file is read
+ * `READ_CHUNK_BYTES` at a time instead) and `CHUNK` parsed articles not yet indexed. No parsed
+ * article is kept once indexed (see DESIGN.md, "Build and CLI").
  */
 export async function buildIndex(options: BuildIndexOptions): Promise<BuildResult> {
   const country = homeCountryOption(options.country)
@@ -117,70 +135,135 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
   const onProgress = options.onProgress
   const sizes = onProgress ? await Promise.all(paths.map((path) => stat(resolve(cwd, path)).then((s) => s.size, () => 0))) : []
   const totalBytes = sizes.reduce((sum, size) => sum + size, 0)
+  const parseOptions = (path: string, file: FileOutcome): ParseOptions => ({
+    path,
+    fields,
+    ...(country ? { country } : {}),
+    onError: (error) => file.errors.push(recordError(error.path ?? path, path, error.message)),
+    onSkip: (error) => {
+      if (options.strict) file.errors.push(recordError(error.path ?? path, path, error.message))
+      else file.skipped++
+    },
+  })
   let done = 0
   let articles = 0
   let bytes = 0
-  for (let start = 0; start < paths.length; start += READ_AHEAD) {
-    const batch = paths.slice(start, start + READ_AHEAD)
-    const texts = await Promise.all(batch.map((path) => readFile(resolve(cwd, path), 'utf8').catch((error: Error) => error)))
-    batch.forEach((path, i) => {
-      const text = texts[i]!
-      const size = sizes[start + i] ?? 0
-      let records = 0
-      const added: string[] = []
-      const pending: [Article, string][] = []
-      /** Indexes one article; an id of another file fails the whole file (so it is added atomically). */
-      const add = (article: Article, where: string): void => {
-        if (index.has(article.id)) {
-          if (!added.includes(article.id)) throw new Error(`article id '${article.id}' is already used by another file`)
-          errors.push(recordError(where, path, `article id '${article.id}' is used twice in this file`))
-          return
+
+  /**
+   * Indexes one article of `path`; an id of another file fails the whole file (which is added
+   * atomically), an id repeated within the file fails the record.
+   */
+  const add = (file: FileOutcome, path: string, article: Article, where: string): void => {
+    if (index.has(article.id)) {
+      if (!file.added.has(article.id)) throw new Error(`article id '${article.id}' is already used by another file`)
+      file.errors.push(recordError(where, path, `article id '${article.id}' is used twice in this file`))
+      return
+    }
+    try {
+      index.add(article)
+      file.added.add(article.id)
+    } catch (error) {
+      if (!(error instanceof NewsdexError)) throw error
+      file.errors.push(recordError(where, path, error.message))
+    }
+  }
+
+  /** A file of one or more articles, already read: parsed, and its records indexed 256 at a time. */
+  const indexText = (path: string, text: string, size: number, file: FileOutcome): void => {
+    let records = 0
+    const pending: [Article, string][] = []
+    const first = articles
+    const parsed = parseArticles(text, {
+      ...parseOptions(path, file),
+      onRecord: (n, total, article, where) => {
+        if (article) pending.push([article, where])
+        if (pending.length < CHUNK && n < total) return
+        // Indexed in chunks as they are parsed: per article, parse and index would evict each
+        // other's data from the caches (15% slower on Reuters); per file, progress would stall.
+        for (const [a, w] of pending) {
+          add(file, path, a, w)
+          articles++
+          onProgress?.({ done, total: paths.length, path, articles, bytes: bytes + Math.round((size * (articles - first)) / total), totalBytes })
         }
-        try {
-          index.add(article)
-          added.push(article.id)
-        } catch (error) {
-          if (!(error instanceof NewsdexError)) throw error
-          errors.push(recordError(where, path, error.message))
-        }
-      }
-      try {
-        if (text instanceof Error) throw new Error(`cannot read the file: ${text.message}`)
-        const parsed = parseArticles(text, {
-          path,
-          fields,
-          ...(country ? { country } : {}),
-          onError: (error) => errors.push(recordError(error.path ?? path, path, error.message)),
-          onSkip: (error) => {
-            if (options.strict) errors.push(recordError(error.path ?? path, path, error.message))
-            else skipped++
-          },
-          onRecord: (n, total, article, where) => {
-            if (article) pending.push([article, where])
-            if (pending.length < CHUNK && n < total) return
-            // Indexed in chunks as they are parsed: per article, parse and index would evict each
-            // other's data from the caches (15% slower on Reuters); per file, progress would stall.
-            const first = articles - records
-            for (const [a, w] of pending) {
-              add(a, w)
-              articles++
-              onProgress?.({ done, total: paths.length, path, articles, bytes: bytes + Math.round((size * (articles - first)) / total), totalBytes })
-            }
-            pending.length = 0
-            articles = first + n
-            records = n
-          },
-        })
-        // A single-article file reports no record: its article is indexed here.
-        if (records === 0) for (const article of parsed) add(article, path)
-      } catch (error) {
-        for (const id of added) index.remove(id)
-        errors.push({ path, message: withoutPath((error as Error).message, path) })
-      }
-      if (records === 0) articles++
-      bytes += size
-      onProgress?.({ done: ++done, total: paths.length, path, articles, bytes, totalBytes })
+        pending.length = 0
+        articles = first + n
+        records = n
+      },
     })
+    // A single-article file reports no record: its article is indexed here.
+    if (records === 0) {
+      for (const article of parsed) add(file, path, article, path)
+      articles++
+    }
+  }
+
+  /** An NDJSON file, parsed and indexed as it is read, 256 records at a time. */
+  const indexLines = async (path: string, file: FileOutcome): Promise<void> => {
+    const parse = ndjsonLineParser(parseOptions(path, file))
+    const pending: [Article, string, number][] = []
+    let records = 0
+    const flush = (): void => {
+      for (const [article, where, read] of pending) {
+        add(file, path, article, where)
+        articles++
+        onProgress?.({ done, total: paths.length, path, articles, bytes: bytes + read, totalBytes })
+      }
+      pending.length = 0
+      articles = first + records
+    }
+    const first = articles
+    for await (const { line, n, bytes: read } of readLines(resolve(cwd, path))) {
+      const article = parse(line, n)
+      if (line.trim() !== '') records++
+      if (article) pending.push([article, `${path}:${n}`, read])
+      if (pending.length >= CHUNK) flush()
+    }
+    flush()
+  }
+
+  /** Reads and indexes one file, again when it changed during the read; returns what it added and found. */
+  const indexFile = async (path: string, size: number, ahead: WholeRead | undefined): Promise<FileOutcome> => {
+    for (let attempt = 1; ; attempt++) {
+      const file: FileOutcome = { added: new Set(), errors: [], skipped: 0 }
+      const first = articles
+      try {
+        if (ahead) {
+          const read = await ahead
+          if ('error' in read) throw read.error
+          indexText(path, read.text, size, file)
+        } else {
+          await indexLines(path, file)
+        }
+        return file
+      } catch (error) {
+        // What the file added goes, so that it is added whole or not at all.
+        for (const id of file.added) index.remove(id)
+        if (error instanceof ChangedWhileRead && attempt < READ_ATTEMPTS) {
+          articles = first
+          ahead &&= readAhead(path)
+          continue
+        }
+        // A file that failed counts as one article handled, unless its records were counted.
+        if (articles === first) articles++
+        const message = error instanceof ChangedWhileRead ? `${error.message}, ${READ_ATTEMPTS} times; skipped` : error instanceof ReadError ? `cannot read the file: ${error.message}` : withoutPath((error as Error).message, path)
+        return { added: new Set(), errors: [{ path, message }], skipped: 0 }
+      }
+    }
+  }
+
+  const readAhead = (path: string): WholeRead => readWhole(resolve(cwd, path)).then((text) => ({ text }), (error: unknown) => ({ error: error instanceof ReadError ? error : new ReadError(String(error)) }))
+  const ahead = new Map<number, WholeRead>()
+  for (let i = 0; i < paths.length; i++) {
+    for (let j = i; j < Math.min(paths.length, i + READ_AHEAD); j++) {
+      if (!ahead.has(j) && !isNdjsonPath(paths[j]!)) ahead.set(j, readAhead(paths[j]!))
+    }
+    const path = paths[i]!
+    const outcome = await indexFile(path, sizes[i] ?? 0, ahead.get(i))
+    ahead.delete(i)
+    errors.push(...outcome.errors)
+    skipped += outcome.skipped
+    bytes += sizes[i] ?? 0
+    onProgress?.({ done: ++done, total: paths.length, path, articles, bytes, totalBytes })
   }
   return { index, errors, skipped }
 }

@@ -7,10 +7,12 @@ import type { Manifest } from '../format/manifest.js'
 import { manifestFiles } from './manifest.js'
 
 /**
- * Writes bytes to `path` atomically: to a temporary file beside it, flushed, then renamed over the
- * target. Readers see the old file or the new one, never half a file.
+ * Writes bytes (or pieces of bytes, one after another) to `path` atomically: to a temporary file
+ * beside it, flushed, then renamed over the target. Readers see the old file or the new one, never
+ * half a file. A failure (a full disk, a read-only directory) throws `E_IO` naming the path, and
+ * leaves the old file and no temporary file.
  */
-export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, bytes: Uint8Array | readonly Uint8Array[]): Promise<void> {
   const target = resolve(path)
   const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
   try {
@@ -18,7 +20,7 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<
     await removeStaleTemporaries(target)
     const handle = await open(temporary, 'wx')
     try {
-      await handle.writeFile(bytes)
+      for (const piece of bytes instanceof Uint8Array ? [bytes] : bytes) await handle.writeFile(piece)
       await handle.sync()
     } finally {
       await handle.close()
@@ -57,9 +59,9 @@ function isRunning(pid: number): boolean {
 
 /** Serializes `index` and writes it atomically to `path`; returns the number of bytes written. */
 export async function writeIndex(index: NewsIndex, path: string): Promise<{ bytes: number }> {
-  const bytes = index.serialize()
-  await writeFileAtomic(path, bytes)
-  return { bytes: bytes.length }
+  const pieces = index._serializePieces()
+  await writeFileAtomic(path, pieces)
+  return { bytes: pieces.reduce((sum, piece) => sum + piece.length, 0) }
 }
 
 /** What `writeIndexParts()` wrote. */

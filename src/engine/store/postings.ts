@@ -10,13 +10,6 @@ export interface Postings {
   body: ArrayLike<number>
 }
 
-/** Postings that can still change (while an index is being built). */
-export interface MutablePostings extends Postings {
-  docs: number[]
-  title: number[]
-  body: number[]
-}
-
 /**
  * Encodes postings as two streams: document gaps, Rice-coded with a parameter derived from the list's
  * density (`docs` out), and packed frequencies as varints (`tfs` out: `body·2 + (title > 0)`, then

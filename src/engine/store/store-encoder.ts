@@ -1,10 +1,11 @@
 import { analyzeTerms } from '../../analysis/analyzer.js'
 import { NewsdexError } from '../../errors.js'
 import { ByteWriter } from '../../format/bytes.js'
-import { encodeContainer, encodeJsonSection } from '../../format/container.js'
+import { containerPieces, encodeContainer, encodeJsonSection } from '../../format/container.js'
 import { crc32 } from '../../format/crc32.js'
 import { encodeTokenText, termsByCode } from '../../format/token-text.js'
-import { encodePostings } from './postings.js'
+import { GrowingPostings } from './growing-postings.js'
+import { encodePostings, type Postings } from './postings.js'
 import { VALUE_FIELDS, type Display, type Store } from './store.js'
 import type { PartMeta } from './store-decoder.js'
 
@@ -19,8 +20,11 @@ export const PART_CHUNK_CHARS = 16_384
 
 const encoder = new TextEncoder()
 
-/** The sections of every part of a store, compacted (removed articles dropped, terms sorted). */
-export function encodeSections(store: Store, options: unknown, chunkSize = CHUNK_SIZE): { meta: Omit<PartMeta, 'part'>; search: Record<string, Uint8Array>; positions: Record<string, Uint8Array>; chunks: { display: Uint8Array; text: Record<string, Uint8Array> }[] } {
+/**
+ * The sections of every part of a store, compacted (removed articles dropped, terms sorted), in
+ * chunks of `chunkSize` documents; the positions part only `withPositions` (the one-file index has none).
+ */
+export function encodeSections(store: Store, options: unknown, withPositions: boolean, chunkSize = CHUNK_SIZE): { meta: Omit<PartMeta, 'part'>; search: Record<string, Uint8Array>; positions: Record<string, Uint8Array>; chunks: { display: Uint8Array; text: Record<string, Uint8Array> }[] } {
   const docs: number[] = []
   const renumber = new Map<number, number>()
   for (let doc = 0; doc < store.documentCount; doc++) {
@@ -38,18 +42,22 @@ export function encodeSections(store: Store, options: unknown, chunkSize = CHUNK
   const tfBytes = new ByteWriter()
   for (const term of terms) {
     const entry = store.terms.get(term)!
-    const postings = store.postings(entry)
-    const kept: number[] = []
-    for (let i = 0; i < postings.docs.length; i++) if (store.isLive(postings.docs[i]!)) kept.push(i)
-    const remapped = {
-      docs: kept.map((i) => renumber.get(postings.docs[i]!)!),
-      title: kept.map((i) => postings.title[i]!),
-      body: kept.map((i) => postings.body[i]!),
+    // Decoded one term at a time (a built term's are not kept decoded).
+    const postings = entry.postings instanceof GrowingPostings ? entry.postings.read() : store.postings(entry)
+    let remapped: Postings = postings
+    if (documents < store.documentCount) {
+      const kept: number[] = []
+      for (let i = 0; i < postings.docs.length; i++) if (store.isLive(postings.docs[i]!)) kept.push(i)
+      remapped = {
+        docs: kept.map((i) => renumber.get(postings.docs[i]!)!),
+        title: kept.map((i) => postings.title[i]!),
+        body: kept.map((i) => postings.body[i]!),
+      }
     }
     const d0 = docBytes.length
     const t0 = tfBytes.length
     encodePostings(remapped, documents, docBytes, tfBytes)
-    termStats.varint(kept.length)
+    termStats.varint(remapped.docs.length)
     termStats.varint(docBytes.length - d0)
     termStats.varint(tfBytes.length - t0)
   }
@@ -78,11 +86,13 @@ export function encodeSections(store: Store, options: unknown, chunkSize = CHUNK
     const slice = docs.slice(start, start + chunkSize)
     const text = encodeTokenText(slice.map((doc) => store.text.body(doc) ?? ''), store.analyzer, (term) => codeOf.get(term)!)
     const p0 = positionCodes.length
-    slice.forEach((doc, i) => {
-      const codes = [...analyzeTerms(store.displayOf(doc)!.title, store.analyzer).map((term) => codeOf.get(term)!), ...text.tokenCodes[i]!]
-      positionCodes.varint(codes.length)
-      for (const code of codes) positionCodes.varint(code)
-    })
+    if (withPositions) {
+      slice.forEach((doc, i) => {
+        const codes = [...analyzeTerms(store.displayOf(doc)!.title, store.analyzer).map((term) => codeOf.get(term)!), ...text.tokenCodes[i]!]
+        positionCodes.varint(codes.length)
+        for (const code of codes) positionCodes.varint(code)
+      })
+    }
     chunkLengths.varint(positionCodes.length - p0)
     chunks.push({
       display: encodeJsonSection(slice.map((doc) => displayRecord(store.displayOf(doc)))),
@@ -102,7 +112,7 @@ export function encodeSections(store: Store, options: unknown, chunkSize = CHUNK
   }
   const positions = { chunkLengths: chunkLengths.finish(), ranks: positionCodes.finish() }
   // The fingerprint covers every byte of every part, so parts of two builds never mix.
-  const every = [...Object.values(search), ...Object.values(positions), ...chunks.flatMap((c) => [c.display, ...Object.values(c.text)])]
+  const every = [...Object.values(search), ...(withPositions ? Object.values(positions) : []), ...chunks.flatMap((c) => [c.display, ...Object.values(c.text)])]
   const build = `${documents.toString(36)}-${crc32(new Uint8Array(Uint32Array.from(every, (bytes) => crc32(bytes)).buffer)).toString(36)}`
   return {
     meta: { build, options, documents, terms: terms.length, chunkSize, chunks: chunks.length },
@@ -137,19 +147,30 @@ function encodeDate(date: string | null): number {
 
 /** The one-file index: every part's sections in one container. */
 export function encodeAll(store: Store, options: unknown): Uint8Array {
-  const { meta, search, chunks } = encodeSections(store, options)
+  const { meta, sections } = allSections(store, options)
+  return encodeContainer(meta, sections)
+}
+
+/** The one-file index as pieces to write one after another (`encodeAll` without the copy into one buffer). */
+export function encodeAllPieces(store: Store, options: unknown): Uint8Array[] {
+  const { meta, sections } = allSections(store, options)
+  return containerPieces(meta, sections)
+}
+
+function allSections(store: Store, options: unknown): { meta: PartMeta; sections: Record<string, Uint8Array> } {
+  const { meta, search, chunks } = encodeSections(store, options, false)
   // No positions section: the token text carries them.
   const sections: Record<string, Uint8Array> = { ...search }
   chunks.forEach((chunk, i) => {
     sections[`display-${i}`] = chunk.display
     for (const [name, bytes] of Object.entries(chunk.text)) sections[`text-${i}.${name}`] = bytes
   })
-  return encodeContainer({ ...meta, part: 'all' }, sections)
+  return { meta: { ...meta, part: 'all' }, sections }
 }
 
 /** The parts of an index for the browser: `search`, `positions`, and `display-<i>` and `text-<i>` chunks. */
 export function encodeParts(store: Store, options: unknown, chunkSize = partChunkSize(store)): Record<string, Uint8Array> {
-  const { meta, search, positions, chunks } = encodeSections(store, options, chunkSize)
+  const { meta, search, positions, chunks } = encodeSections(store, options, true, chunkSize)
   const { options: _options, ...shared } = meta
   const parts: Record<string, Uint8Array> = {
     search: encodeContainer({ ...meta, part: 'search' }, search),

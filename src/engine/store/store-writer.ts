@@ -1,8 +1,8 @@
 import SearchableMap from 'minisearch/SearchableMap'
-import { analyze } from '../../analysis/analyzer.js'
+import { analyze, analyzeTerms } from '../../analysis/analyzer.js'
 import { NewsdexError } from '../../errors.js'
 import type { Article } from '../../types.js'
-import { findDoc, type MutablePostings } from './postings.js'
+import { GrowingPostings } from './growing-postings.js'
 import { VALUE_FIELDS, type Display, type Store, type TermEntry } from './store.js'
 
 /** Adds an article to a store: analyzes it and appends its postings. */
@@ -11,7 +11,7 @@ export function addArticle(store: Store, article: Article): void {
   const title = analyze(article.title, store.analyzer)
   const body = analyze(article.body, store.analyzer)
   const doc = store._appendDocument(article.id, title.length, body.length, article.date)
-  for (const field of VALUE_FIELDS) store._columns[field].numbersOf[doc] = [...new Set(article[field])].map((v) => store._valueNumber(field, v))
+  for (const field of VALUE_FIELDS) store._columns[field].numbersOf[doc] = valueNumbers(store, field, article[field])
   const display: Display = { title: article.title }
   if (article.url !== undefined) display.url = article.url
   if (article.meta !== undefined) display.meta = article.meta
@@ -28,11 +28,8 @@ export function addArticle(store: Store, article: Article): void {
   body.forEach((t) => count(t.term, false))
   for (const [term, o] of occurrences) {
     let entry = terms.get(term)
-    if (!entry) terms.set(term, (entry = { id: -1, df: 0, postings: { docs: [], title: [], body: [] } }))
-    const postings = entry.postings as MutablePostings
-    postings.docs.push(doc)
-    postings.title.push(o.title)
-    postings.body.push(o.body)
+    if (!entry) terms.set(term, (entry = { id: -1, df: 0, postings: new GrowingPostings() }))
+    ;(entry.postings as GrowingPostings).push(doc, o.title, o.body)
     entry.df++
   }
   forgetTermCodes(store)
@@ -41,18 +38,14 @@ export function addArticle(store: Store, article: Article): void {
 /** Removes a document from the postings and columns; its number stays allocated until the next serialization. */
 export function removeArticle(store: Store, doc: number): void {
   const terms = thaw(store)
-  const emptied: string[] = []
-  for (const [term, entry] of terms) {
-    const postings = entry.postings as MutablePostings
-    const at = findDoc(postings.docs, doc)
-    if (at === -1) continue
-    postings.docs.splice(at, 1)
-    postings.title.splice(at, 1)
-    postings.body.splice(at, 1)
-    entry.df--
-    if (entry.df === 0) emptied.push(term)
+  // The document's terms are those of its title and body, analyzed again (its postings are not
+  // listed by document): only their lists are rewritten.
+  const own = new Set([...analyzeTerms(store.displayOf(doc)!.title, store.analyzer), ...analyzeTerms(store.text.body(doc)!, store.analyzer)])
+  for (const term of own) {
+    const entry = terms.get(term)
+    if (!entry || !(entry.postings as GrowingPostings).remove(doc)) continue
+    if (--entry.df === 0) terms.delete(term)
   }
-  for (const term of emptied) terms.delete(term)
   forgetTermCodes(store)
   store._live[doc] = false
   store._liveCount--
@@ -62,7 +55,7 @@ export function removeArticle(store: Store, doc: number): void {
   store._display[doc] = undefined
   store.text._bodies[doc] = undefined
   store.text._bodyTerms[doc] = undefined
-  for (const field of VALUE_FIELDS) store._columns[field].numbersOf[doc] = []
+  for (const field of VALUE_FIELDS) store._columns[field].numbersOf[doc] = NONE as number[]
 }
 
 /**
@@ -79,7 +72,9 @@ function thaw(store: Store): SearchableMap<TermEntry> {
     tree.set(term, entry)
     if (entry.postings) continue
     const postings = store.postings(entry)
-    entry.postings = { docs: Array.from(postings.docs), title: Array.from(postings.title), body: Array.from(postings.body) }
+    const growing = new GrowingPostings()
+    for (let i = 0; i < postings.docs.length; i++) growing.push(postings.docs[i]!, postings.title[i]!, postings.body[i]!)
+    entry.postings = growing
   }
   store._terms = tree
   store._encoded = null
@@ -89,6 +84,15 @@ function thaw(store: Store): SearchableMap<TermEntry> {
   store.cache.clear()
   forgetTermCodes(store)
   return tree
+}
+
+/** No values: one shared empty list (most articles have no source, and many no place). */
+const NONE: readonly number[] = Object.freeze([])
+
+/** The value numbers of a document's values in a field, each once. */
+function valueNumbers(store: Store, field: (typeof VALUE_FIELDS)[number], values: readonly string[]): number[] {
+  if (values.length === 0) return NONE as number[]
+  return [...new Set(values)].map((v) => store._valueNumber(field, v))
 }
 
 /** Drops the term codes after the dictionary changed (they number its terms). */

@@ -2,7 +2,7 @@ import { SortedTerms } from '../../terms/sorted-terms.js'
 import type { TermDictionary } from '../../terms/term-dictionary.js'
 import type { AnalyzerPreset } from '../../types.js'
 import { DecodedCache } from './decoded-cache.js'
-import { decodePostings, type MutablePostings, type Postings } from './postings.js'
+import { decodePostings, type Postings } from './postings.js'
 import { StoredText } from './stored-text.js'
 
 /** The fields with value dictionaries (filters and facets). */
@@ -25,7 +25,7 @@ export interface TermEntry {
   id: number
   /** Number of documents holding the term. */
   df: number
-  postings?: MutablePostings
+  postings?: Postings
 }
 
 /** Where the loaded, still-encoded postings of each term are. */
