@@ -41,6 +41,12 @@ export interface ParseOptions {
    */
   fields?: FieldMap
   /**
+   * Input keys read as custom keyword fields into the article's `keywords` (`['category']`: a
+   * string is one value, a list several), rather than into `meta`; for JSON, NDJSON and front
+   * matter. The index's `facets` option names the same fields. Default none.
+   */
+  facets?: string[]
+  /**
    * Called with the error of each article that has no text (no title and no body), which is then
    * skipped instead of failing. Default none: such an article is an error like any other.
    */
@@ -85,6 +91,15 @@ function resolveFormat(text: string, options: ParseOptions): Resolved {
 function fail(options: ParseOptions, message: string, cause?: unknown, Kind: typeof NewsdexError = NewsdexError): never {
   const where = options.path ?? options.id ?? 'article'
   throw new Kind('E_PARSE', `${where}: ${message}`, { cause, path: where })
+}
+
+/** The custom keyword fields option, checked: a list of names. */
+export function keywordFieldsOption(facets: unknown): string[] {
+  if (facets === undefined) return []
+  if (!Array.isArray(facets) || !facets.every((name) => typeof name === 'string' && name !== '')) {
+    throw new NewsdexError('E_INVALID_ARGUMENT', `facets must be a list of field names such as ['category'], got ${JSON.stringify(facets)}`)
+  }
+  return facets
 }
 
 /** The field mapping option, checked. */
@@ -133,6 +148,7 @@ function assemble(fields: ExplicitFields, text: string, options: ParseOptions, f
   }
   if (fields.url !== undefined) article.url = fields.url
   if (Object.keys(fields.meta).length > 0) article.meta = fields.meta
+  if (options.facets?.length) article.keywords = Object.fromEntries(options.facets.map((field) => [field, fields.keywords[field] ?? []]))
   return article
 }
 
@@ -140,7 +156,7 @@ function fromRecord(record: unknown, options: ParseOptions, fallbackId: string):
   if (typeof record !== 'object' || record === null || Array.isArray(record)) fail(options, 'a JSON article must be an object')
   let fields: ExplicitFields
   try {
-    fields = explicitFields(record as Record<string, unknown>, options.fields)
+    fields = explicitFields(record as Record<string, unknown>, options.fields, options.facets)
   } catch (error) {
     return fail(options, (error as Error).message, error)
   }
@@ -187,6 +203,7 @@ function parseRecords<R extends { where: string; n: number }>(
  */
 export function parseArticles(text: string, options: ParseOptions = {}): Article[] {
   homeCountryOption(options.country)
+  keywordFieldsOption(options.facets)
   const fields = fieldMapOption(options)
   return skippable(options, () => parseAll(text, { ...options, fields }))
 }
@@ -221,7 +238,7 @@ function parseAll(text: string, options: ParseOptions): Article[] {
     }
     let fields: ExplicitFields
     try {
-      fields = explicitFields(parts.frontMatter, options.fields)
+      fields = explicitFields(parts.frontMatter, options.fields, options.facets)
     } catch (error) {
       return fail(options, (error as Error).message, error)
     }
@@ -233,7 +250,7 @@ function parseAll(text: string, options: ParseOptions): Article[] {
   const { fields, body } = parseSeedHeader(text)
   let explicit: ExplicitFields
   try {
-    explicit = explicitFields(fields, options.fields)
+    explicit = explicitFields(fields, options.fields, options.facets)
   } catch (error) {
     return fail(options, (error as Error).message, error)
   }

@@ -15,6 +15,8 @@ export const BUILD_OPTIONS = [
   '--ignore <glob>         files to skip (repeatable; node_modules is always skipped)',
   '--field <field>=<key>   the JSON key holding an article field (repeatable; a field given twice',
   `                        takes the first key present): ${MAPPABLE_FIELDS.join(', ')}`,
+  '--facet <key>           a JSON or front-matter key stored as a custom keyword field, filterable and',
+  '                        facetable like source (repeatable): --facet category',
   '--country CC            the archive\'s home country, ISO 3166-1 alpha-2 (US, GB): ambiguous and small',
   '                        local places resolve there (default: inferred per article from its places)',
   '--strict                records with no text are errors (default: skipped, with one count line)',
@@ -38,6 +40,7 @@ export const BUILD_HELP = [
   'examples:',
   '  newsdex build "news/**/*.md" --out dist/news.idx',
   '  newsdex build feed.jsonl --out news.idx --field title=headline --field body=content',
+  '  newsdex build bbc.jsonl --out bbc.idx --facet category',
   '  newsdex build "news/**/*" --out dist/news.idx --split --country US',
 ].join('\n')
 
@@ -70,6 +73,7 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
       cwd: { type: 'string' },
       ignore: { type: 'string', multiple: true },
       field: { type: 'string', multiple: true },
+      facet: { type: 'string', multiple: true },
       country: { type: 'string' },
       strict: { type: 'boolean', default: false },
       'keep-going': { type: 'boolean', default: false },
@@ -102,6 +106,7 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
       patterns: positionals,
       fields,
       strict: values.strict,
+      ...(values.facet ? { facets: values.facet } : {}),
       ...(values.cwd ? { cwd: values.cwd } : {}),
       ...(values.ignore ? { ignore: values.ignore } : {}),
       ...(values.country ? { country: values.country } : {}),

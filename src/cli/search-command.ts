@@ -18,6 +18,8 @@ export const SEARCH_HELP = [
   '  --source S               only articles from this source, such as AP (repeatable: any of them)',
   '  --location L             only articles about this place (repeatable)',
   '  --country CC             only articles about this country, ISO 3166-1 alpha-2 (repeatable)',
+  '  --filter <field>=<value> only articles with this value of a custom keyword field (build --facet;',
+  '                           repeatable: every field must hold, any of a field\'s values)',
   '  --from YYYY-MM-DD        only articles published on or after this date',
   '  --to YYYY-MM-DD          only articles published on or before this date',
   '  --color <when>           auto (default: when stdout is a terminal and NO_COLOR is unset), always or never',
@@ -37,6 +39,17 @@ function count(name: string, value: string | undefined, fallback: number): numbe
   return n
 }
 
+/** `--filter category=sport` → `{ category: ['sport'] }`, values of a field in the order given. */
+function keywordFilter(specs: readonly string[]): Record<string, string[]> {
+  const filter: Record<string, string[]> = {}
+  for (const spec of specs) {
+    const match = /^([A-Za-z]\w*)=(.+)$/.exec(spec)
+    if (!match) throw new UsageError(`--filter must be <field>=<value> such as category=sport, got '${spec}'`)
+    ;(filter[match[1]!] ??= []).push(match[2]!)
+  }
+  return filter
+}
+
 /** `newsdex search`: ranked hits with highlighted snippets, as text or JSON. Returns the exit code. */
 export async function searchCommand(argv: string[], io: Output, isTty: boolean): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -50,6 +63,7 @@ export async function searchCommand(argv: string[], io: Output, isTty: boolean):
       source: { type: 'string', multiple: true },
       location: { type: 'string', multiple: true },
       country: { type: 'string', multiple: true },
+      filter: { type: 'string', multiple: true },
       from: { type: 'string' },
       to: { type: 'string' },
       color: { type: 'string' },
@@ -71,6 +85,7 @@ export async function searchCommand(argv: string[], io: Output, isTty: boolean):
     sort,
     facets: ['source', 'location', 'year'],
     filter: {
+      ...keywordFilter(values.filter ?? []),
       ...(values.source ? { source: values.source } : {}),
       ...(values.location ? { location: values.location } : {}),
       ...(values.country ? { country: values.country } : {}),
@@ -78,6 +93,7 @@ export async function searchCommand(argv: string[], io: Output, isTty: boolean):
     },
   }
   const { index } = await loadIndexFile(file)
+  options.facets!.push(...index.options.facets)
   const query = words.join(' ')
   const result = index.search(query, options)
   if (values.json) {
@@ -91,7 +107,8 @@ export async function searchCommand(argv: string[], io: Output, isTty: boolean):
   io.out(`${result.total} hit(s) for ${quote}${query}${quote} in ${index.size} article(s)${relaxed}`)
   result.hits.forEach((hit, i) => {
     const a = hit.article
-    const meta = [a.date, a.source.join(', '), a.location.slice(0, 3).join(', ')].filter(Boolean).join(' · ')
+    const keywords = Object.values(a.keywords ?? {}).map((values) => values.join(', '))
+    const meta = [a.date, a.source.join(', '), a.location.slice(0, 3).join(', '), ...keywords].filter(Boolean).join(' · ')
     io.out('')
     io.out(`${options.offset! + i + 1}. ${renderHighlight(hit.highlight?.title || '(untitled)', color)}`)
     io.out(`   ${meta ? `${meta} · ` : ''}id ${hit.id} · score ${hit.score.toFixed(2)}`)

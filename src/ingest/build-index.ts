@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import fg from 'fast-glob'
 import { checkFieldMap, type FieldMap } from '../article/fields.js'
-import { homeCountryOption, parseArticles } from '../article/parse-article.js'
+import { homeCountryOption, keywordFieldsOption, parseArticles } from '../article/parse-article.js'
 import { NewsdexError } from '../errors.js'
 import { WritableNewsIndex as NewsIndex } from '../engine/writable-index.js'
 import type { Article, NewsIndexOptions } from '../types.js'
@@ -65,6 +65,12 @@ export interface BuildIndexOptions {
    */
   fields?: FieldMap
   /**
+   * Custom keyword fields, filterable and facetable like `source` (`['category']`): read from the
+   * input keys of these names (a string is one value, a list several) and added to the index's
+   * `facets` option. Default none. A name the index refuses throws `E_INVALID_ARGUMENT` before any file is read.
+   */
+  facets?: string[]
+  /**
    * Whether an article with no text (no title, no body: an empty record or file) is an error in
    * `errors`. Default `false`: it is skipped and counted in `skipped`.
    */
@@ -106,7 +112,8 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
   }
   const cwd = resolve(options.cwd ?? process.cwd())
   const patterns = Array.isArray(options.patterns) ? options.patterns : [options.patterns]
-  const index = new NewsIndex(options.index)
+  const facets = keywordFieldsOption(options.facets)
+  const index = new NewsIndex({ ...options.index, facets: [...(options.index?.facets ?? []), ...facets] })
   const errors: BuildError[] = []
   let skipped = 0
   const paths = (await fg(patterns, { cwd, ignore: ['**/node_modules/**', ...(options.ignore ?? [])], onlyFiles: true, dot: false })).sort()
@@ -149,6 +156,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
         const parsed = parseArticles(text, {
           path,
           fields,
+          facets: index.options.facets,
           ...(country ? { country } : {}),
           onError: (error) => errors.push(recordError(error.path ?? path, path, error.message)),
           onSkip: (error) => {

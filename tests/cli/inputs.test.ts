@@ -91,6 +91,31 @@ describe('newsdex build --field', () => {
   })
 })
 
+describe('newsdex build --facet and search --filter', () => {
+  it('stores a JSON key as a keyword field that search filters by and inspect counts', () => {
+    const out = join(dir, 'facets.idx')
+    const built = cli(['build', 'mapped.json', '--out', out, '--field', 'id=guid', '--field', 'title=headline', '--field', 'body=content', '--facet', 'category', '--facet', 'tags'], dir)
+    expect(built.status, built.stderr).toBe(0)
+    const index = NewsIndex.load(readFileSync(out))
+    expect(index.options.facets).toEqual(['category', 'tags'])
+    expect(index.search('', { facets: ['tags'] }).facets.tags).toEqual([{ value: 'brazil', count: 1 }, { value: 'cocoa', count: 1 }])
+    const found = cli(['search', out, '--filter', 'category=business'], dir)
+    expect(found.status, found.stderr).toBe(0)
+    expect(found.stdout).toMatch(/^1 hit\(s\)/)
+    expect(found.stdout).toContain('Harvest begins')
+    expect(found.stdout).toContain('business · cocoa, brazil')
+    expect(cli(['search', out, '--filter', 'category=sport'], dir).stdout).toMatch(/^0 hit\(s\)/)
+    expect(cli(['search', out, '--filter', 'category'], dir).stderr).toContain('--filter must be <field>=<value>')
+    expect(cli(['inspect', out], dir).stdout).toMatch(/^category: business \(1\)$/m)
+  })
+
+  it('refuses a built-in name', () => {
+    const result = cli(['build', 'mapped.json', '--out', join(dir, 'x.idx'), '--facet', 'source'], dir)
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain("'source' is a built-in field")
+  })
+})
+
 describe('newsdex build progress', () => {
   it('prints nothing on stderr when it is not a terminal', () => {
     const result = cli(['build', 'feed.jsonl', '--out', join(dir, 'p1.idx')], dir)

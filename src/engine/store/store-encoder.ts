@@ -5,7 +5,7 @@ import { encodeContainer, encodeJsonSection } from '../../format/container.js'
 import { crc32 } from '../../format/crc32.js'
 import { encodeTokenText, termsByCode } from '../../format/token-text.js'
 import { encodePostings } from './postings.js'
-import { VALUE_FIELDS, type Display, type Store } from './store.js'
+import type { Display, Store } from './store.js'
 import type { PartMeta } from './store-decoder.js'
 
 /** Articles per display and text chunk: a browser fetches the chunks holding the hits it shows. */
@@ -53,7 +53,7 @@ export function encodeSections(store: Store, options: unknown): { meta: Omit<Par
   const dates = new ByteWriter()
   for (const doc of docs) dates.varint(encodeDate(store.dateOf(doc)))
   const refs = new ByteWriter()
-  for (const field of VALUE_FIELDS) {
+  for (const field of store.valueFields) {
     for (const doc of docs) {
       const list = store.valueNumbers(field, doc)
       refs.varint(list.length)
@@ -91,7 +91,7 @@ export function encodeSections(store: Store, options: unknown): { meta: Omit<Par
     postingTfs: tfBytes.finish(),
     lengths: lengths.finish(),
     dates: dates.finish(),
-    values: encodeJsonSection(Object.fromEntries(VALUE_FIELDS.map((f) => [f, store.values(f)]))),
+    values: encodeJsonSection(Object.fromEntries(store.valueFields.map((f) => [f, store.values(f)]))),
     valueRefs: refs.finish(),
   }
   const positions = { chunkLengths: chunkLengths.finish(), ranks: positionCodes.finish() }

@@ -3,15 +3,18 @@ import { analyze } from '../../analysis/analyzer.js'
 import { NewsdexError } from '../../errors.js'
 import type { Article } from '../../types.js'
 import { findDoc, type MutablePostings } from './postings.js'
-import { VALUE_FIELDS, type Display, type Store, type TermEntry } from './store.js'
+import { VALUE_FIELDS, type Display, type Store, type TermEntry, type ValueField } from './store.js'
 
-/** Adds an article to a store: analyzes it and appends its postings. */
+/** Adds an article (checked, its `keywords` holding the store's custom keyword fields) to a store: analyzes it and appends its postings. */
 export function addArticle(store: Store, article: Article): void {
   const terms = thaw(store)
   const title = analyze(article.title, store.analyzer)
   const body = analyze(article.body, store.analyzer)
   const doc = store._appendDocument(article.id, title.length, body.length, article.date)
-  for (const field of VALUE_FIELDS) store._columns[field].numbersOf[doc] = [...new Set(article[field])].map((v) => store._valueNumber(field, v))
+  store.valueFields.forEach((field, i) => {
+    const values = i < VALUE_FIELDS.length ? article[field as ValueField] : article.keywords?.[field]
+    store._columns[field]!.numbersOf[doc] = [...new Set(values)].map((v) => store._valueNumber(field, v))
+  })
   const display: Display = { title: article.title }
   if (article.url !== undefined) display.url = article.url
   if (article.meta !== undefined) display.meta = article.meta
@@ -62,7 +65,7 @@ export function removeArticle(store: Store, doc: number): void {
   store._display[doc] = undefined
   store.text._bodies[doc] = undefined
   store.text._bodyTerms[doc] = undefined
-  for (const field of VALUE_FIELDS) store._columns[field].numbersOf[doc] = []
+  for (const field of store.valueFields) store._columns[field]!.numbersOf[doc] = []
 }
 
 /**
