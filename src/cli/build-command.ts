@@ -5,12 +5,14 @@ import { writeIndex, writeIndexParts } from '../ingest/write-index.js'
 import { UsageError, type Output } from './output.js'
 import { progressLine } from './progress.js'
 
-export const BUILD_USAGE = 'newsdex build <globs…> --out <file> [options]'
+export const BUILD_USAGE = 'newsdex build <globs…> --out <file> [options]  |  newsdex build --site <dir> --out <file>'
 
 /** What each option of `build` does, for `--help`. */
 export const BUILD_OPTIONS = [
   '--out, -o <file>        the index file to write (atomically: never half a file)',
   '--split                 also write display and text parts beside it, loaded on demand',
+  '--site <dir>            index a built site: its HTML pages (globs, if given, are relative to it), each',
+  '                        with its URL from its path; pages with no article are skipped and counted',
   '--cwd <dir>             directory the globs are relative to (default: the current one)',
   '--ignore <glob>         files to skip (repeatable; node_modules is always skipped)',
   '--field <field>=<key>   the JSON key holding an article field (repeatable; a field given twice',
@@ -30,9 +32,9 @@ export const BUILD_OPTIONS = [
 export const BUILD_HELP = [
   `usage: ${BUILD_USAGE}`,
   '',
-  'Indexes the files the fast-glob patterns match (.txt, .md, .json, .ndjson/.jsonl) and writes one',
-  'index file. Bad records are reported one line each (file:line); records with no text are skipped',
-  'and counted. Exits 1 on any error, 0 otherwise.',
+  'Indexes the files the fast-glob patterns match (.txt, .md, .json, .ndjson/.jsonl, .html, and RSS or',
+  'Atom feeds: .rss, .atom, .xml) and writes one index file. Bad records are reported one line each',
+  '(file:line); records with no text are skipped and counted. Exits 1 on any error, 0 otherwise.',
   '',
   'options:',
   ...BUILD_OPTIONS.map((line) => `  ${line}`),
@@ -42,6 +44,7 @@ export const BUILD_HELP = [
   '  newsdex build feed.jsonl --out news.idx --field title=headline --field body=content',
   '  newsdex build bbc.jsonl --out bbc.idx --facet category',
   '  newsdex build "news/**/*" --out dist/news.idx --split --country US',
+  '  astro build && newsdex build --site dist --out dist/news.idx --split',
 ].join('\n')
 
 /** `--field title=headline` → `{ title: ['headline'] }`, keys in the order given. */
@@ -71,6 +74,7 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
     options: {
       out: { type: 'string', short: 'o' },
       cwd: { type: 'string' },
+      site: { type: 'string' },
       ignore: { type: 'string', multiple: true },
       field: { type: 'string', multiple: true },
       facet: { type: 'string', multiple: true },
@@ -88,7 +92,7 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
     io.out(BUILD_HELP)
     return 0
   }
-  if (positionals.length === 0) throw new UsageError('build needs at least one glob of input files')
+  if (positionals.length === 0 && values.site === undefined) throw new UsageError('build needs at least one glob of input files, or --site <dir>')
   if (!values.out) throw new UsageError('build needs --out <file>')
   if (values.country !== undefined && !/^[A-Za-z]{2}$/.test(values.country)) {
     throw new UsageError(`--country must be an ISO 3166-1 alpha-2 code such as US, got '${values.country}'`)
@@ -103,7 +107,8 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
   let result
   try {
     result = await buildIndex({
-      patterns: positionals,
+      ...(positionals.length > 0 ? { patterns: positionals } : {}),
+      ...(values.site !== undefined ? { site: values.site } : {}),
       fields,
       strict: values.strict,
       ...(values.facet ? { facets: values.facet } : {}),
@@ -117,7 +122,8 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
   }
   const { index, errors, skipped } = result
   for (const error of errors) io.err(`error: ${error.path}${error.line ? `:${error.line}` : ''}: ${error.message}`)
-  if (skipped > 0 && !values.quiet) io.err(`newsdex build: ${plural(skipped, 'record')} without text skipped (--strict to fail on them)`)
+  const [unit, lacking] = values.site !== undefined ? ['page', 'an article'] : ['record', 'text']
+  if (skipped > 0 && !values.quiet) io.err(`newsdex build: ${plural(skipped, unit)} without ${lacking} skipped (--strict to fail on them)`)
   const files = new Set(errors.map((error) => error.path.replace(/\[\d+\]$/, ''))).size
   if (errors.length > 0 && !values['keep-going']) {
     io.err(`newsdex build: ${plural(errors.length, 'error')} in ${plural(files, 'file')}; ${values.out} was not written (use --keep-going to write the rest)`)

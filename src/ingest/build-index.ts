@@ -5,6 +5,7 @@ import { checkFieldMap, type FieldMap } from '../article/fields.js'
 import { homeCountryOption, keywordFieldsOption, parseArticles } from '../article/parse-article.js'
 import { NewsdexError } from '../errors.js'
 import { WritableNewsIndex as NewsIndex } from '../engine/writable-index.js'
+import { pageUrl } from './page-url.js'
 import type { Article, NewsIndexOptions } from '../types.js'
 
 /** One input file or record that could not be indexed (or, with `strict`, was skipped). */
@@ -44,10 +45,16 @@ export interface BuildResult {
 
 /** Options of `buildIndex()`. */
 export interface BuildIndexOptions {
-  /** fast-glob patterns of the input files, relative to `cwd`. */
-  patterns: string | string[]
+  /** fast-glob patterns of the input files, relative to `cwd` (or `site`). Required, unless `site` is given: then every `.html` file in it. */
+  patterns?: string | string[]
   /** Directory the patterns are relative to. Default `process.cwd()`. */
   cwd?: string
+  /**
+   * The root of a built site (relative to `cwd`), whose HTML pages are indexed: the patterns are
+   * relative to it, and each article's URL is its page's path in it (`/world/rocket/` for
+   * `world/rocket/index.html`). Pages with no article are skipped. Default none.
+   */
+  site?: string
   /** fast-glob patterns of files to skip. Default none (`node_modules` is always skipped). */
   ignore?: string[]
   /** Options of the index that is built. Default `{}`. */
@@ -110,8 +117,10 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
   } catch (error) {
     throw new NewsdexError('E_INVALID_ARGUMENT', (error as Error).message, { cause: error })
   }
-  const cwd = resolve(options.cwd ?? process.cwd())
-  const patterns = Array.isArray(options.patterns) ? options.patterns : [options.patterns]
+  const cwd = resolve(options.cwd ?? process.cwd(), options.site ?? '')
+  if (options.patterns === undefined && options.site === undefined) throw new NewsdexError('E_INVALID_ARGUMENT', 'buildIndex needs patterns of input files, or a site')
+  const given = options.patterns ?? '**/*.html'
+  const patterns = Array.isArray(given) ? given : [given]
   const facets = keywordFieldsOption(options.facets)
   const index = new NewsIndex({ ...options.index, facets: [...(options.index?.facets ?? []), ...facets] })
   const errors: BuildError[] = []
@@ -157,6 +166,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
           path,
           fields,
           facets: index.options.facets,
+          ...(options.site !== undefined ? { url: pageUrl(path) } : {}),
           ...(country ? { country } : {}),
           onError: (error) => errors.push(recordError(error.path ?? path, path, error.message)),
           onSkip: (error) => {

@@ -116,6 +116,36 @@ describe('newsdex build --facet and search --filter', () => {
   })
 })
 
+describe('newsdex build --site and feeds', () => {
+  const fixtures = join(REPO_ROOT, 'tests', 'fixtures')
+
+  it('indexes the article pages of a built site with their URLs, counting the pages without one', () => {
+    const out = join(dir, 'site.idx')
+    const result = cli(['build', '--site', join(fixtures, 'site'), '--out', out], dir)
+    expect(result.status, result.stderr).toBe(0)
+    expect(result.stderr.trim()).toBe('newsdex build: 3 pages without an article skipped (--strict to fail on them)')
+    expect(result.stdout).toMatch(/^indexed 3 article\(s\)/)
+    const index = NewsIndex.load(readFileSync(out))
+    expect(index.search('cocoa').hits.map((h) => h.article.url)).toEqual(['/blog/2020/cocoa/'])
+  })
+
+  it('indexes RSS and Atom feeds given as globs, an article per item', () => {
+    const out = join(dir, 'feeds.idx')
+    const result = cli(['build', 'feeds/*.rss', 'feeds/*.atom', '--out', out, '--facet', 'category'], fixtures)
+    expect(result.status, result.stderr).toBe(0)
+    expect(result.stderr.trim()).toBe('newsdex build: 1 record without text skipped (--strict to fail on them)')
+    const index = NewsIndex.load(readFileSync(out))
+    expect(index.size).toBe(4)
+    expect(index.search('', { facets: ['category'] }).facets.category!.map((c) => c.value).sort()).toEqual(['business', 'commodities', 'oil', 'world'])
+  })
+
+  it('needs globs or --site', () => {
+    const result = cli(['build', '--out', join(dir, 'none.idx')], dir)
+    expect(result.status).toBe(2)
+    expect(result.stderr).toContain('build needs at least one glob of input files, or --site <dir>')
+  })
+})
+
 describe('newsdex build progress', () => {
   it('prints nothing on stderr when it is not a terminal', () => {
     const result = cli(['build', 'feed.jsonl', '--out', join(dir, 'p1.idx')], dir)
