@@ -5,6 +5,7 @@ export { parseArticle, parseArticles, type ArticleFormat, type ParseOptions } fr
 export type { FieldMap } from './article/fields.js'
 export { extractMetadata, type ExtractHints } from './extract/extract-metadata.js'
 export { buildIndex, type BuildError, type BuildIndexOptions, type BuildProgress, type BuildResult } from './ingest/build-index.js'
+export { BuildCache } from './ingest/build-cache.js'
 export { writeFileAtomic, writeIndex, writeIndexParts } from './ingest/write-index.js'
 export { NewsIndex } from './indexer.js'
 export { NewsdexError, type NewsdexErrorCode } from './index.js'

@@ -1,9 +1,12 @@
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { MAPPABLE_FIELDS, type FieldMap } from '../article/fields.js'
+import { BuildCache } from '../ingest/build-cache.js'
 import { buildIndex } from '../ingest/build-index.js'
 import { writeIndex, writeIndexParts } from '../ingest/write-index.js'
 import { UsageError, type Output } from './output.js'
 import { progressLine } from './progress.js'
+import { watchInputs, watchRoots } from './watch.js'
 
 export const BUILD_USAGE = 'newsdex build <globs…> --out <file> [options]  |  newsdex build --site <dir> --out <file>'
 
@@ -21,6 +24,9 @@ export const BUILD_OPTIONS = [
   '                        facetable like source (repeatable): --facet category',
   '--country CC            the archive\'s home country, ISO 3166-1 alpha-2 (US, GB): ambiguous and small',
   '                        local places resolve there (default: inferred per article from its places)',
+  '--watch, -w             build, then build again whenever an input changes (until Ctrl+C)',
+  '--cache <file>          keep what parsing each file gave in <file>, keyed by the file\'s content:',
+  '                        the next build parses only the files that changed',
   '--strict                records with no text are errors (default: skipped, with one count line)',
   '--keep-going            write the index even when some records or files fail (still exits 1)',
   '--progress <when>       auto (default: on stderr when it is a terminal), always or never',
@@ -45,6 +51,7 @@ export const BUILD_HELP = [
   '  newsdex build bbc.jsonl --out bbc.idx --facet category',
   '  newsdex build "news/**/*" --out dist/news.idx --split --country US',
   '  astro build && newsdex build --site dist --out dist/news.idx --split',
+  '  newsdex build "news/**/*.md" --out public/news.idx --watch --cache .cache/newsdex.json',
 ].join('\n')
 
 /** `--field title=headline` → `{ title: ['headline'] }`, keys in the order given. */
@@ -79,6 +86,8 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
       field: { type: 'string', multiple: true },
       facet: { type: 'string', multiple: true },
       country: { type: 'string' },
+      cache: { type: 'string' },
+      watch: { type: 'boolean', short: 'w', default: false },
       strict: { type: 'boolean', default: false },
       'keep-going': { type: 'boolean', default: false },
       split: { type: 'boolean', default: false },
@@ -100,46 +109,71 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
   const when = values.progress ?? 'auto'
   if (when !== 'auto' && when !== 'always' && when !== 'never') throw new UsageError(`--progress must be auto, always or never, got '${when}'`)
   const fields = fieldMap(values.field ?? [])
+  const out = values.out
   const errIsTty = io.errIsTty ?? Boolean(process.stderr.isTTY)
   const showProgress = when === 'always' || (when === 'auto' && errIsTty && !values.quiet && !values.json)
-  const progress = showProgress ? progressLine(io.status ?? ((text) => process.stderr.write(text)), process.stderr.columns || 80) : undefined
-  const started = performance.now()
-  let result
-  try {
-    result = await buildIndex({
-      ...(positionals.length > 0 ? { patterns: positionals } : {}),
-      ...(values.site !== undefined ? { site: values.site } : {}),
-      fields,
-      strict: values.strict,
-      ...(values.facet ? { facets: values.facet } : {}),
-      ...(values.cwd ? { cwd: values.cwd } : {}),
-      ...(values.ignore ? { ignore: values.ignore } : {}),
-      ...(values.country ? { country: values.country } : {}),
-      ...(progress ? { onProgress: progress.update } : {}),
-    })
-  } finally {
-    progress?.done()
+  // Parse results are kept in memory while watching, and in the --cache file between runs.
+  const cache = values.watch || values.cache ? (values.cache ? await BuildCache.load(values.cache) : new BuildCache()) : undefined
+  let builds = 0
+
+  /** One build: index, report, write. Returns the exit code. */
+  const build = async (): Promise<number> => {
+    const progress = showProgress ? progressLine(io.status ?? ((text) => process.stderr.write(text)), process.stderr.columns || 80) : undefined
+    const started = performance.now()
+    let result
+    try {
+      result = await buildIndex({
+        ...(positionals.length > 0 ? { patterns: positionals } : {}),
+        ...(values.site !== undefined ? { site: values.site } : {}),
+        fields,
+        strict: values.strict,
+        ...(values.facet ? { facets: values.facet } : {}),
+        ...(values.cwd ? { cwd: values.cwd } : {}),
+        ...(values.ignore ? { ignore: values.ignore } : {}),
+        ...(values.country ? { country: values.country } : {}),
+        ...(cache ? { cache } : {}),
+        ...(progress ? { onProgress: progress.update } : {}),
+      })
+    } finally {
+      progress?.done()
+    }
+    // A rebuild that found no input changed (an editor touching a file) writes and says nothing.
+    if (builds++ > 0 && !cache!.changed) return 0
+    if (values.cache && cache!.changed) await cache!.save(values.cache)
+    const { index, errors, skipped } = result
+    for (const error of errors) io.err(`error: ${error.path}${error.line ? `:${error.line}` : ''}: ${error.message}`)
+    const [unit, lacking] = values.site !== undefined ? ['page', 'an article'] : ['record', 'text']
+    if (skipped > 0 && !values.quiet) io.err(`newsdex build: ${plural(skipped, unit)} without ${lacking} skipped (--strict to fail on them)`)
+    const files = new Set(errors.map((error) => error.path.replace(/\[\d+\]$/, ''))).size
+    if (errors.length > 0 && !values['keep-going']) {
+      io.err(`newsdex build: ${plural(errors.length, 'error')} in ${plural(files, 'file')}; ${out} was not written (use --keep-going to write the rest)`)
+      return 1
+    }
+    if (index.size === 0) {
+      io.err(`newsdex build: no articles to index; ${out} was not written`)
+      return 1
+    }
+    const { bytes } = values.split ? await writeIndexParts(index, out) : await writeIndex(index, out)
+    const seconds = (performance.now() - started) / 1000
+    const what = values.split ? `${out} and its parts` : out
+    const counts = cache?.counts
+    if (values.json) {
+      io.out(JSON.stringify({ out, articles: index.size, skipped, errors: errors.length, terms: index.stats().terms, bytes, seconds: Number(seconds.toFixed(2)), ...(counts ? { files: counts } : {}) }))
+    } else if (!values.quiet) {
+      const reuse = counts ? ` (${plural(counts.parsed, 'file')} parsed, ${counts.reused.toLocaleString('en-US')} from the cache)` : ''
+      io.out(`indexed ${index.size} article(s), ${index.stats().terms} terms → ${what} (${bytes} bytes) in ${seconds.toFixed(2)} s${reuse}`)
+    }
+    return errors.length > 0 ? 1 : 0
   }
-  const { index, errors, skipped } = result
-  for (const error of errors) io.err(`error: ${error.path}${error.line ? `:${error.line}` : ''}: ${error.message}`)
-  const [unit, lacking] = values.site !== undefined ? ['page', 'an article'] : ['record', 'text']
-  if (skipped > 0 && !values.quiet) io.err(`newsdex build: ${plural(skipped, unit)} without ${lacking} skipped (--strict to fail on them)`)
-  const files = new Set(errors.map((error) => error.path.replace(/\[\d+\]$/, ''))).size
-  if (errors.length > 0 && !values['keep-going']) {
-    io.err(`newsdex build: ${plural(errors.length, 'error')} in ${plural(files, 'file')}; ${values.out} was not written (use --keep-going to write the rest)`)
-    return 1
-  }
-  if (index.size === 0) {
-    io.err(`newsdex build: no articles to index; ${values.out} was not written`)
-    return 1
-  }
-  const { bytes } = values.split ? await writeIndexParts(index, values.out) : await writeIndex(index, values.out)
-  const seconds = (performance.now() - started) / 1000
-  const what = values.split ? `${values.out} and its parts` : values.out
-  if (values.json) {
-    io.out(JSON.stringify({ out: values.out, articles: index.size, skipped, errors: errors.length, terms: index.stats().terms, bytes, seconds: Number(seconds.toFixed(2)) }))
-  } else if (!values.quiet) {
-    io.out(`indexed ${index.size} article(s), ${index.stats().terms} terms → ${what} (${bytes} bytes) in ${seconds.toFixed(2)} s`)
-  }
-  return errors.length > 0 ? 1 : 0
+
+  const code = await build()
+  if (!values.watch) return code
+  const root = resolve(values.cwd ?? '.', values.site ?? '')
+  const written = resolve(out)
+  // The index, its parts, the cache and temporary files are outputs, not inputs.
+  const ignore = (path: string): boolean => path === written || path.startsWith(`${written}.`) || (values.cache !== undefined && path === resolve(values.cache)) || path.endsWith('.tmp')
+  const watching = watchInputs(watchRoots(positionals.length > 0 ? positionals : ['**/*.html'], root), build, { ignore, ...(io.signal ? { signal: io.signal } : {}) })
+  if (!values.quiet) io.err('newsdex build: watching for changes (Ctrl+C to stop)')
+  await watching
+  return code
 }

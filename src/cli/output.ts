@@ -8,6 +8,8 @@ export interface Output {
   status?: (text: string) => void
   /** Whether the status stream is a terminal. Default: `process.stderr.isTTY`. */
   errIsTty?: boolean
+  /** Ends a command that runs until stopped (`build --watch`). Default none: until the process ends. */
+  signal?: AbortSignal
 }
 
 /** Thrown by commands for a bad invocation; the CLI prints the message and the usage, and exits 2. */

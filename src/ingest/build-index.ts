@@ -5,6 +5,7 @@ import { checkFieldMap, type FieldMap } from '../article/fields.js'
 import { homeCountryOption, keywordFieldsOption, parseArticles } from '../article/parse-article.js'
 import { NewsdexError } from '../errors.js'
 import { WritableNewsIndex as NewsIndex } from '../engine/writable-index.js'
+import { BuildCache } from './build-cache.js'
 import { pageUrl } from './page-url.js'
 import type { Article, NewsIndexOptions } from '../types.js'
 
@@ -82,6 +83,12 @@ export interface BuildIndexOptions {
    * `errors`. Default `false`: it is skipped and counted in `skipped`.
    */
   strict?: boolean
+  /**
+   * Parse results to reuse: a `BuildCache` kept in memory across builds, or the path of a cache file
+   * (relative to the working directory; read at the start, written at the end). Only the files
+   * whose content changed are parsed and extracted again. Default none.
+   */
+  cache?: string | BuildCache
   /** Called after each article (record) and after each file. Default none. */
   onProgress?: (progress: BuildProgress) => void
 }
@@ -130,6 +137,8 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
     errors.push({ path: patterns.join(' '), message: `no files match in ${cwd}` })
     return { index, errors, skipped }
   }
+  const cache = typeof options.cache === 'string' ? await BuildCache.load(options.cache) : options.cache
+  cache?.begin({ fields, facets: index.options.facets, country, site: options.site !== undefined })
   const onProgress = options.onProgress
   const sizes = onProgress ? await Promise.all(paths.map((path) => stat(resolve(cwd, path)).then((s) => s.size, () => 0))) : []
   const totalBytes = sizes.reduce((sum, size) => sum + size, 0)
@@ -162,7 +171,8 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
       }
       try {
         if (text instanceof Error) throw new Error(`cannot read the file: ${text.message}`)
-        const parsed = parseArticles(text, {
+        const parse = (parseOptions: Parameters<BuildCache['parse']>[2]): Article[] => (cache ? cache.parse(path, text, parseOptions) : parseArticles(text, parseOptions))
+        const parsed = parse({
           path,
           fields,
           facets: index.options.facets,
@@ -200,5 +210,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
       onProgress?.({ done: ++done, total: paths.length, path, articles, bytes, totalBytes })
     })
   }
+  cache?.end()
+  if (typeof options.cache === 'string') await cache!.save(options.cache)
   return { index, errors, skipped }
 }
