@@ -30,8 +30,11 @@ export const BUILD_OPTIONS = [
   '--strict                records with no text are errors (default: skipped, with one count line)',
   '--keep-going            write the index even when some records or files fail (still exits 1)',
   '--progress <when>       auto (default: on stderr when it is a terminal), always or never',
-  '--json                  print the summary as JSON on stdout',
-  '--quiet, -q             print nothing on success',
+  '--json                  print one JSON summary on stdout, written or not: out, written, articles,',
+  '                        skipped, errors, failures (each error: path, line, message), terms, bytes,',
+  '                        seconds (and files parsed and reused with --cache or --watch); no other line',
+  '                        on stdout, and on stderr only the errors',
+  '--quiet, -q             print nothing but errors (stderr)',
   '--help, -h              show this help',
 ]
 
@@ -141,25 +144,28 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
     if (builds++ > 0 && !cache!.changed) return 0
     if (values.cache && cache!.changed) await cache!.save(values.cache)
     const { index, errors, skipped } = result
+    const counts = cache?.counts
+    /** The summary of `--json`: one object on stdout, whether the index was written or not. */
+    const summary = (written: boolean, bytes: number | null): void => {
+      const seconds = Number(((performance.now() - started) / 1000).toFixed(2))
+      io.out(JSON.stringify({ out, written, articles: index.size, skipped, errors: errors.length, failures: errors, terms: index.stats().terms, bytes, seconds, ...(counts ? { files: counts } : {}) }))
+    }
+    // Errors go to stderr, even with --quiet; --json lists them in the summary as well.
     for (const error of errors) io.err(`error: ${error.path}${error.line ? `:${error.line}` : ''}: ${error.message}`)
     const [unit, lacking] = values.site !== undefined ? ['page', 'an article'] : ['record', 'text']
-    if (skipped > 0 && !values.quiet) io.err(`newsdex build: ${plural(skipped, unit)} without ${lacking} skipped (--strict to fail on them)`)
+    if (skipped > 0 && !values.quiet && !values.json) io.err(`newsdex build: ${plural(skipped, unit)} without ${lacking} skipped (--strict to fail on them)`)
     const files = new Set(errors.map((error) => error.path.replace(/\[\d+\]$/, ''))).size
-    if (errors.length > 0 && !values['keep-going']) {
-      io.err(`newsdex build: ${plural(errors.length, 'error')} in ${plural(files, 'file')}; ${out} was not written (use --keep-going to write the rest)`)
-      return 1
-    }
-    if (index.size === 0) {
-      io.err(`newsdex build: no articles to index; ${out} was not written`)
+    const unwritten = errors.length > 0 && !values['keep-going'] ? `${plural(errors.length, 'error')} in ${plural(files, 'file')}; ${out} was not written (use --keep-going to write the rest)` : index.size === 0 ? `no articles to index; ${out} was not written` : null
+    if (unwritten !== null) {
+      io.err(`newsdex build: ${unwritten}`)
+      if (values.json) summary(false, null)
       return 1
     }
     const { bytes } = values.split ? await writeIndexParts(index, out) : await writeIndex(index, out)
-    const seconds = (performance.now() - started) / 1000
-    const what = values.split ? `${out} and its parts` : out
-    const counts = cache?.counts
-    if (values.json) {
-      io.out(JSON.stringify({ out, articles: index.size, skipped, errors: errors.length, terms: index.stats().terms, bytes, seconds: Number(seconds.toFixed(2)), ...(counts ? { files: counts } : {}) }))
-    } else if (!values.quiet) {
+    if (values.json) summary(true, bytes)
+    else if (!values.quiet) {
+      const seconds = (performance.now() - started) / 1000
+      const what = values.split ? `${out} and its parts` : out
       const reuse = counts ? ` (${plural(counts.parsed, 'file')} parsed, ${counts.reused.toLocaleString('en-US')} from the cache)` : ''
       io.out(`indexed ${index.size} article(s), ${index.stats().terms} terms → ${what} (${bytes} bytes) in ${seconds.toFixed(2)} s${reuse}`)
     }
@@ -173,7 +179,7 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
   // The index, its parts, the cache and temporary files are outputs, not inputs.
   const ignore = (path: string): boolean => path === written || path.startsWith(`${written}.`) || (values.cache !== undefined && path === resolve(values.cache)) || path.endsWith('.tmp')
   const watching = watchInputs(watchRoots(positionals.length > 0 ? positionals : ['**/*.html'], root), build, { ignore, ...(io.signal ? { signal: io.signal } : {}) })
-  if (!values.quiet) io.err('newsdex build: watching for changes (Ctrl+C to stop)')
+  if (!values.quiet && !values.json) io.err('newsdex build: watching for changes (Ctrl+C to stop)')
   await watching
   return code
 }

@@ -23,7 +23,8 @@ export const SEARCH_HELP = [
   '  --from YYYY-MM-DD        only articles published on or after this date',
   '  --to YYYY-MM-DD          only articles published on or before this date',
   '  --color <when>           auto (default: when stdout is a terminal and NO_COLOR is unset), always or never',
-  '  --json                   print the whole response as JSON (highlights as HTML)',
+  '  --json                   print the whole response as JSON (highlights as HTML), and nothing else',
+  '  --quiet, -q              print the hits only: no count line, no notes about the query',
   '  --help, -h               show this help',
   '',
   'examples:',
@@ -59,6 +60,7 @@ export async function searchCommand(argv: string[], io: Output, isTty: boolean):
       limit: { type: 'string', short: 'n' },
       offset: { type: 'string' },
       json: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', short: 'q', default: false },
       sort: { type: 'string' },
       source: { type: 'string', multiple: true },
       location: { type: 'string', multiple: true },
@@ -100,16 +102,18 @@ export async function searchCommand(argv: string[], io: Output, isTty: boolean):
     io.out(JSON.stringify(result, null, 2))
     return 0
   }
-  for (const d of result.query.diagnostics) io.err(`note: ${d.message}`)
-  const relaxed = result.query.relaxed ? ' (no article has every term; showing partial matches)' : ''
-  // Quoted with the quote the query does not use, so that its phrases read as typed.
-  const quote = query.includes('"') ? "'" : '"'
-  io.out(`${result.total} hit(s) for ${quote}${query}${quote} in ${index.size} article(s)${relaxed}`)
+  if (!values.quiet) {
+    for (const d of result.query.diagnostics) io.err(`note: ${d.message}`)
+    const relaxed = result.query.relaxed ? ' (no article has every term; showing partial matches)' : ''
+    // Quoted with the quote the query does not use, so that its phrases read as typed.
+    const quote = query.includes('"') ? "'" : '"'
+    io.out(`${result.total} hit(s) for ${quote}${query}${quote} in ${index.size} article(s)${relaxed}`)
+  }
   result.hits.forEach((hit, i) => {
     const a = hit.article
     const keywords = Object.values(a.keywords ?? {}).map((values) => values.join(', '))
     const meta = [a.date, a.source.join(', '), a.location.slice(0, 3).join(', '), ...keywords].filter(Boolean).join(' · ')
-    io.out('')
+    if (i > 0 || !values.quiet) io.out('')
     io.out(`${options.offset! + i + 1}. ${renderHighlight(hit.highlight?.title || '(untitled)', color)}`)
     io.out(`   ${meta ? `${meta} · ` : ''}id ${hit.id} · score ${hit.score.toFixed(2)}`)
     for (const snippet of hit.highlight?.snippets ?? []) io.out(`   ${renderHighlight(snippet, color)}`)

@@ -71,6 +71,43 @@ describe('newsdex build: records without text', () => {
   })
 })
 
+describe('--quiet and --json, for scripts', () => {
+  it('build --json prints one summary object, written or not, with every error in it', () => {
+    const ok = cli(['build', 'feed.jsonl', '--out', join(dir, 'j1.idx'), '--json'], dir)
+    expect(ok.status).toBe(0)
+    expect(ok.stderr).toBe('')
+    const summary = JSON.parse(ok.stdout)
+    expect(summary).toMatchObject({ out: join(dir, 'j1.idx'), written: true, articles: 3, skipped: 2, errors: 0, failures: [] })
+    expect(Object.keys(summary)).toEqual(['out', 'written', 'articles', 'skipped', 'errors', 'failures', 'terms', 'bytes', 'seconds'])
+    const failed = cli(['build', 'bad.jsonl', '--out', join(dir, 'j2.idx'), '--json'], dir)
+    expect(failed.status).toBe(1)
+    expect(JSON.parse(failed.stdout)).toMatchObject({ written: false, bytes: null, errors: 2, failures: [{ path: 'bad.jsonl', line: 2 }, { path: 'bad.jsonl', line: 3, message: 'date "someday" is not a recognizable date' }] })
+    expect(existsSync(join(dir, 'j2.idx'))).toBe(false)
+  })
+
+  it('build --quiet prints nothing on success, and only the errors on failure', () => {
+    const ok = cli(['build', 'feed.jsonl', '--out', join(dir, 'q1.idx'), '--quiet'], dir)
+    expect([ok.status, ok.stdout, ok.stderr]).toEqual([0, '', ''])
+    const failed = cli(['build', 'bad.jsonl', '--out', join(dir, 'q2.idx'), '-q'], dir)
+    expect(failed.status).toBe(1)
+    expect(failed.stdout).toBe('')
+    expect(failed.stderr).toMatch(/^error: bad\.jsonl:2: invalid JSON/)
+  })
+
+  it('search --quiet prints the hits only; search --json only the response', () => {
+    const out = join(dir, 'q3.idx')
+    cli(['build', 'feed.jsonl', '--out', out, '-q'], dir)
+    const quiet = cli(['search', out, 'cocoa OR', '--quiet'], dir)
+    expect(quiet.stderr).toBe('')
+    expect(quiet.stdout.split('\n')[0]).toBe('1. Cocoa prices rise')
+    const noisy = cli(['search', out, 'cocoa OR'], dir)
+    expect(noisy.stderr).toContain('note:')
+    const json = cli(['search', out, 'cocoa', '--json'], dir)
+    expect(json.stderr).toBe('')
+    expect(JSON.parse(json.stdout).hits.map((h: { id: string }) => h.id)).toEqual(['a'])
+  })
+})
+
 describe('newsdex build --field', () => {
   it('maps input keys to article fields; lists in meta read as text; a description stands in for a missing body', () => {
     const out = join(dir, 'mapped.idx')
