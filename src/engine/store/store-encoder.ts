@@ -16,27 +16,28 @@ const encoder = new TextEncoder()
 /** The sections of every part of a store, compacted (removed articles dropped, terms sorted). */
 export function encodeSections(store: Store, options: unknown): { meta: Omit<PartMeta, 'part'>; search: Record<string, Uint8Array>; positions: Record<string, Uint8Array>; chunks: { display: Uint8Array; text: Record<string, Uint8Array> }[] } {
   const docs: number[] = []
-  const renumber = new Map<number, number>()
+  // Old document number → new (removed articles are dropped), or -1.
+  const renumber = new Int32Array(store.documentCount).fill(-1)
   for (let doc = 0; doc < store.documentCount; doc++) {
     if (!store.isLive(doc)) continue
-    renumber.set(doc, docs.length)
+    renumber[doc] = docs.length
     docs.push(doc)
   }
   const documents = docs.length
   if (docs.some((doc) => !store.displayOf(doc) || !store.text.has(doc))) {
     throw new NewsdexError('E_INVALID_ARGUMENT', 'this index was loaded without all of its display and text parts; it cannot be serialized again')
   }
-  const terms = [...store.terms].map(([term]) => term).sort()
+  const sorted = [...store.terms].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const terms = sorted.map(([term]) => term)
   const termStats = new ByteWriter()
   const docBytes = new ByteWriter()
   const tfBytes = new ByteWriter()
-  for (const term of terms) {
-    const entry = store.terms.get(term)!
+  for (const [, entry] of sorted) {
     const postings = store.postings(entry)
     const kept: number[] = []
-    for (let i = 0; i < postings.docs.length; i++) if (store.isLive(postings.docs[i]!)) kept.push(i)
+    for (let i = 0; i < postings.docs.length; i++) if (renumber[postings.docs[i]!]! >= 0) kept.push(i)
     const remapped = {
-      docs: kept.map((i) => renumber.get(postings.docs[i]!)!),
+      docs: kept.map((i) => renumber[postings.docs[i]!]!),
       title: kept.map((i) => postings.title[i]!),
       body: kept.map((i) => postings.body[i]!),
     }
@@ -62,7 +63,7 @@ export function encodeSections(store: Store, options: unknown): { meta: Omit<Par
   }
   const ids = encodeJsonSection(docs.map((doc) => store.idOf(doc)))
   const termStatBytes = termStats.finish()
-  const codeOf = new Map(termsByCode(terms, terms.map((term) => store.terms.get(term)!.df)).map((term, code) => [term, code]))
+  const codeOf = new Map(termsByCode(terms, sorted.map(([, entry]) => entry.df)).map((term, code) => [term, code]))
   const chunks: { display: Uint8Array; text: Record<string, Uint8Array> }[] = []
   // The positions part: per chunk, each document's title then body tokens as term codes
   // (its sections keep the name 'ranks' of format version 3).

@@ -5,9 +5,24 @@ import type { Article } from '../../types.js'
 import { findDoc, type MutablePostings } from './postings.js'
 import { VALUE_FIELDS, type Display, type Store, type TermEntry, type ValueField } from './store.js'
 
+/**
+ * Each radix tree's entries by term, for exact lookups: a `Map` finds a term several times faster
+ * than the tree walks to it, and adding an article looks up each of its terms (BENCHMARKS.md,
+ * "Build speed"). The tree is still what prefix and typo lookups walk.
+ */
+const entriesByTerm = new WeakMap<SearchableMap<TermEntry>, Map<string, TermEntry>>()
+
+/** The entries of a store's tree by term. */
+function entriesOf(tree: SearchableMap<TermEntry>): Map<string, TermEntry> {
+  let entries = entriesByTerm.get(tree)
+  if (!entries) entriesByTerm.set(tree, (entries = new Map(tree)))
+  return entries
+}
+
 /** Adds an article (checked, its `keywords` holding the store's custom keyword fields) to a store: analyzes it and appends its postings. */
 export function addArticle(store: Store, article: Article): void {
   const terms = thaw(store)
+  const byTerm = entriesOf(terms)
   const title = analyze(article.title, store.analyzer)
   const body = analyze(article.body, store.analyzer)
   const doc = store._appendDocument(article.id, title.length, body.length, article.date)
@@ -30,8 +45,12 @@ export function addArticle(store: Store, article: Article): void {
   title.forEach((t) => count(t.term, true))
   body.forEach((t) => count(t.term, false))
   for (const [term, o] of occurrences) {
-    let entry = terms.get(term)
-    if (!entry) terms.set(term, (entry = { id: -1, df: 0, postings: { docs: [], title: [], body: [] } }))
+    let entry = byTerm.get(term)
+    if (!entry) {
+      entry = { id: -1, df: 0, postings: { docs: [], title: [], body: [] } }
+      terms.set(term, entry)
+      byTerm.set(term, entry)
+    }
     const postings = entry.postings as MutablePostings
     postings.docs.push(doc)
     postings.title.push(o.title)
@@ -55,7 +74,11 @@ export function removeArticle(store: Store, doc: number): void {
     entry.df--
     if (entry.df === 0) emptied.push(term)
   }
-  for (const term of emptied) terms.delete(term)
+  const byTerm = entriesOf(terms)
+  for (const term of emptied) {
+    terms.delete(term)
+    byTerm.delete(term)
+  }
   forgetTermCodes(store)
   store._live[doc] = false
   store._liveCount--
