@@ -7,6 +7,7 @@ export { extractMetadata, type ExtractHints } from './extract/extract-metadata.j
 export { buildIndex, type BuildError, type BuildIndexOptions, type BuildProgress, type BuildResult } from './ingest/build-index.js'
 export { BuildCache } from './ingest/build-cache.js'
 export { writeFileAtomic, writeIndex, writeIndexParts } from './ingest/write-index.js'
-export { NewsIndex } from './indexer.js'
-export { NewsdexError, type NewsdexErrorCode } from './index.js'
+// From the modules, not from the other entries: an entry that imports another leaves an empty shared chunk in dist/.
+export { WritableNewsIndex as NewsIndex } from './engine/writable-index.js'
+export { NewsdexError, type NewsdexErrorCode } from './errors.js'
 export type * from './types.js'
