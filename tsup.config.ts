@@ -1,11 +1,15 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { transform } from 'esbuild'
 import { defineConfig, type Options } from 'tsup'
+import internal from './scripts/mangled-properties.json'
 
 /**
  * Internal members are named with a leading `_` (the store's columns, written only by its writer
- * and decoder); the build gives them short names, as no user code may reach them.
+ * and decoder), or listed in scripts/mangled-properties.json (the members of internal classes);
+ * the build gives them short names, as no user code may reach them.
  */
 const mangleInternals: Options['esbuildOptions'] = (options) => {
-  options.mangleProps = /^_/
+  options.mangleProps = new RegExp(`^(?:_.*|${internal.names.join('|')})$`)
 }
 
 /**
@@ -38,14 +42,14 @@ const node: Options = {
 export default defineConfig([
   {
     ...node,
-    entry: { index: 'src/index.ts', indexer: 'src/indexer.ts', build: 'src/build.ts', cli: 'src/cli.ts' },
+    entry: { index: 'src/index.ts', indexer: 'src/indexer.ts', build: 'src/build.ts', vite: 'src/vite.ts', cli: 'src/cli.ts' },
     format: ['esm'],
     // Declarations marked @internal (the store behind NewsIndex) stay out of the public types.
-    dts: { entry: { index: 'src/index.ts', indexer: 'src/indexer.ts', build: 'src/build.ts' }, compilerOptions: { stripInternal: true } },
+    dts: { entry: { index: 'src/index.ts', indexer: 'src/indexer.ts', build: 'src/build.ts', vite: 'src/vite.ts' }, compilerOptions: { stripInternal: true } },
   },
   {
     ...node,
-    entry: { index: 'src/index.ts', indexer: 'src/indexer.ts', build: 'src/build.ts' },
+    entry: { index: 'src/index.ts', indexer: 'src/indexer.ts', build: 'src/build.ts', vite: 'src/vite.ts' },
     format: ['cjs'],
     dts: { compilerOptions: { stripInternal: true } },
     // `import.meta.url` (the package version is read beside the running file) as CommonJS has it.
@@ -68,5 +72,24 @@ export default defineConfig([
     noExternal: [/.*/],
     sourcemap: true,
     esbuildOptions: mangleInternals,
+  },
+  {
+    // newsdex/ui: the <newsdex-search> element (ui.js) and its worker (ui-worker.js, found beside
+    // ui.js); the runtime goes in a chunk of its own, which the worker imports, and the main thread
+    // only when it has to run the index itself. Browser-only, so ESM only, minified.
+    entry: { ui: 'src/ui.ts', 'ui-worker': 'src/ui/worker.ts' },
+    format: ['esm'],
+    target: 'es2022',
+    platform: 'browser',
+    minify: true,
+    splitting: true,
+    sourcemap: false,
+    dts: { entry: { ui: 'src/ui.ts' } },
+    esbuildOptions: mangleInternals,
+    // The element's stylesheet, which its shadow root links beside ui.js (and `newsdex/ui/style.css`).
+    onSuccess: async () => {
+      const { code } = await transform(await readFile('src/ui/newsdex-search.css', 'utf8'), { loader: 'css', minify: true })
+      await writeFile('dist/ui.css', code)
+    },
   },
 ])

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
+import { MANGLED_PROPERTIES } from './mangled-properties.mjs'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -38,7 +39,7 @@ const PARTS = [
 async function gzipOfBundle(stubs = {}) {
   const byPath = Object.fromEntries(Object.entries(stubs).map(([path, code]) => [resolve(ROOT, path), code]))
   const stub = { name: 'stub', setup: (b) => b.onLoad({ filter: /.*/ }, (a) => (byPath[a.path] === undefined ? undefined : { contents: byPath[a.path], loader: 'js' })) }
-  const result = await build({ entryPoints: [join(ROOT, 'src/index.ts')], bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, logLevel: 'silent', mangleProps: /^_/, plugins: [stub] })
+  const result = await build({ entryPoints: [join(ROOT, 'src/index.ts')], bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, logLevel: 'silent', mangleProps: MANGLED_PROPERTIES, plugins: [stub] })
   return gzipSync(result.outputFiles[0].text, { level: 9 }).length
 }
 

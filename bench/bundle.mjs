@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { MANGLED_PROPERTIES } from './mangled-properties.mjs'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -27,8 +28,8 @@ async function bundle(options) {
     target: 'es2022',
     write: false,
     logLevel: 'silent',
-    // As tsup.config.ts builds newsdex: internal `_` members get short names.
-    mangleProps: /^_/,
+    // As tsup.config.ts builds newsdex: internal members get short names.
+    mangleProps: MANGLED_PROPERTIES,
     absWorkingDir: ROOT,
     ...options,
   })

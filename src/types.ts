@@ -71,6 +71,15 @@ export interface NewsIndexOptions {
 }
 
 /** Name of an analyzer preset. `'english'` folds case and diacritics and strips possessives. */
+/** Options of `serializeParts()`. */
+export interface SerializePartsOptions {
+  /**
+   * Articles per display and text chunk. Default: as many as hold about 16 KB of body text on
+   * average (1 to 256), so that a browser fetches little more than the hits it shows.
+   */
+  chunkSize?: number
+}
+
 export type AnalyzerPreset = 'english' | 'simple'
 
 /** A date range; both ends inclusive, ISO `YYYY-MM-DD`, either end optional. */

@@ -1,8 +1,18 @@
 import { porterStem } from './porter.js'
 
+/** Most stems remembered. */
+const REMEMBERED_STEMS = 65_536
+/** The first stems computed: a search box stems the same dictionary terms keystroke after keystroke. */
+const stems = new Map<string, string>()
+
 /** The English (Porter) stem of an analyzed term: 'rockets' → 'rocket', 'casualties' → 'casualti'. */
 export function stem(term: string): string {
-  return /^\p{N}+$/u.test(term) ? term : porterStem(term)
+  let stemmed = stems.get(term)
+  if (stemmed === undefined) {
+    stemmed = /^\p{N}+$/u.test(term) ? term : porterStem(term)
+    if (stems.size < REMEMBERED_STEMS) stems.set(term, stemmed)
+  }
+  return stemmed
 }
 
 /**

@@ -1,9 +1,9 @@
-import { resolve } from 'node:path'
+import { basename, dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { MAPPABLE_FIELDS, type FieldMap } from '../article/fields.js'
 import { BuildCache } from '../ingest/build-cache.js'
 import { buildIndex } from '../ingest/build-index.js'
-import { writeIndex, writeIndexParts } from '../ingest/write-index.js'
+import { manifestPath, writeIndex, writeIndexParts } from '../ingest/write-index.js'
 import { UsageError, type Output } from './output.js'
 import { progressLine } from './progress.js'
 import { watchInputs, watchRoots } from './watch.js'
@@ -13,7 +13,8 @@ export const BUILD_USAGE = 'newsdex build <globs…> --out <file> [options]  |  
 /** What each option of `build` does, for `--help`. */
 export const BUILD_OPTIONS = [
   '--out, -o <file>        the index file to write (atomically: never half a file)',
-  '--split                 also write display and text parts beside it, loaded on demand',
+  '--split                 write the index in parts for NewsIndex.open(), each under a content-hashed',
+  '                        name, and a manifest <name>.json listing them (--out news.json or news.idx)',
   '--site <dir>            index a built site: its HTML pages (globs, if given, are relative to it), each',
   '                        with its URL from its path; pages with no article are skipped and counted',
   '--cwd <dir>             directory the globs are relative to (default: the current one)',
@@ -52,8 +53,8 @@ export const BUILD_HELP = [
   '  newsdex build "news/**/*.md" --out dist/news.idx',
   '  newsdex build feed.jsonl --out news.idx --field title=headline --field body=content',
   '  newsdex build bbc.jsonl --out bbc.idx --facet category',
-  '  newsdex build "news/**/*" --out dist/news.idx --split --country US',
-  '  astro build && newsdex build --site dist --out dist/news.idx --split',
+  '  newsdex build "news/**/*" --out dist/news.json --split --country US',
+  '  astro build && newsdex build --site dist --out dist/news.json --split',
   '  newsdex build "news/**/*.md" --out public/news.idx --watch --cache .cache/newsdex.json',
 ].join('\n')
 
@@ -145,10 +146,13 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
     if (values.cache && cache!.changed) await cache!.save(values.cache)
     const { index, errors, skipped } = result
     const counts = cache?.counts
-    /** The summary of `--json`: one object on stdout, whether the index was written or not. */
-    const summary = (written: boolean, bytes: number | null): void => {
+    /**
+     * The summary of `--json`: one object on stdout, whether the index was written or not (`written`
+     * is then the file written: the index, or the manifest of a split one; `parts` their number).
+     */
+    const summary = (written: string | null, bytes: number | null, parts?: number): void => {
       const seconds = Number(((performance.now() - started) / 1000).toFixed(2))
-      io.out(JSON.stringify({ out, written, articles: index.size, skipped, errors: errors.length, failures: errors, terms: index.stats().terms, bytes, seconds, ...(counts ? { files: counts } : {}) }))
+      io.out(JSON.stringify({ out: written ?? out, written: written !== null, ...(parts !== undefined ? { parts } : {}), articles: index.size, skipped, errors: errors.length, failures: errors, terms: index.stats().terms, bytes, seconds, ...(counts ? { files: counts } : {}) }))
     }
     // Errors go to stderr, even with --quiet; --json lists them in the summary as well.
     for (const error of errors) io.err(`error: ${error.path}${error.line ? `:${error.line}` : ''}: ${error.message}`)
@@ -158,16 +162,16 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
     const unwritten = errors.length > 0 && !values['keep-going'] ? `${plural(errors.length, 'error')} in ${plural(files, 'file')}; ${out} was not written (use --keep-going to write the rest)` : index.size === 0 ? `no articles to index; ${out} was not written` : null
     if (unwritten !== null) {
       io.err(`newsdex build: ${unwritten}`)
-      if (values.json) summary(false, null)
+      if (values.json) summary(null, null)
       return 1
     }
-    const { bytes } = values.split ? await writeIndexParts(index, out) : await writeIndex(index, out)
-    if (values.json) summary(true, bytes)
+    const written = values.split ? await writeIndexParts(index, out) : { ...(await writeIndex(index, out)), manifest: out, files: [] }
+    if (values.json) summary(written.manifest, written.bytes, values.split ? written.files.length : undefined)
     else if (!values.quiet) {
       const seconds = (performance.now() - started) / 1000
-      const what = values.split ? `${out} and its parts` : out
+      const what = values.split ? `${written.manifest} and ${plural(written.files.length, 'part')}` : out
       const reuse = counts ? ` (${plural(counts.parsed, 'file')} parsed, ${counts.reused.toLocaleString('en-US')} from the cache)` : ''
-      io.out(`indexed ${index.size} article(s), ${index.stats().terms} terms → ${what} (${bytes} bytes) in ${seconds.toFixed(2)} s${reuse}`)
+      io.out(`indexed ${index.size} article(s), ${index.stats().terms} terms → ${what} (${written.bytes} bytes) in ${seconds.toFixed(2)} s${reuse}`)
     }
     return errors.length > 0 ? 1 : 0
   }
@@ -175,9 +179,14 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
   const code = await build()
   if (!values.watch) return code
   const root = resolve(values.cwd ?? '.', values.site ?? '')
-  const written = resolve(out)
-  // The index, its parts, the cache and temporary files are outputs, not inputs.
-  const ignore = (path: string): boolean => path === written || path.startsWith(`${written}.`) || (values.cache !== undefined && path === resolve(values.cache)) || path.endsWith('.tmp')
+  const { manifest, name } = manifestPath(resolve(out))
+  // The index (or the manifest and its parts), the cache and temporary files are outputs, not inputs.
+  const ignore = (path: string): boolean =>
+    path === resolve(out) ||
+    path === manifest ||
+    (dirname(path) === dirname(manifest) && basename(path).startsWith(`${name}.`) && path.endsWith('.idx')) ||
+    (values.cache !== undefined && path === resolve(values.cache)) ||
+    path.endsWith('.tmp')
   const watching = watchInputs(watchRoots(positionals.length > 0 ? positionals : ['**/*.html'], root), build, { ignore, ...(io.signal ? { signal: io.signal } : {}) })
   if (!values.quiet && !values.json) io.err('newsdex build: watching for changes (Ctrl+C to stop)')
   await watching

@@ -14,7 +14,8 @@ export const MAX_HIGHLIGHT_CHARS = 100_000
 /** The stored display fields of a document (title `''` while its display part is not loaded). */
 export function storedArticle(store: Store, doc: number): StoredArticle {
   const { title = '', url, meta } = store.displayOf(doc) ?? {}
-  const article: StoredArticle = { id: store.idOf(doc), title, date: store.dateOf(doc), source: [], location: [], country: [] }
+  // Its source, location and country are set next, in that order, by the loop over the value fields.
+  const article = { id: store.idOf(doc), title, date: store.dateOf(doc) } as StoredArticle
   // The built-in value fields, then the custom keyword fields.
   store.valueFields.forEach((field, i) => {
     const values = store.values(field)

@@ -5,7 +5,8 @@ import { compareByDocumentCount } from '../term-order.js'
 import type { Article, AsyncSearchOptions, IndexStats, LoadOptions, NewsIndexOptions, OpenOptions, ParsedQuery, QueryNode, SearchOptions, SearchResponse } from '../types.js'
 import { pageHits, storedArticle } from './hits.js'
 import { resolveOptions, type ResolvedOptions } from './options.js'
-import { PartFetcher } from './part-fetcher.js'
+import { decodeManifest } from '../format/manifest.js'
+import { fetchPart, partFetcher, partsFor, type PartFetcher } from './part-fetcher.js'
 import { rank, type IndexSettings, type Ranking } from './rank.js'
 import { attachDisplay, attachPositions, attachText, decodeSearchSections, readPart, type PartMeta } from './store/store-decoder.js'
 import { DEFAULT_CACHE_BYTES } from './store/decoded-cache.js'
@@ -38,6 +39,8 @@ export class NewsIndex {
   #loadedFrom: PartMeta | null = null
   /** Fetches the other parts of an index opened with `open()`. */
   #fetcher: PartFetcher | null = null
+  /** Opens the index's URL again, for an index opened with `open()`. */
+  #connect: ((init: RequestInit) => Promise<NewsIndex>) | null = null
   /** The options ranking reads. */
   #settings: IndexSettings
 
@@ -76,7 +79,7 @@ export class NewsIndex {
     return {
       articles: this.size,
       terms: store.terms.size,
-      dateRange: dates.length > 0 ? { from: dates[0]!, to: dates.at(-1)! } : null,
+      dateRange: dates[0] ? { from: dates[0], to: dates.at(-1)! } : null,
       cache: store.cache.usage,
     }
   }
@@ -93,7 +96,7 @@ export class NewsIndex {
 
   /** Searches the index. The query string never throws; see `parseQuery()` for the syntax. */
   search(query: string | ParsedQuery = '', options: SearchOptions = {}): SearchResponse {
-    return this.#respond(rank(this.store, this.#settings, query, options), options)
+    return this.#respond(rank(this.store, this.#settings, query, options), options, this.store)
   }
 
   /**
@@ -103,20 +106,41 @@ export class NewsIndex {
    * stale keystroke so); parts already asked for still arrive and are kept.
    */
   async searchAsync(query: string | ParsedQuery = '', options: AsyncSearchOptions = {}): Promise<SearchResponse> {
+    const from = this.#loadedFrom
+    try {
+      return await this.#searchAsync(query, options)
+    } catch (error) {
+      // A part that fails may be of a build that has since been replaced: the index's URL is read
+      // again, once, and if it holds another build, the index moves to it and the search runs again.
+      if (!this.#connect || options.signal?.aborted) throw error
+      const fresh = await this.#connect({ cache: 'no-cache' })
+      if (fresh.#loadedFrom!.build === from!.build) throw error
+      Object.assign(this, fresh)
+      this.#loadedFrom = fresh.#loadedFrom
+      this.#fetcher = fresh.#fetcher
+      this.#settings = fresh.#settings
+      return this.#searchAsync(query, options)
+    }
+  }
+
+  async #searchAsync(query: string | ParsedQuery, options: AsyncSearchOptions): Promise<SearchResponse> {
     const { signal } = options
     signal?.throwIfAborted()
     const parsed = typeof query === 'string' ? parseQuery(query) : query
+    // The store this search ranks in, even if another search moves the index to a newer build meanwhile.
+    const store = this.store
     const fetcher = this.#fetcher
-    if (fetcher && parsed.clauses.some(hasPhrase) && !this.store.text.hasPositions) await fetcher.fetch(['positions'], signal)
-    const ranking = rank(this.store, this.#settings, parsed, options)
-    if (fetcher) await fetcher.fetch(PartFetcher.partsFor(this.store, ranking.page, options.highlight !== false), signal)
-    return this.#respond(ranking, options)
+    if (fetcher && parsed.clauses.some(hasPhrase) && !store.text.hasPositions) await fetcher(['positions'], signal)
+    const ranking = rank(store, this.#settings, parsed, options)
+    if (fetcher) await fetcher(partsFor(store, ranking.page, options.highlight !== false), signal)
+    return this.#respond(ranking, options, store)
   }
 
   /** The response of a ranked page; what the page lacks (parts not loaded) is said in the diagnostics. */
-  #respond(ranking: Ranking, options: SearchOptions): SearchResponse {
-    const missing = PartFetcher.partsFor(this.store, ranking.page, options.highlight !== false)
-    const query = { ...ranking.query, diagnostics: [...ranking.query.diagnostics] }
+  #respond(ranking: Ranking, options: SearchOptions, store: Store): SearchResponse {
+    const missing = partsFor(store, ranking.page, options.highlight !== false)
+    // rank() made this query and its diagnostics for this search alone.
+    const { query } = ranking
     if (missing.length > 0) {
       query.diagnostics.push({
         code: 'missing-part',
@@ -124,7 +148,7 @@ export class NewsIndex {
         offset: 0,
       })
     }
-    return { total: ranking.scores.size, hits: pageHits(this.store, ranking, options.highlight), facets: ranking.facets, query }
+    return { total: ranking.scores.size, hits: pageHits(store, ranking, options.highlight), facets: ranking.facets, query }
   }
 
   /** Loads an index written by `serialize()` or the `search` part of `serializeParts()`. Throws a `NewsdexError` on anything else. */
@@ -137,7 +161,8 @@ export class NewsIndex {
     }
     let index: T
     try {
-      checkIndex((meta.options as object | null | undefined)?.constructor === Object, 'index options in the header')
+      // Plain options only (a crafted header could hold anything); invalid values throw in the constructor.
+      if ((meta.options as object | null | undefined)?.constructor !== Object) throw meta.options
       index = new this(meta.options as NewsIndexOptions)
     } catch (error) {
       throw corruptIndex('index options in the header', error)
@@ -159,7 +184,7 @@ export class NewsIndex {
     const { meta, sections } = readPart(data)
     const own = this.#loadedFrom
     if (own?.part !== 'search' || meta.part === 'all' || meta.part === 'search') {
-      throw new NewsdexError('E_INVALID_ARGUMENT', `cannot add a '${meta.part}' part: only positions, display and text parts go to an index loaded from its search part`)
+      throw new NewsdexError('E_INVALID_ARGUMENT', `cannot add a '${meta.part}' part: only to an index loaded from its search part`)
     }
     checkIndex(meta.build === own.build, 'part: it belongs to another build of the index')
     if (meta.part === 'positions') attachPositions(this.store, own, sections)
@@ -168,19 +193,38 @@ export class NewsIndex {
   }
 
   /**
-   * Opens an index published with `newsdex build --split`: fetches `url` (the search part) now, and
-   * the other parts (`<url>.positions`, `<url>.display-<i>`, `<url>.text-<i>`) only when a search needs them.
+   * Opens an index published with `newsdex build --split`: fetches the manifest `url` (`news.json`)
+   * and the search part it names now, and the other parts (relative to the manifest) only when a
+   * search needs them. `url` may also name a whole index (one file), or the search part of the
+   * older layout, whose parts are `<url>.positions`, `<url>.display-<i>`, `<url>.text-<i>`. A query
+   * string on `url` is added to every part's URL. When a part fails, `searchAsync()` reads `url`
+   * again once, and moves to the build it names if that is a newer one.
    */
   static async open<T extends NewsIndex>(this: IndexClass<T>, url: string, options: OpenOptions = {}): Promise<T> {
     const get = options.fetch ?? fetch
-    const load = async (name: string, signal?: AbortSignal): Promise<Uint8Array> => {
-      const response = await get(name === 'search' ? url : `${url}.${name}`, { signal })
-      if (!response.ok) throw new NewsdexError('E_IO', `cannot fetch ${response.url || url}: HTTP ${response.status}`)
-      return new Uint8Array(await response.arrayBuffer())
+    const { signal } = options
+    const [, path = '', query = ''] = /^([^?#]*)(\?[^#]*)?/.exec(url)!
+    /** The index of a search part (or whole index), whose other parts `partUrl` names. */
+    const opened = (bytes: Uint8Array, partUrl: (name: string) => string): T => {
+      const index = NewsIndex.load.call(this, bytes, options) as T
+      // A whole index (one file) has every part already.
+      if (index.#loadedFrom!.part === 'search') index.#fetcher = partFetcher((name) => fetchPart(get, partUrl(name), {}, (part) => index.addPart(part)))
+      return index
     }
-    const index = NewsIndex.load.call(this, await load('search', options.signal), options) as T
-    // A whole index (one file) has every part already.
-    if (index.#loadedFrom?.part === 'search') index.#fetcher = new PartFetcher(load, (bytes) => index.addPart(bytes))
+    /** The index `url` holds now: a manifest ('{'; a file starts with 'NDEX') and the search part it names, or a file. */
+    const connect = (init: RequestInit): Promise<T> =>
+      fetchPart(get, url, init, (bytes) => {
+        if (bytes[0] !== 123) return opened(bytes, (name) => `${path}.${name}${query}`)
+        const { parts } = decodeManifest(bytes)
+        const partUrl = (name: string): string => `${path.replace(/[^/]*$/, '')}${parts[name]?.file ?? name}${query}`
+        return fetchPart(get, partUrl('search'), init, (search) => opened(search, partUrl))
+      })
+    // Once more on a failure, past any cache: a cached manifest may name parts that are gone.
+    const index = await connect({ signal }).catch(() => {
+      signal?.throwIfAborted()
+      return connect({ signal, cache: 'no-cache' })
+    })
+    index.#connect = connect
     return index
   }
 }

@@ -21,7 +21,6 @@ export function resolveOptions({ analyzer = 'english', boost = {}, stopwords = [
   checkOption(analyzer === 'english' || analyzer === 'simple', 'analyzer', analyzer)
   checkOption([title, body].every((weight) => Number.isFinite(weight) && weight >= 0), 'boost', boost)
   checkOption(Array.isArray(stopwords) && stopwords.every((word) => typeof word === 'string'), 'stopwords', stopwords)
-  // Their names are checked by the writable index (a loaded index's are checked against its sections).
-  checkOption(Array.isArray(facets), 'facets', facets)
-  return { boost: { title, body }, analyzer, stopwords: [...new Set(stopwords.map((word) => normalizeTerm(word, analyzer)).filter(Boolean))], facets: [...facets] }
+  // Custom keyword fields are checked by the writable index; a loaded index's, against its sections.
+  return { boost: { title, body }, analyzer, stopwords: [...new Set(stopwords.map((word) => normalizeTerm(word, analyzer)).filter(Boolean))], facets }
 }

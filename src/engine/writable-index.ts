@@ -2,7 +2,7 @@ import { validateArticle } from '../article/validate.js'
 import { checkOption, NewsdexError } from '../errors.js'
 import { encodeAll, encodeParts } from './store/store-encoder.js'
 import { ENGLISH_STOPWORDS } from '../analysis/stopwords.js'
-import type { Article, NewsIndexOptions } from '../types.js'
+import type { Article, NewsIndexOptions, SerializePartsOptions } from '../types.js'
 import { NewsIndex } from './news-index.js'
 import { addArticle, removeArticle } from './store/store-writer.js'
 
@@ -67,7 +67,9 @@ export class WritableNewsIndex extends NewsIndex {
    * bodies of the hits shown). `NewsIndex.load(parts.search)` answers searches; `addPart()` or
    * `NewsIndex.open()` bring in the rest.
    */
-  serializeParts(): Record<string, Uint8Array> {
-    return encodeParts(this.store, this.options)
+  serializeParts(options: SerializePartsOptions = {}): Record<string, Uint8Array> {
+    const { chunkSize } = Object(options) as SerializePartsOptions
+    checkOption(chunkSize === undefined || (Number.isInteger(chunkSize) && chunkSize > 0), 'chunkSize', chunkSize)
+    return encodeParts(this.store, this.options, chunkSize)
   }
 }

@@ -105,7 +105,7 @@ export function decodeJsonSection(sections: Map<string, Uint8Array>, name: strin
 /** A section holding a JSON list of strings; `what` names it in the error when it is anything else. */
 export function decodeStringList(bytes: Uint8Array | undefined, what: string): string[] {
   const list = decodeText(bytes, what)
-  checkIndex(Array.isArray(list) && list.every((v) => typeof v === 'string'), `${what}: not a list of strings`)
+  checkIndex(Array.isArray(list) && list.every((v) => typeof v === 'string'), what)
   return list
 }
 

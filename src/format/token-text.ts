@@ -124,11 +124,8 @@ export function decodeTextIndex(data: TokenText, count: number): TextIndex {
     starts.gaps[d + 1] = starts.gaps[d]! + reader.varint()
     starts.literals[d + 1] = starts.literals[d]! + reader.varint()
   }
-  checkIndex(reader.done, 'text chunk index: longer than its documents')
-  checkIndex(starts.tokens[count] === data.cases.length, 'text chunk: not one case per token')
-  checkIndex(starts.codes[count] === data.codes.length, 'text chunk: codes of another length than its index says')
-  checkIndex(starts.gaps[count] === data.gaps.length, 'text chunk: gaps of another length than its index says')
-  checkIndex(starts.literals[count] === data.literals.length, 'text chunk: not one literal per literal case')
+  const ends = [[starts.tokens, data.cases], [starts.codes, data.codes], [starts.gaps, data.gaps], [starts.literals, data.literals]] as const
+  checkIndex(reader.done && ends.every(([at, stream]) => at[count] === stream.length), "text chunk index: does not add up to the chunk's streams")
   return starts
 }
 

@@ -3,10 +3,10 @@ import { lowerBound } from '../lower-bound.js'
 import { escapeHtml, markRanges } from './html.js'
 import type { MatchRange } from './match-ranges.js'
 
-/** Most matches that anchor a candidate window, the first in the text: the cost per hit stays bounded. */
+/** Most matches that anchor a candidate window: the cost per hit stays bounded. */
 const MAX_ANCHORS = 16
-/** Characters read past a window's reach on each side, so that sentence ends there are seen in context. */
-const CONTEXT = 200
+/** Characters read past a window's reach on each side, so that the words and sentence ends at its edges are seen whole. */
+const CONTEXT = 64
 
 /** Resolved snippet options (see `HighlightOptions`). */
 export interface SnippetOptions {
@@ -20,8 +20,6 @@ export interface SnippetOptions {
 interface Window {
   start: number
   end: number
-  /** Distinct things matched (query terms, phrases) it holds, then matches: `distinct * 1e6 + matches`. */
-  rank: number
   /** Its words, lowercased, as `repeats()` compares them (read only for windows that may be shown). */
   words: () => WordsOf
   /** Its text as HTML, with the ellipsis where it cuts a sentence (built only for the windows shown). */
@@ -63,45 +61,73 @@ function repeats(a: WordsOf, b: WordsOf): boolean {
   return false
 }
 
+/** Most matches after a match that its rating counts: rating every match stays linear in their number. */
+const RATED = 64
+
 /**
- * Picks the best windows of `text` around the matches (`ranges`, in order): most distinct query
- * terms, then most matches, then earliest. Each match anchors a window of at most `snippetLength`
- * characters that holds it and stays in its paragraph: from its sentence's start if that is within
- * 40% of the length before the match, else from the earliest word that is, up to the first sentence
- * end past 60% of the length, else to the last whole word that fits (a word too long to fit, such as
- * a URL, leaves only the match). Windows never overlap nor repeat one another's text (`repeats`),
- * nor text already `shown`, such as the title (when all of them do, the best one alone is shown).
- * They come in text order, with the ellipsis where they cut a sentence.
+ * The matches in the order their windows are tried: each is rated by the distinct things matched
+ * and the matches in the `length` characters from it (at most `RATED`), best first, earliest
+ * first among equals.
  */
-export function snippets(text: string, ranges: readonly MatchRange[], options: SnippetOptions, shown = ''): string[] {
-  const length = options.snippetLength
-  if (options.snippets <= 0 || length <= 0 || !text.trim()) return []
-  // Only the text that windows around the first matches can reach is read (linear in it).
-  const anchors: readonly { start: number; end: number }[] = ranges[0] ? ranges.slice(0, MAX_ANCHORS) : [{ start: 0, end: 0 }]
-  const from = Math.max(0, anchors[0]!.start - length - CONTEXT)
-  const to = Math.min(text.length, anchors.at(-1)!.end + length + CONTEXT)
-  const region = text.slice(from, to)
-  const ends = new Set(sentenceEnds(region).map((end) => from + end))
-  const mark = escapeHtml(options.ellipsis)
-  // Every word (run of non-space) and `cut`: how full (a share of `length`) a window must be to end
-  // with it: at once at a paragraph end (the text's last word included), 60% at a sentence end, else never.
-  const words = [...region.matchAll(/\S+(?=(\s*\n\s*\n)|(\s*$)|)/g)].map((m) => {
+function byRating(ranges: readonly MatchRange[], length: number): MatchRange[] {
+  const rating = ranges.map((r, k) => {
+    const keys = new Set<string>()
+    let next = k
+    for (; next < ranges.length && next - k < RATED && ranges[next]!.end <= r.start + length; next++) keys.add(ranges[next]!.key)
+    return keys.size * 1e6 + next - k
+  })
+  return ranges.map((_, k) => k).sort((a, b) => rating[b]! - rating[a]! || a - b).map((k) => ranges[k]!)
+}
+
+/** A word (run of non-space) and `cut`: how full (a share of the length) a window must be to end with it. */
+interface Word {
+  start: number
+  end: number
+  cut: number
+}
+
+/**
+ * The words of `text[from, to)`, with their `cut`: at once at a paragraph end (the text's last word
+ * included), 60% at a sentence end, else never.
+ */
+function wordsIn(text: string, from: number, to: number): Word[] {
+  const stretch = text.slice(from, to)
+  const ends = new Set(sentenceEnds(stretch).map((end) => from + end))
+  // A paragraph ends with the word before two line breaks, and with the text's last word.
+  return [...stretch.matchAll(/\S+(?=(\s*\n\s*\n)|(\s*$)|)/g)].map((m) => {
     const start = from + m.index!
     const end = start + m[0].length
     const paragraphEnd = m[1] !== undefined || (m[2] !== undefined && to === text.length)
     return { start, end, cut: paragraphEnd ? 0 : ends.has(end) ? 0.6 : Infinity }
   })
-  if (!words[0]) return []
-  // The first word ending after `offset`.
-  const wordAfter = (offset: number): number => lowerBound(0, words.length, (k) => words[k]!.end <= offset)
-  // Without matches, the text's first word anchors the one window.
-  const windows = (ranges[0] ? anchors : [words[0]]).map((r): Window => {
+}
+
+/**
+ * Picks the best windows of `text` around the matches (`ranges`, in order). Each match anchors a
+ * window of at most `snippetLength` characters that holds it and stays in its paragraph: from its
+ * sentence's start if that is within 40% of the length before the match, else from the earliest
+ * word that is, up to the first sentence end past 60% of the length, else to the last whole word
+ * that fits (a word too long to fit, such as a URL, leaves only the match). Matches are tried best
+ * rated first (see `byRating`), skipping those inside a window taken, at most `MAX_ANCHORS` of
+ * them; a window is taken unless it overlaps or repeats (`repeats`) one taken, or text already
+ * `shown`, such as the title (when all of them do, the first alone is shown). Each window reads
+ * only the text it can reach, so the cost per hit is bounded whatever the text's size. Windows
+ * come in text order, with the ellipsis where they cut a sentence.
+ */
+export function snippets(text: string, ranges: readonly MatchRange[], options: SnippetOptions, shown = ''): string[] {
+  const length = options.snippetLength
+  if (options.snippets <= 0 || length <= 0 || !text.trim()) return []
+  const mark = escapeHtml(options.ellipsis)
+  const windowAt = (r: { start: number; end: number }): Window => {
     const earliest = r.start - length * 0.4
+    const words = wordsIn(text, Math.max(0, Math.floor(earliest) - CONTEXT), Math.min(text.length, r.start + length + CONTEXT))
+    // The first word ending after `offset`.
+    const wordAfter = (offset: number): number => lowerBound(0, words.length, (k) => words[k]!.end <= offset)
     let i = Math.min(wordAfter(r.start), words.length - 1)
     while (i > 0 && words[i - 1]!.cut > 1 && words[i - 1]!.start >= earliest) i--
     let start = words[i]!.start
     // The first word from the match's last one that the window may end with or after which the next
-    // word does not fit (the region's last word ends every window).
+    // word does not fit (the stretch's last word ends every window).
     let j = Math.min(wordAfter(r.end - 1), words.length - 1)
     while (j + 1 < words.length && (words[j]!.end - start) / length < words[j]!.cut && words[j + 1]!.end <= start + length) j++
     let end = words[j]!.end
@@ -115,23 +141,29 @@ export function snippets(text: string, ranges: readonly MatchRange[], options: S
     return {
       start,
       end,
-      rank: new Set(inside.map((m) => m.key)).size * 1e6 + inside.length,
       words: once(() => wordsOf(text.slice(start, end))),
       html: () =>
         (start !== words[i]!.start || (i > 0 && words[i - 1]!.cut > 1) ? mark : '') +
         markRanges(text, inside, options.tags, start, end, collapse) +
         (end !== words[j]!.end || words[j]!.cut > 1 ? mark : ''),
     }
-  })
-  windows.sort((a, b) => b.rank - a.rank)
+  }
   const seen = wordsOf(shown)
+  const made: Window[] = []
   const chosen: Window[] = []
-  for (const w of windows) {
-    if (chosen.length === options.snippets) break
-    const clash = (c: Window): boolean => (w.start < c.end && c.start < w.end) || repeats(w.words(), c.words()) || repeats(c.words(), w.words())
+  // Without matches, the text's first word anchors the one window.
+  const first = /\S+/.exec(text)!
+  for (const r of ranges[0] ? byRating(ranges, length) : [{ start: first.index, end: first.index + first[0].length }]) {
+    if (chosen.length === options.snippets || made.length === MAX_ANCHORS) break
+    if (chosen.some((w) => w.start <= r.start && r.start < w.end)) continue
+    const w = windowAt(r)
+    made.push(w)
+    // Overlap is checked first: it is cheap, and most candidates around a frequent word overlap.
+    if (chosen.some((c) => w.start < c.end && c.start < w.end)) continue
+    const clash = (c: Window): boolean => repeats(w.words(), c.words()) || repeats(c.words(), w.words())
     if (!repeats(w.words(), seen) && !chosen.some(clash)) chosen.push(w)
   }
   // When every window repeats the title, the best one is shown all the same.
-  if (!chosen[0]) chosen.push(windows[0]!)
+  if (!chosen[0]) chosen.push(made[0]!)
   return chosen.sort((a, b) => a.start - b.start).map((w) => w.html())
 }

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises'
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { WritableNewsIndex as NewsIndex } from '../engine/writable-index.js'
 import { NewsdexError } from '../errors.js'
+import type { Manifest } from '../format/manifest.js'
+import { manifestFiles } from './manifest.js'
 
 /**
  * Writes bytes to `path` atomically: to a temporary file beside it, flushed, then renamed over the
@@ -60,18 +62,57 @@ export async function writeIndex(index: NewsIndex, path: string): Promise<{ byte
   return { bytes: bytes.length }
 }
 
+/** What `writeIndexParts()` wrote. */
+export interface WrittenParts {
+  /** The manifest's path: what `NewsIndex.open()` is given the URL of. */
+  manifest: string
+  /** The part files written, beside the manifest. */
+  files: string[]
+  /** Bytes of the parts and the manifest. */
+  bytes: number
+  /** Part files of the previous build, which its manifest listed, removed once the new manifest was in place. */
+  removed: string[]
+}
+
+/** `dist/news.json`, `dist/news.idx` and `dist/news` all name the manifest `dist/news.json`, with base name `news`. */
+export function manifestPath(path: string): { manifest: string; name: string } {
+  const manifest = path.replace(/\.(json|idx)$/, '') + '.json'
+  return { manifest, name: basename(manifest, '.json') }
+}
+
 /**
- * Writes the parts of `index` for the browser: its `search` part to `path`, every other part to
- * `<path>.<part>` (what `NewsIndex.open(url)` fetches). Returns the total number of bytes written.
+ * Writes the parts of `index` for the browser beside the manifest `path` (`dist/news.json`): each
+ * part under its content-hashed name (`news.3f2a91c0.idx`, `news.display-0.5be1c04d.idx`…), then the
+ * manifest, last, so that a reader that sees the new manifest finds every part it names. The parts
+ * of the build the old manifest listed are then removed (a page that still uses them reads the new
+ * manifest when a part is gone; see `NewsIndex.open()`). Every file is written atomically.
  */
-export async function writeIndexParts(index: NewsIndex, path: string): Promise<{ bytes: number }> {
-  const parts = index.serializeParts()
-  let bytes = 0
-  for (const [name, data] of Object.entries(parts)) {
-    if (name !== 'search') await writeFileAtomic(`${path}.${name}`, data)
+export async function writeIndexParts(index: NewsIndex, path: string): Promise<WrittenParts> {
+  const { manifest: target, name } = manifestPath(path)
+  const dir = dirname(target)
+  const { manifestBytes, files } = manifestFiles(index.serializeParts(), name)
+  const previous = await previousFiles(target, name)
+  let bytes = manifestBytes.length
+  for (const [file, data] of files) {
+    await writeFileAtomic(join(dir, file), data)
     bytes += data.length
   }
-  // The search part last: a reader that sees it finds every part it names.
-  await writeFileAtomic(path, parts.search!)
-  return { bytes }
+  await writeFileAtomic(target, manifestBytes)
+  const removed = [...previous].filter((file) => !files.has(file))
+  for (const file of removed) await rm(join(dir, file), { force: true })
+  return { manifest: target, files: [...files.keys()].map((file) => join(dir, file)), bytes, removed: removed.map((file) => join(dir, file)) }
+}
+
+/**
+ * The part files the manifest at `path` lists (none without a readable manifest there): only names
+ * as `writeIndexParts()` gives them (`<name>[.<part>].<8 hex digits>.idx`), so no other file is removed.
+ */
+async function previousFiles(path: string, name: string): Promise<Set<string>> {
+  const ours = (file: unknown): file is string => typeof file === 'string' && file.startsWith(`${name}.`) && /^\.(?:[a-z]+(?:-\d+)?\.)?[0-9a-f]{8}\.idx$/.test(file.slice(name.length))
+  try {
+    const manifest = JSON.parse(await readFile(path, 'utf8')) as Manifest
+    return new Set(Object.values(manifest.parts).map((part) => part.file).filter(ours))
+  } catch {
+    return new Set()
+  }
 }

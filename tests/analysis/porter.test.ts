@@ -137,4 +137,15 @@ describe('stem', () => {
     expect(stem('rockets')).toBe('rocket')
     expect(stem('casualties')).toBe('casualti')
   })
+
+  it('gives the same stem when asked again (it remembers the first 65,536), for any term (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-z0-9]{1,12}$/), { maxLength: 50 }), (terms) => {
+        const first = terms.map(stem)
+        expect(terms.map(stem)).toEqual(first)
+        expect(first).toEqual(terms.map((term) => (/^\p{N}+$/u.test(term) ? term : porterStem(term))))
+      }),
+      { numRuns: 2000 },
+    )
+  })
 })

@@ -1,8 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs'
+import { createHash } from 'node:crypto'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FORMAT_VERSION, NewsIndex } from '../../src/indexer.js'
 import type { SearchResponse } from '../../src/types.js'
+import { decodeContainer } from '../../src/format/container.js'
+import type { Manifest } from '../../src/format/manifest.js'
 import { BUILD_HINT, DIST, makeTempDir, removeTempDirs, REPO_ROOT, runNode, type RunResult } from '../helpers.js'
 
 /** Runs the built CLI; `cwd` defaults to the repository root so that `seeds/**` resolves. */
@@ -103,19 +106,67 @@ describe('newsdex build', () => {
 })
 
 describe('newsdex build --split', () => {
-  it('writes the search part and its parts, and search reads them back with titles and marks', () => {
-    const out = join(makeTempDir(), 'split.idx')
+  const PART_FILE = /^split(?:\.(?:positions|display-0|text-0))?\.[0-9a-f]{8}\.idx$/
+
+  it('writes content-hashed parts and a manifest naming them, and search reads them back with titles and marks', () => {
+    const dir = makeTempDir()
+    const out = join(dir, 'split.json')
     const built = cli(['build', 'seeds/**/*.txt', '--out', out, '--split'])
     expect(built.status, built.stderr).toBe(0)
-    const files = readdirSync(dirname(out)).sort()
-    expect(files).toEqual(['split.idx', 'split.idx.display-0', 'split.idx.positions', 'split.idx.text-0'])
+    expect(built.stdout).toContain(`${out} and 4 parts`)
+    const files = readdirSync(dir).sort()
+    expect(files).toHaveLength(5)
+    expect(files.filter((f) => f !== 'split.json').every((f) => PART_FILE.test(f)), files.join(' ')).toBe(true)
+    const manifest = JSON.parse(readFileSync(out, 'utf8')) as Manifest
+    expect(manifest).toMatchObject({ format: 'newsdex', version: FORMAT_VERSION, build: expect.any(String) })
+    expect(Object.keys(manifest.parts).sort()).toEqual(['display-0', 'positions', 'search', 'text-0'])
+    for (const [name, part] of Object.entries(manifest.parts)) {
+      const bytes = readFileSync(join(dir, part.file))
+      expect(part.bytes, name).toBe(bytes.length)
+      expect(part.hash, name).toBe(createHash('sha256').update(bytes).digest('hex').slice(0, 8))
+      expect(part.file, name).toContain(`.${part.hash}.idx`)
+      // Every part carries the manifest's build fingerprint.
+      expect((decodeContainer(bytes).meta as { build: string }).build, name).toBe(manifest.build)
+    }
     // The search part alone holds no titles: they come from the display part beside it.
-    expect(NewsIndex.load(readFileSync(out)).search('rocket').hits[0]!.article.title).toBe('')
+    expect(NewsIndex.load(readFileSync(join(dir, manifest.parts.search!.file))).search('rocket').hits[0]!.article.title).toBe('')
     const result = cli(['search', out, 'baghdad', 'airport'])
     expect(result.status, result.stderr).toBe(0)
     expect(result.stdout).toContain('A katyusha rocket landed')
     expect(result.stdout).toContain('landed in the vicinity of Baghdad airport')
     expect(result.stdout).not.toContain('<mark>')
+    expect(cli(['inspect', out]).stdout).toContain('articles: 1')
+  })
+
+  it('--out news.idx names the manifest news.json; a rebuild of other articles replaces the parts of the build before', () => {
+    const dir = makeTempDir()
+    const inputs = join(dir, 'in')
+    mkdirSync(inputs)
+    writeFileSync(join(inputs, 'a.jsonl'), `${article('a', 'Rocket attack', 'A rocket hit the base.', '2020-01-02')}\n`)
+    const first = cli(['build', 'in/*.jsonl', '--cwd', dir, '--out', join(dir, 'split.idx'), '--split', '--json'])
+    expect(first.status, first.stderr).toBe(0)
+    expect(JSON.parse(first.stdout)).toMatchObject({ out: join(dir, 'split.json'), parts: 4 })
+    const before = readdirSync(dir).filter((f) => PART_FILE.test(f)).sort()
+    expect(before).toHaveLength(4)
+    // A file the manifest does not name, even one that looks like a part, stays.
+    writeFileSync(join(dir, 'split.display-9.0123abcd.idx'), 'kept')
+    writeFileSync(join(inputs, 'a.jsonl'), `${article('a', 'Rocket attack', 'A rocket hit the base again.', '2020-01-02')}\n`)
+    expect(cli(['build', 'in/*.jsonl', '--cwd', dir, '--out', join(dir, 'split.json'), '--split']).status).toBe(0)
+    const after = readdirSync(dir).filter((f) => PART_FILE.test(f) || f.endsWith('.idx')).sort()
+    expect(after).toContain('split.display-9.0123abcd.idx')
+    expect(after.filter((f) => before.includes(f))).toEqual([])
+    expect(after).toHaveLength(5)
+    expect(cli(['search', join(dir, 'split.json'), 'again']).stdout).toMatch(/^1 hit/)
+  })
+
+  it('search still reads the older layout (<file> and <file>.<part> beside it)', () => {
+    const dir = makeTempDir()
+    const index = new NewsIndex()
+    index.add({ id: 'x', title: 'Rocket attack', body: 'A rocket hit the base.', date: '2020-01-02', source: [], location: [], country: [] })
+    for (const [name, bytes] of Object.entries(index.serializeParts())) writeFileSync(join(dir, name === 'search' ? 'old.idx' : `old.idx.${name}`), bytes)
+    const result = cli(['search', join(dir, 'old.idx'), 'rocket'])
+    expect(result.status, result.stderr).toBe(0)
+    expect(result.stdout).toContain('Rocket attack')
   })
 })
 

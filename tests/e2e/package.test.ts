@@ -119,6 +119,15 @@ ${SCENARIO}
     expect(JSON.parse(node(script))).toEqual(EXPECTED)
   }, TIMEOUT)
 
+  it('loads newsdex/vite without vite installed (an optional peer), from ESM and CommonJS', () => {
+    expect(existsSync(join(consumer, 'node_modules', 'vite'))).toBe(false)
+    const hooks = "['configResolved', 'buildStart', 'resolveId', 'load', 'configureServer'].every((hook) => typeof plugin[hook] === 'function')"
+    const esm = write('vite-plugin.mjs', `import newsdex from 'newsdex/vite'\nconst plugin = newsdex({ input: 'news/*.txt' })\nconsole.log(JSON.stringify([plugin.name, ${hooks}]))\n`)
+    expect(JSON.parse(node(esm))).toEqual(['newsdex', true])
+    const cjs = write('vite-plugin.cjs', `const { newsdex } = require('newsdex/vite')\nconst plugin = newsdex({ input: 'news/*.txt' })\nconsole.log(JSON.stringify([plugin.name, ${hooks}]))\n`)
+    expect(JSON.parse(node(cjs))).toEqual(['newsdex', true])
+  }, TIMEOUT)
+
   describe('types, checked with tsc under module/moduleResolution nodenext and strict', () => {
     const tsconfig = (files: string[]): string => JSON.stringify({
       compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: [] },
@@ -182,6 +191,56 @@ export = { wrong }
       expect(result.status).toBe(0)
     }, TIMEOUT)
 
+    it('type-checks a page using <newsdex-search> from newsdex/ui', () => {
+      write('ui-consumer.ts', `
+import { NewsdexSearch, STRINGS, type SelectDetail, type UiStrings } from 'newsdex/ui'
+
+const el = document.createElement('newsdex-search')
+const same: NewsdexSearch = el
+el.setAttribute('src', '/news.idx')
+el.strings = { placeholder: 'Rechercher', 'results-few': '{n} wyniki' } satisfies UiStrings
+el.addEventListener('newsdex:select', (event) => {
+  const detail: SelectDetail = event.detail
+  const id: string = detail.hit.id
+  if (detail.url === null) event.preventDefault()
+  void id
+})
+el.addEventListener('newsdex:search', (event) => {
+  const total: number = event.detail.total
+  const sort: 'relevance' | 'newest' = event.detail.sort
+  void total, sort
+})
+el.open()
+el.close()
+const placeholder: string = STRINGS.placeholder
+// @ts-expect-error -- not a key of the element's text
+const wrong: string = STRINGS.nope
+
+export { same, placeholder, wrong }
+`)
+      write('tsconfig.ui.json', tsconfig(['ui-consumer.ts']))
+      const result = tsc('tsconfig.ui.json')
+        expect(result.stdout + result.stderr).toBe('')
+        expect(result.status).toBe(0)
+      }, TIMEOUT)
+
+    it('types virtual:newsdex with newsdex/vite/client', () => {
+      write('app.ts', `/// <reference types="newsdex/vite/client" />
+import manifestUrl, { manifestUrl as named } from 'virtual:newsdex'
+import { NewsIndex } from 'newsdex'
+
+const url: string = manifestUrl
+const index: Promise<NewsIndex> = NewsIndex.open(named)
+// @ts-expect-error -- the manifest URL is a string
+const wrong: number = manifestUrl
+export { url, index, wrong }
+`)
+      write('tsconfig.app.json', tsconfig(['app.ts']))
+      const result = tsc('tsconfig.app.json')
+      expect(result.stdout + result.stderr).toBe('')
+      expect(result.status).toBe(0)
+    }, TIMEOUT)
+
     it('fails on a real type error (the check above is really checking)', () => {
       write('broken.ts', `
 import { NewsIndex } from 'newsdex'
@@ -195,6 +254,22 @@ export { size }
       expect(result.stdout).toContain('TS2322')
     }, TIMEOUT)
   })
+
+  it('ships newsdex/ui: the element, its worker, their chunks and its stylesheet; importable on a server', () => {
+    const dist = join(consumer, 'node_modules', 'newsdex', 'dist')
+    for (const file of ['ui.js', 'ui-worker.js', 'ui.css', 'ui.d.ts']) expect(existsSync(join(dist, file)), file).toBe(true)
+    // Every module the element or its worker imports is shipped beside them.
+    const imported = (file: string): string[] => [...readFileSync(join(dist, file), 'utf8').matchAll(/(?:from|import\()\s*"\.\/([\w.-]+\.js)"/g)].map((m) => m[1]!)
+    const modules = new Set<string>()
+    for (const file of ['ui.js', 'ui-worker.js']) for (const name of imported(file)) modules.add(name)
+    for (const name of modules) for (const nested of imported(name)) modules.add(nested)
+    for (const name of modules) expect(existsSync(join(dist, name)), name).toBe(true)
+    const script = write('ui-ssr.mjs', `
+const ui = await import('newsdex/ui')
+console.log(JSON.stringify({ element: typeof ui.NewsdexSearch, placeholder: ui.STRINGS.placeholder, css: import.meta.resolve('newsdex/ui/style.css').endsWith('/dist/ui.css') }))
+`)
+    expect(JSON.parse(node(script))).toEqual({ element: 'function', placeholder: 'Search articles', css: true })
+  }, TIMEOUT)
 
   it('installs the newsdex bin', () => {
     const bin = join(consumer, 'node_modules', '.bin', process.platform === 'win32' ? 'newsdex.cmd' : 'newsdex')

@@ -126,6 +126,8 @@ describe('custom keyword fields', () => {
     expectNewsdexError(() => RuntimeIndex.load(withMeta(['category'])), 'E_CORRUPT', "section 'valueRefs'")
     expectNewsdexError(() => RuntimeIndex.load(withMeta(['source'])), 'E_CORRUPT')
     expectNewsdexError(() => RuntimeIndex.load(withMeta(['__proto__'])), 'E_CORRUPT')
-    expectNewsdexError(() => RuntimeIndex.load(withMeta('category' as unknown as string[])), 'E_CORRUPT', 'index options')
+    // Not a list: refused with the header's options (nothing else is checked before the sections).
+    expectNewsdexError(() => RuntimeIndex.load(withMeta(5 as unknown as string[])), 'E_CORRUPT', 'index options')
+    expectNewsdexError(() => RuntimeIndex.load(withMeta('category' as unknown as string[])), 'E_CORRUPT')
   })
 })

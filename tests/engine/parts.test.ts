@@ -34,7 +34,7 @@ function fullIndex(articles: readonly Article[] = ARTICLES): NewsIndex {
 }
 
 const FULL = fullIndex()
-const PARTS = FULL.serializeParts()
+const PARTS = FULL.serializeParts({ chunkSize: CHUNK })
 
 
 /** What the search part alone must answer: everything but titles, urls, meta and highlights. */
@@ -81,7 +81,7 @@ describe('serializeParts()', () => {
   })
 
   it.each([0, 1, 255, 256, 257, 512, 513])('%i articles → ⌈n / 256⌉ display and text chunks', (n) => {
-    const parts = fullIndex(ARTICLES.slice(0, n)).serializeParts()
+    const parts = fullIndex(ARTICLES.slice(0, n)).serializeParts({ chunkSize: CHUNK })
     const chunks = Math.ceil(n / CHUNK)
     expect(Object.keys(parts).filter((k) => k.startsWith('display-')).sort()).toEqual(Array.from({ length: chunks }, (_, i) => `display-${i}`).sort())
     expect(Object.keys(parts).filter((k) => k.startsWith('text-')).sort()).toEqual(Array.from({ length: chunks }, (_, i) => `text-${i}`).sort())
@@ -89,15 +89,33 @@ describe('serializeParts()', () => {
     expect(parts.positions).toBeDefined()
   })
 
+  it('by default, sizes chunks by body text: about 16 KB of it each, 1 to 256 articles', () => {
+    const chunkSizeOf = (bodyLength: number, count = 40): number => {
+      const articles = Array.from({ length: count }, (_, i) => makeArticle({ id: `a${i}`, title: `Report ${i}`, body: `${'word '.repeat(bodyLength / 5)}`.trim() }))
+      return (decodeContainer(fullIndex(articles).serializeParts().search!).meta as { chunkSize: number }).chunkSize
+    }
+    expect(chunkSizeOf(1_000)).toBe(16)
+    expect(chunkSizeOf(4_000)).toBe(4)
+    expect(chunkSizeOf(100_000, 3)).toBe(1)
+    expect(chunkSizeOf(20)).toBe(256)
+    // The one-file index keeps chunks of 256 articles.
+    const one = fullIndex(ARTICLES.slice(0, 10)).serialize()
+    expect((decodeContainer(one).meta as { chunkSize: number }).chunkSize).toBe(256)
+  })
+
+  it('refuses a chunk size that is not a whole number above 0', () => {
+    for (const chunkSize of [0, -1, 1.5, Number.NaN, '8']) expectNewsdexError(() => fullIndex(ARTICLES.slice(0, 3)).serializeParts({ chunkSize } as never), 'E_INVALID_ARGUMENT', 'chunkSize')
+  })
+
   it('is deterministic, and the search part is much smaller than the whole index', () => {
-    expect(fullIndex().serializeParts()).toEqual(PARTS)
+    expect(fullIndex().serializeParts({ chunkSize: CHUNK })).toEqual(PARTS)
     expect(PARTS.search!.length).toBeLessThan(FULL.serialize().length)
   })
 
   it('counts removed articles out of the chunks (parts are compacted like serialize())', () => {
     const index = fullIndex(ARTICLES.slice(0, 300))
     for (const a of ARTICLES.slice(0, 50)) index.remove(a.id)
-    expect(Object.keys(index.serializeParts()).filter((k) => k.startsWith('display-'))).toHaveLength(1)
+    expect(Object.keys(index.serializeParts({ chunkSize: CHUNK })).filter((k) => k.startsWith('display-'))).toHaveLength(1)
   })
 })
 
@@ -130,7 +148,7 @@ describe('NewsIndex.load(parts.search) and addPart()', () => {
       makeArticle({ id: 'title', title: 'Port rocket test', body: 'Nothing else.' }),
       makeArticle({ id: 'body', title: 'Calm', body: 'The port rocket battery was quiet.' }),
     ])
-    const parts = built.serializeParts()
+    const parts = built.serializeParts({ chunkSize: CHUNK })
     const split = NewsIndex.load(parts.search!)
     split.addPart(parts.positions!)
     for (const [form, index] of [['built', built], ['one file', NewsIndex.load(built.serialize())], ['search + positions parts', split]] as const) {
@@ -205,11 +223,11 @@ describe('NewsIndex.load(parts.search) and addPart()', () => {
 
 describe('addPart() and load(): parts that do not belong', () => {
   it('a part from another build → E_CORRUPT', () => {
-    const other = fullIndex(generateArticles(700, 43)).serializeParts()
+    const other = fullIndex(generateArticles(700, 43)).serializeParts({ chunkSize: CHUNK })
     const index = searchOnly()
     for (const name of ['positions', 'display-0', 'display-2', 'text-1']) expectNewsdexError(() => index.addPart(other[name]!), 'E_CORRUPT', 'another build')
     // one article less is another build too
-    const smaller = fullIndex(ARTICLES.slice(0, 699)).serializeParts()
+    const smaller = fullIndex(ARTICLES.slice(0, 699)).serializeParts({ chunkSize: CHUNK })
     expectNewsdexError(() => index.addPart(smaller.positions!), 'E_CORRUPT')
     expectNewsdexError(() => index.addPart(smaller['display-0']!), 'E_CORRUPT')
     // and nothing of them was taken in
@@ -217,7 +235,7 @@ describe('addPart() and load(): parts that do not belong', () => {
   })
 
   it('a positions part from a build with the same words in another order → E_CORRUPT (not wrong phrase answers)', () => {
-    const build = (body: string): Record<string, Uint8Array> => fullIndex([makeArticle({ id: 'x', title: 'Report', body }), makeArticle({ id: 'y', title: 'Other', body: 'calm day' })]).serializeParts()
+    const build = (body: string): Record<string, Uint8Array> => fullIndex([makeArticle({ id: 'x', title: 'Report', body }), makeArticle({ id: 'y', title: 'Other', body: 'calm day' })]).serializeParts({ chunkSize: CHUNK })
     const a = build('attack rocket')
     const b = build('rocket attack')
     const index = NewsIndex.load(a.search!)
@@ -457,7 +475,7 @@ describe('NewsIndex.open(url, { fetch }) and searchAsync()', () => {
     expect((error as NewsdexError).code).toBe('E_NOT_AN_INDEX')
 
     const mixed = fakeServer()
-    mixed.files.set(`${URL_BASE}.display-1`, fullIndex(generateArticles(700, 43)).serializeParts()['display-1']!)
+    mixed.files.set(`${URL_BASE}.display-1`, fullIndex(generateArticles(700, 43)).serializeParts({ chunkSize: CHUNK })['display-1']!)
     const index = await NewsIndex.open(URL_BASE, { fetch: mixed.fetch })
     const failure = await index.searchAsync('rocket').catch((e: unknown) => e)
     expect(failure).toBeInstanceOf(NewsdexError)

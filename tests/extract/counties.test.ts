@@ -24,7 +24,11 @@ const stateName = (p: Place): string => (g.regions.get(`US-${p.region}`) as Plac
 // Names with no other reading: not named like a place abroad, and no town or region shares them.
 const own = [...byName.entries()].filter(([name, list]) =>
   list.every((p) => !p.namesake) && (g.names.get(nameKey(name))?.every((e) => e.place.kind === 'county') ?? true))
-const single = own.filter(([, list]) => list.length === 1).map(([name, list]) => ({ name, place: list[0] as Place }))
+// One county by that name, also among the other names counties go by ("DeWitt County" is Texas's
+// name and an other name of Illinois's "De Witt County").
+const single = own
+  .filter(([name, list]) => list.length === 1 && new Set(g.names.get(nameKey(name))?.map((e) => e.place)).size <= 1)
+  .map(([name, list]) => ({ name, place: list[0] as Place }))
 const shared = own.filter(([, list]) => list.length > 2).map(([name, list]) => ({ name, list }))
 
 describe('US counties and parishes', () => {

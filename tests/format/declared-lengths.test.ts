@@ -88,7 +88,7 @@ describe('declared lengths are checked before allocating', () => {
     const index = RuntimeIndex.load(p.search!)
     index.addPart(p['display-0']!)
     index.addPart(text)
-    const largest = largestUint32Array(() => expectNewsdexError(() => index.get('a0'), 'E_CORRUPT', 'text chunk: not one case per token'))
+    const largest = largestUint32Array(() => expectNewsdexError(() => index.get('a0'), 'E_CORRUPT', "text chunk index: does not add up to the chunk's streams"))
     expect(largest).toBeLessThan(2 ** 16)
   })
 

@@ -74,6 +74,11 @@ function readSnippet(html: string, tags: readonly [string, string], ellipsis: st
 
 /** Longest run of non-space characters: a snippet shorter than that may have to cut inside it. */
 const longestRun = (text: string): number => Math.max(0, ...text.split(/\s+/).map((w) => w.length))
+/** The longest stretch of `text` that `count` runs without spaces in a row span, spaces between included. */
+function longestSpan(text: string, count: number): number {
+  const runs = [...text.matchAll(/\S+/g)].map((m) => [m.index!, m.index! + m[0].length] as const)
+  return Math.max(0, ...runs.map(([start], k) => runs[Math.min(k + count, runs.length) - 1]![1] - start))
+}
 /** A snippet length with room to cut every window of `texts` at whitespace: longer than any run without spaces. */
 const roomToCut = (texts: readonly string[]): number => Math.max(0, ...texts.map(longestRun)) + 1
 /**
@@ -256,7 +261,9 @@ describe('search snippets (properties)', () => {
     const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch)
     fc.assert(
       fc.property(articlesArb, queryArb, highlightArb, (articles, query, hl) => {
-        hl = { ...hl, snippetLength: Math.max(hl.snippetLength ?? 160, roomToCut(articles.map((a) => a.body))) }
+        // A phrase's match spans its words: the room must hold as many runs in a row as the query has words.
+        const words = query.split(/\s+/).length
+        hl = { ...hl, snippetLength: Math.max(hl.snippetLength ?? 160, ...articles.map((a) => longestSpan(a.body, words) + 1)) }
         const index = new NewsIndex()
         index.addAll(articles)
         const options = resolved(hl)
@@ -299,7 +306,9 @@ describe('search snippets (properties)', () => {
     fc.assert(
       fc.property(articlesArb, queryArb, highlightArb, searchOptionsArb, (articles, query, hl, so) => {
         // Room to cut at whitespace (a snippet shorter than a word must cut it).
-        hl = { ...hl, snippetLength: Math.max(hl.snippetLength ?? 160, roomToCut(articles.map((a) => a.body))) }
+        // A phrase's match spans its words: the room must hold as many runs in a row as the query has words.
+        const words = query.split(/\s+/).length
+        hl = { ...hl, snippetLength: Math.max(hl.snippetLength ?? 160, ...articles.map((a) => longestSpan(a.body, words) + 1)) }
         const index = new NewsIndex()
         index.addAll(articles)
         const options = resolved(hl)
@@ -801,6 +810,20 @@ describe('snippet windows', () => {
     expect(snippets(body, rangesOf(body, 'rocket'), { ...options, snippetLength: 60 })).toEqual(['It was struck by a <mark>rocket</mark> near the border crossing.'])
     // 30 characters cut the sentence at both ends, at words, 40% of them at most before the match.
     expect(snippets(body, rangesOf(body, 'rocket'), { ...options, snippetLength: 30 })).toEqual(['…struck by a <mark>rocket</mark> near the…'])
+  })
+
+  it('take the window with the most query terms wherever it is, past any number of single matches', () => {
+    const body = `${'A rocket fell near the town. '.repeat(40)}The militia fired a rocket at dawn.`
+    const ranges = [...rangesOf(body, 'rocket'), ...rangesOf(body, 'militia')].sort((a, b) => a.start - b.start)
+    const [only, ...rest] = snippets(body, ranges, { ...options, snippets: 1, snippetLength: 60 })
+    expect(rest).toEqual([])
+    expect(only).toContain('The <mark>militia</mark> fired a <mark>rocket</mark>')
+  })
+
+  it('skip matches inside a window already taken: two snippets of a frequent word come from two places', () => {
+    const body = 'A rocket, a rocket and a rocket fell. Calm returned to the quiet town for the whole week. Later a rocket hit the base.'
+    const shown = snippets(body, rangesOf(body, 'rocket'), { ...options, snippets: 2, snippetLength: 40 })
+    expect(shown).toEqual(['A <mark>rocket</mark>, a <mark>rocket</mark> and a <mark>rocket</mark> fell.', 'Later a <mark>rocket</mark> hit the base.'])
   })
 
   it('with snippetLength Infinity, show whole paragraphs', () => {

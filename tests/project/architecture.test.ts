@@ -25,7 +25,9 @@ const LAYERS: string[][] = [
   ['engine'],
   ['ingest'],
   ['cli'],
-  ['index.ts', 'indexer.ts', 'build.ts', 'cli.ts'],
+  ['ui'],
+  ['integrations'],
+  ['index.ts', 'indexer.ts', 'build.ts', 'cli.ts', 'ui.ts', 'vite.ts'],
 ]
 
 function sourceFiles(dir: string): string[] {

@@ -2,7 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, expectTypeOf, it } from 'vitest'
-import type { BuildError } from '../../src/build.js'
+import type { Plugin as VitePlugin } from 'vite'
+import type { BuildError, WrittenParts } from '../../src/build.js'
+import { writeIndexParts } from '../../src/build.js'
+import { newsdex, type NewsdexViteOptions } from '../../src/vite.js'
 import { buildIndex, parseArticle, parseArticles } from '../../src/build.js'
 import {
   highlight,
@@ -23,6 +26,7 @@ import {
   type SearchResponse,
   type StoredArticle,
   type TextField,
+  type Manifest,
 } from '../../src/index.js'
 import { NewsIndex as WritableNewsIndex } from '../../src/indexer.js'
 import { BUILD_HINT, DIST, REPO_ROOT, runNode } from '../helpers.js'
@@ -130,6 +134,16 @@ describe('public types', () => {
     expectTypeOf(parseArticles).returns.toEqualTypeOf<Article[]>()
     expectTypeOf(buildIndex).returns.resolves.toEqualTypeOf<{ index: WritableNewsIndex; errors: BuildError[]; skipped: number }>()
     expectTypeOf<BuildError>().toEqualTypeOf<{ path: string; line?: number; message: string }>()
+  })
+
+  it('the manifest and the Vite plugin have the contract types', () => {
+    expectTypeOf<Manifest>().toEqualTypeOf<{ format: 'newsdex'; version: number; build: string; parts: Record<string, { file: string; hash: string; bytes: number }> }>()
+    expectTypeOf(newsdex).returns.toMatchTypeOf<VitePlugin>()
+    expectTypeOf<NewsdexViteOptions>().toMatchTypeOf<{ input: string | string[]; output?: string; keepGoing?: boolean }>()
+    expectTypeOf(newsdex).toBeCallableWith({ input: 'news/**/*.md', output: 'news', country: 'US', fields: { title: 'headline' }, strict: true, ignore: ['drafts/**'] })
+    // @ts-expect-error -- the input is required (and newsdex() throws without it: not called here)
+    expectTypeOf(() => newsdex({ output: 'news' })).toBeFunction()
+    expectTypeOf(writeIndexParts).returns.resolves.toEqualTypeOf<WrittenParts>()
   })
 
   it('type-checks (tsc finds no error in this file)', () => {

@@ -31,21 +31,26 @@ function decodeDate(value: number): string | null {
   const packed = value - 1
   const [year, month, day] = [Math.floor(packed / 512), Math.floor(packed / 32) % 16, packed % 32]
   const date = utcDate(year, month - 1, day)
-  checkIndex(year <= 9999 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day, `date in section 'dates' (${value})`)
+  checkIndex(year <= 9999 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day, "section 'dates'")
   return isoDate(date)
 }
 
-/** Reads and checks the meta of a part: each check names the field that failed. */
+/** Reads and checks the meta of a part. */
 export function readPart(data: Uint8Array | ArrayBuffer): { meta: PartMeta; sections: Map<string, Uint8Array> } {
   const { meta, sections } = decodeContainer(data)
   const m = Object(meta) as PartMeta
-  checkIndex(PART_KINDS.includes(m.part), 'part kind in the header')
-  checkIndex(typeof m.build === 'string', 'build fingerprint in the header')
-  checkIndex(isCount(m.documents), 'document count in the header')
-  checkIndex(isCount(m.terms), 'term count in the header')
-  checkIndex(isCount(m.chunkSize) && m.chunkSize > 0, 'chunk size in the header')
-  checkIndex(m.chunks === Math.ceil(m.documents / m.chunkSize), 'chunk count in the header')
-  if (m.part === 'display' || m.part === 'text') checkIndex(isCount(m.chunk) && m.chunk < m.chunks, 'chunk number in the header')
+  // One check, as the container's header is checked: the counts agree, and a chunk part names its chunk.
+  checkIndex(
+    PART_KINDS.includes(m.part) &&
+      typeof m.build === 'string' &&
+      isCount(m.documents) &&
+      isCount(m.terms) &&
+      isCount(m.chunkSize) &&
+      m.chunkSize > 0 &&
+      m.chunks === Math.ceil(m.documents / m.chunkSize) &&
+      ((m.part !== 'display' && m.part !== 'text') || (isCount(m.chunk) && m.chunk < m.chunks)),
+    'header',
+  )
   return { meta: m, sections }
 }
 
@@ -60,11 +65,6 @@ function varints(sections: Map<string, Uint8Array>, name: string, count: number,
   return columns
 }
 
-/** Section `name`, a JSON list of strings. */
-function strings(sections: Map<string, Uint8Array>, name: string): string[] {
-  return decodeStringList(sections.get(name), `section '${name}'`)
-}
-
 /** Offsets (count + 1) from lengths, which must add up to the length of `bytes`. */
 function prefixSums(lengths: ArrayLike<number>, bytes: Uint8Array | undefined, what: string): Uint32Array {
   const offsets = new Uint32Array(lengths.length + 1)
@@ -76,21 +76,21 @@ function prefixSums(lengths: ArrayLike<number>, bytes: Uint8Array | undefined, w
 /** Fills an empty store (of the index's analyzer and keyword fields) from the sections of a `search` or `all` part. */
 export function decodeSearchSections(meta: PartMeta, sections: Map<string, Uint8Array>, store: Store): void {
   const n = meta.documents
-  const ids = strings(sections, 'ids')
-  checkIndex(ids.length === n, `section 'ids': ${ids.length} ids for ${n} articles`)
+  const ids = decodeStringList(sections.get('ids'), "section 'ids'")
+  checkIndex(ids.length === n, "section 'ids'")
   const terms = meta.terms === 0 ? [] : decodeText(sections.get('terms'), "section 'terms'", (text) => text.split('\n'))
-  checkIndex(terms.length === meta.terms, `section 'terms': ${terms.length} terms where the header says ${meta.terms}`)
-  checkIndex(terms.every((term, i) => i === 0 || terms[i - 1]! < term), "section 'terms': not sorted and distinct")
+  checkIndex(terms.length === meta.terms, "section 'terms'")
+  checkIndex(terms.every((term, i) => i === 0 || terms[i - 1]! < term), "section 'terms'")
   const [lengths] = varints(sections, 'lengths', 2 * n) as [Float64Array]
   const [dates] = varints(sections, 'dates', n) as [Float64Array]
   for (let doc = 0; doc < n; doc++) store._appendDocument(ids[doc]!, lengths[doc]!, lengths[n + doc]!, decodeDate(dates[doc]!))
   // A repeated id leaves fewer entries than articles.
-  checkIndex(store._docOf.size === n && !store._docOf.has(''), "section 'ids': an id is empty or repeated")
+  checkIndex(store._docOf.size === n && !store._docOf.has(''), "section 'ids'")
   const values = Object(decodeJsonSection(sections, 'values')) as Record<string, unknown>
   const numbers = new ByteReader(sections.get('valueRefs') ?? new Uint8Array(), "section 'valueRefs'")
   for (const field of store.valueFields) {
     const list = values[field]
-    checkIndex(Array.isArray(list) && list.every((v, i) => typeof v === 'string' && store._valueNumber(field, v) === i), `section 'values': the ${field} values`)
+    checkIndex(Array.isArray(list) && list.every((v, i) => typeof v === 'string' && store._valueNumber(field, v) === i), "section 'values'")
     for (let doc = 0; doc < n; doc++) {
       const own: number[] = []
       for (let count = numbers.varint(); own.length < count; ) own.push(numbers.varint())
@@ -101,7 +101,7 @@ export function decodeSearchSections(meta: PartMeta, sections: Map<string, Uint8
   checkIndex(numbers.done, numbers.what)
   // Per term: its document count, then the byte lengths of its documents and of its frequencies.
   const [df, docLengths, tfLengths] = varints(sections, 'termStats', terms.length, 3) as [Float64Array, Float64Array, Float64Array]
-  checkIndex(df.every((d) => d > 0 && d <= n), "section 'termStats': a document count out of range")
+  checkIndex(df.every((d) => d > 0 && d <= n), "section 'termStats'")
   const docBytes = sections.get('postingDocs')!
   const tfBytes = sections.get('postingTfs')!
   const docOffsets = prefixSums(docLengths, docBytes, "section 'postingDocs'")
@@ -122,13 +122,11 @@ export function attachDisplay(store: Store, meta: PartMeta, chunk: number, secti
   const records = decodeJsonSection(sections, name)
   const first = chunk * meta.chunkSize
   const what = `section '${name}'`
-  checkIndex(Array.isArray(records) && records.length === Math.min(meta.chunkSize, meta.documents - first), `${what}: not one record per article of the chunk`)
+  // One record per article of the chunk, each [title, url or null, meta (text by name) or null].
+  checkIndex(Array.isArray(records) && records.length === Math.min(meta.chunkSize, meta.documents - first), what)
   records.forEach((record: unknown, i) => {
-    checkIndex(Array.isArray(record), `${what}: record ${i} is not a list`)
-    const [title, url, meta] = record as unknown[]
-    checkIndex(typeof title === 'string', `${what}: record ${i} has no title`)
-    checkIndex(url == null || typeof url === 'string', `${what}: record ${i} has a url that is not text`)
-    checkIndex(meta == null || isTextRecord(meta), `${what}: record ${i} has meta that is not text by name`)
+    const [title, url, meta] = Array.isArray(record) ? record : []
+    checkIndex(typeof title === 'string' && (url == null || typeof url === 'string') && (meta == null || isTextRecord(meta)), what)
     const display: Display = { title }
     if (typeof url === 'string') display.url = url
     if (meta != null) display.meta = { ...(meta as Record<string, string>) }
@@ -140,7 +138,7 @@ export function attachDisplay(store: Store, meta: PartMeta, chunk: number, secti
 export function attachText(store: Store, chunk: number, sections: Map<string, Uint8Array>, prefix = ''): void {
   const section = (name: string): Uint8Array => {
     const bytes = sections.get(`${prefix}${name}`)
-    checkIndex(bytes, `text chunk ${chunk}: no section '${prefix}${name}'`)
+    checkIndex(bytes, `section '${prefix}${name}'`)
     return bytes
   }
   // Its index, literals and separators are read when the chunk is first read.

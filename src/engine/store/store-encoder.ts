@@ -8,13 +8,19 @@ import { encodePostings } from './postings.js'
 import type { Display, Store } from './store.js'
 import type { PartMeta } from './store-decoder.js'
 
-/** Articles per display and text chunk: a browser fetches the chunks holding the hits it shows. */
+/** Articles per display and text chunk of the one-file index (a chunk is the unit of decoding). */
 export const CHUNK_SIZE = 256
+/**
+ * Characters of body text that a split index's chunk holds, about: a browser fetches the display
+ * and text chunk of each hit it shows, so the first result costs the search part plus about ten
+ * chunks of this size, whatever the archive's size.
+ */
+export const PART_CHUNK_CHARS = 16_384
 
 const encoder = new TextEncoder()
 
 /** The sections of every part of a store, compacted (removed articles dropped, terms sorted). */
-export function encodeSections(store: Store, options: unknown): { meta: Omit<PartMeta, 'part'>; search: Record<string, Uint8Array>; positions: Record<string, Uint8Array>; chunks: { display: Uint8Array; text: Record<string, Uint8Array> }[] } {
+export function encodeSections(store: Store, options: unknown, chunkSize = CHUNK_SIZE): { meta: Omit<PartMeta, 'part'>; search: Record<string, Uint8Array>; positions: Record<string, Uint8Array>; chunks: { display: Uint8Array; text: Record<string, Uint8Array> }[] } {
   const docs: number[] = []
   // Old document number → new (removed articles are dropped), or -1.
   const renumber = new Int32Array(store.documentCount).fill(-1)
@@ -69,8 +75,8 @@ export function encodeSections(store: Store, options: unknown): { meta: Omit<Par
   // (its sections keep the name 'ranks' of format version 3).
   const positionCodes = new ByteWriter()
   const chunkLengths = new ByteWriter()
-  for (let start = 0; start < documents; start += CHUNK_SIZE) {
-    const slice = docs.slice(start, start + CHUNK_SIZE)
+  for (let start = 0; start < documents; start += chunkSize) {
+    const slice = docs.slice(start, start + chunkSize)
     const text = encodeTokenText(slice.map((doc) => store.text.body(doc) ?? ''), store.analyzer, (term) => codeOf.get(term)!)
     const p0 = positionCodes.length
     slice.forEach((doc, i) => {
@@ -100,11 +106,23 @@ export function encodeSections(store: Store, options: unknown): { meta: Omit<Par
   const every = [...Object.values(search), ...Object.values(positions), ...chunks.flatMap((c) => [c.display, ...Object.values(c.text)])]
   const build = `${documents.toString(36)}-${crc32(new Uint8Array(Uint32Array.from(every, (bytes) => crc32(bytes)).buffer)).toString(36)}`
   return {
-    meta: { build, options, documents, terms: terms.length, chunkSize: CHUNK_SIZE, chunks: chunks.length },
+    meta: { build, options, documents, terms: terms.length, chunkSize, chunks: chunks.length },
     search,
     positions,
     chunks,
   }
+}
+
+/** Articles per chunk of a split index: as many as hold about `PART_CHUNK_CHARS` of body text on average, 1 to `CHUNK_SIZE`. */
+function partChunkSize(store: Store): number {
+  let articles = 0
+  let characters = 0
+  for (let doc = 0; doc < store.documentCount; doc++) {
+    if (!store.isLive(doc)) continue
+    articles++
+    characters += store.text.body(doc)?.length ?? 0
+  }
+  return Math.min(CHUNK_SIZE, Math.max(1, Math.round((PART_CHUNK_CHARS * articles) / Math.max(1, characters))))
 }
 
 function displayRecord(display: Display | undefined): [string, string | null, Record<string, string> | null] {
@@ -131,8 +149,8 @@ export function encodeAll(store: Store, options: unknown): Uint8Array {
 }
 
 /** The parts of an index for the browser: `search`, `positions`, and `display-<i>` and `text-<i>` chunks. */
-export function encodeParts(store: Store, options: unknown): Record<string, Uint8Array> {
-  const { meta, search, positions, chunks } = encodeSections(store, options)
+export function encodeParts(store: Store, options: unknown, chunkSize = partChunkSize(store)): Record<string, Uint8Array> {
+  const { meta, search, positions, chunks } = encodeSections(store, options, chunkSize)
   const { options: _options, ...shared } = meta
   const parts: Record<string, Uint8Array> = {
     search: encodeContainer({ ...meta, part: 'search' }, search),
