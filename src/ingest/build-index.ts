@@ -46,7 +46,10 @@ export interface BuildResult {
 
 /** Options of `buildIndex()`. */
 export interface BuildIndexOptions {
-  /** fast-glob patterns of the input files, relative to `cwd` (or `site`). Required, unless `site` is given: then every `.html` file in it. */
+  /**
+   * fast-glob patterns of the input files, relative to `cwd` (or `site`). Required, unless `site` is
+   * given: then every `.html` file of the site.
+   */
   patterns?: string | string[]
   /** Directory the patterns are relative to. Default `process.cwd()`. */
   cwd?: string
@@ -75,7 +78,8 @@ export interface BuildIndexOptions {
   /**
    * Custom keyword fields, filterable and facetable like `source` (`['category']`): read from the
    * input keys of these names (a string is one value, a list several) and added to the index's
-   * `facets` option. Default none. A name the index refuses throws `E_INVALID_ARGUMENT` before any file is read.
+   * `facets` option. Default none. A name the index refuses throws `E_INVALID_ARGUMENT` before any
+   * file is read.
    */
   facets?: string[]
   /**
@@ -125,7 +129,9 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
     throw new NewsdexError('E_INVALID_ARGUMENT', (error as Error).message, { cause: error })
   }
   const cwd = resolve(options.cwd ?? process.cwd(), options.site ?? '')
-  if (options.patterns === undefined && options.site === undefined) throw new NewsdexError('E_INVALID_ARGUMENT', 'buildIndex needs patterns of input files, or a site')
+  if (options.patterns === undefined && options.site === undefined) {
+    throw new NewsdexError('E_INVALID_ARGUMENT', 'buildIndex needs patterns of input files, or a site')
+  }
   const given = options.patterns ?? '**/*.html'
   const patterns = Array.isArray(given) ? given : [given]
   const facets = keywordFieldsOption(options.facets)
