@@ -12,21 +12,55 @@ const mangleInternals: Options['esbuildOptions'] = (options) => {
   options.mangleProps = new RegExp(`^(?:_.*|${internal.names.join('|')})$`)
 }
 
+/**
+ * The place data (src/extract/data/gazetteer.ts, about 1.5 MB) is one file of its own,
+ * `dist/gazetteer-data.cjs`, which the ESM bundles (`build.js`, `cli.js`) import and the CommonJS
+ * one (`build.cjs`) requires, so the package holds it once. CommonJS because both can load it;
+ * esbuild annotates its export names, so ESM imports them by name.
+ */
+const placeDataApart: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'place-data-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/data\/gazetteer\.js$/ }, () => ({ path: './gazetteer-data.cjs', external: true }))
+  },
+}
+
+/** What the Node bundles share: Node built-ins as written, no source maps (the package does not ship them), the place data apart. */
+const node: Options = {
+  target: 'es2022',
+  // The runtime and indexer entries import nothing from Node (a test checks); `node` only resolves newsdex/build's built-ins.
+  platform: 'node',
+  removeNodeProtocol: false,
+  sourcemap: false,
+  // Shared chunks: `newsdex` and `newsdex/indexer` must share one NewsIndex class, and `cli.js`
+  // shares the build code with `build.js`.
+  splitting: true,
+  esbuildOptions: mangleInternals,
+  esbuildPlugins: [placeDataApart],
+}
+
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', indexer: 'src/indexer.ts', build: 'src/build.ts', vite: 'src/vite.ts' },
-    format: ['esm', 'cjs'],
+    ...node,
+    entry: { index: 'src/index.ts', indexer: 'src/indexer.ts', build: 'src/build.ts', vite: 'src/vite.ts', cli: 'src/cli.ts' },
+    format: ['esm'],
     // Declarations marked @internal (the store behind NewsIndex) stay out of the public types.
+    dts: { entry: { index: 'src/index.ts', indexer: 'src/indexer.ts', build: 'src/build.ts', vite: 'src/vite.ts' }, compilerOptions: { stripInternal: true } },
+  },
+  {
+    ...node,
+    entry: { index: 'src/index.ts', indexer: 'src/indexer.ts', build: 'src/build.ts', vite: 'src/vite.ts' },
+    format: ['cjs'],
     dts: { compilerOptions: { stripInternal: true } },
-    // No source maps for the Node bundles: the package does not ship them.
-    sourcemap: false,
+    // `import.meta.url` (the package version is read beside the running file) as CommonJS has it.
+    shims: true,
+  },
+  {
+    entry: { 'gazetteer-data': 'src/extract/data/gazetteer.ts' },
+    format: ['cjs'],
     target: 'es2022',
-    // The runtime and indexer entries import nothing from Node (a test checks); `node` only resolves newsdex/build's built-ins.
     platform: 'node',
-    removeNodeProtocol: false,
-    // Shared chunks for CommonJS too: `newsdex` and `newsdex/indexer` must share one NewsIndex class.
-    splitting: true,
-    esbuildOptions: mangleInternals,
+    sourcemap: false,
   },
   {
     // One self-contained, minified ES module for <script type="module"> and CDNs.
@@ -57,15 +91,5 @@ export default defineConfig([
       const { code } = await transform(await readFile('src/ui/newsdex-search.css', 'utf8'), { loader: 'css', minify: true })
       await writeFile('dist/ui.css', code)
     },
-  },
-  {
-    entry: { cli: 'src/cli.ts' },
-    format: ['esm'],
-    target: 'node20',
-    platform: 'node',
-    removeNodeProtocol: false,
-    // No source maps for the Node bundles: the package does not ship them.
-    sourcemap: false,
-    esbuildOptions: mangleInternals,
   },
 ])

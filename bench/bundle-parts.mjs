@@ -26,7 +26,7 @@ const PARTS = [
   ['format: CRC-32', { 'src/format/crc32.ts': 'export function crc32(){return 0}' }],
   ['postings decoding', { 'src/engine/store/postings.ts': 'export function decodePostings(){}; export function findDoc(){return -1}; export function encodePostings(){}' }],
   ['clause evaluation and scoring', { 'src/engine/evaluate-clause.ts': 'export const TEXT_FIELDS=[]; export function evaluateClause(){return {scores:new Map,matches:[]}}; export function everyDocument(){return new Map}' }],
-  ['filters', { 'src/engine/filters.ts': 'export function docFilter(){return null}' }],
+  ['filters', { 'src/engine/filters.ts': 'export function filterTests(){return []}; export function clauseTest(){return ()=>true}' }],
   ['facets', { 'src/engine/facets.ts': 'export function countFacets(){return {}}' }],
   ['top-k', { 'src/engine/top-k.ts': 'export function topK(a){return [...a]}' }],
   ['snippets and the Porter stemmer together', {

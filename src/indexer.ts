@@ -4,5 +4,11 @@
  * holds no Node built-ins and no build-time data.
  */
 export { WritableNewsIndex as NewsIndex } from './engine/writable-index.js'
-export { highlight, parseQuery, analyze, NewsdexError, FORMAT_VERSION, type HighlightTextOptions, type NewsdexErrorCode, type ResolvedOptions, type Token } from './index.js'
+// From the modules, not from './index.js': an entry that imports another leaves an empty shared chunk in dist/.
+export { highlight, type HighlightTextOptions } from './highlight/highlight.js'
+export { parseQuery } from './query/parse-query.js'
+export { analyze, type Token } from './analysis/analyzer.js'
+export { NewsdexError, type NewsdexErrorCode } from './errors.js'
+export { FORMAT_VERSION } from './format/container.js'
+export type { ResolvedOptions } from './engine/news-index.js'
 export type * from './types.js'

@@ -25,6 +25,12 @@ export interface Article {
   url?: string
   /** Any other front-matter or JSON fields, kept as strings. */
   meta?: Record<string, string>
+  /**
+   * Values of the index's custom keyword fields (its `facets` option), by field:
+   * `{ category: ['sport'] }`. Filtered and faceted like `source`. When an article has none for a
+   * field, the index takes its `meta` value of that name as one value.
+   */
+  keywords?: Record<string, string[]>
 }
 
 /** The metadata `extractMetadata()` reads out of raw text. */
@@ -55,6 +61,13 @@ export interface NewsIndexOptions {
    * Default: an English list (NLTK's) with the `english` analyzer, none with `simple`.
    */
   stopwords?: string[]
+  /**
+   * Custom keyword fields, filtered and faceted like `source`: `['category']` stores each article's
+   * `keywords.category` (or `meta.category`) for `filter: { category: 'sport' }` and
+   * `facets: ['category']`. Names are ASCII letters, digits and `_`, starting with a letter, and
+   * not a field of `Article` nor `year` or `month`. Default none.
+   */
+  facets?: string[]
 }
 
 /** Name of an analyzer preset. `'english'` folds case and diacritics and strips possessives. */
@@ -85,6 +98,8 @@ export interface SearchFilter {
   location?: string | string[]
   /** Keep articles involving any of these ISO alpha-2 country codes. */
   country?: string | string[]
+  /** A custom keyword field of the index (its `facets` option): keep articles with any of these values (case-insensitive). */
+  [keywordField: string]: string | string[] | DateRange | undefined
 }
 
 /** How snippets and highlighted titles are produced. */
@@ -103,8 +118,8 @@ export interface HighlightOptions {
 export interface SearchOptions {
   /** Restrict results; combined (AND) with any filters written in the query string. */
   filter?: SearchFilter
-  /** Facets to count over all matches (not just the returned page). Default none. */
-  facets?: FacetField[]
+  /** Facets to count over all matches (not just the returned page): built-in, or custom keyword fields of the index. Default none. */
+  facets?: (FacetField | (string & {}))[]
   /** Result order. Default `'relevance'`; date orders break ties by relevance. */
   sort?: 'relevance' | 'newest' | 'oldest'
   /** Maximum number of hits returned, at most 1,000 (a larger one is cut, with a `limit-capped` diagnostic). Default `10`. */
@@ -159,7 +174,8 @@ export interface SearchResponse {
   /** Number of matching articles, before limit and offset. */
   total: number
   hits: Hit[]
-  facets: Partial<Record<FacetField, FacetCount[]>>
+  /** Counts of the facets asked for, most frequent values first (at most 20 a facet). */
+  facets: Partial<Record<FacetField, FacetCount[]>> & { [keywordField: string]: FacetCount[] | undefined }
   /** What was understood of the query, with diagnostics for malformed input. */
   query: ParsedQuery
 }

@@ -11,6 +11,8 @@ export interface ExplicitFields {
   location?: string[]
   country?: string[]
   url?: string
+  /** The values of the custom keyword fields asked for, by field (none for a field the record lacks). */
+  keywords: Record<string, string[]>
   meta: Record<string, string>
 }
 
@@ -69,6 +71,15 @@ function asText(value: unknown): string | undefined {
   return JSON.stringify(value)
 }
 
+/** The values of a custom keyword field: a string (not split), a number, or a list of them. */
+function asKeywords(value: unknown, field: string): string[] {
+  const items: unknown[] = Array.isArray(value) ? value : [value]
+  return items.map((item) => {
+    if (!['string', 'number', 'boolean'].includes(typeof item)) throw new Error(`${field} must be a string or a list of strings`)
+    return String(item).trim()
+  }).filter(Boolean)
+}
+
 function asList(value: unknown, field: string): string[] {
   const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[,;]/) : [value]
   return items.map((item) => {
@@ -79,13 +90,19 @@ function asList(value: unknown, field: string): string[] {
 
 /**
  * Reads the known article fields out of a front-matter or JSON record, normalizing dates, country
- * codes and source names ('Associated Press' → 'AP'); every other field is kept in `meta` as a string
+ * codes and source names ('Associated Press' → 'AP'), and the custom `keywordFields` (their keys as
+ * named; a string is one value, a list several); every other field is kept in `meta` as a string
  * (a list of plain values joined with ', '). `map` names the input keys of some fields (see `FieldMap`).
  * Throws an `Error` naming the bad value.
  */
-export function explicitFields(record: Record<string, unknown>, map: FieldMap = {}): ExplicitFields {
-  const fields: ExplicitFields = { meta: {} }
+export function explicitFields(record: Record<string, unknown>, map: FieldMap = {}, keywordFields: readonly string[] = []): ExplicitFields {
+  const fields: ExplicitFields = { keywords: {}, meta: {} }
   const used = new Set<string>()
+  for (const field of keywordFields) {
+    if (!Object.hasOwn(record, field) || record[field] === null || record[field] === undefined) continue
+    used.add(field)
+    fields.keywords[field] = asKeywords(record[field], field)
+  }
   const take = (known: Known): unknown => {
     const mapped = map[known]
     const keys = mapped === undefined ? ALIASES[known] : typeof mapped === 'string' ? [mapped] : mapped

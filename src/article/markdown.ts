@@ -1,9 +1,5 @@
+import { decodeEntities } from './entities.js'
 import { unwrapStrong } from './strong-emphasis.js'
-
-/** Named character references that Markdown text uses, by name (a `Map`: names are outside input). */
-const ENTITIES = new Map([
-  ['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"], ['nbsp', ' '], ['mdash', '—'], ['ndash', '–'], ['hellip', '…'],
-])
 
 /**
  * `text.replace(pattern, replacement)` for a pattern whose every match ends with `closer`: it runs only
@@ -45,16 +41,11 @@ export function markdownToText(markdown: string): string {
     .replace(/^[ \t]{0,3}(?:[-*_][ \t]*){3,}$/gm, '')
     .replace(/^[ \t]{0,3}>[ \t]?/gm, '')
     .replace(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]+/gm, '')
-  return unwrapStrong(text)
-    .replace(/(^|[^\p{L}\p{N}*_])([*_])(?=\S)([^*_\n]*?\S)\2(?![\p{L}\p{N}])/gu, '$1$3')
-    .replace(/`([^`\n]+)`/g, '$1')
-    .replace(/&(#\d+|#x[\da-f]+|[a-z]+);/gi, (entity, name: string) => {
-      if (name[0] === '#') {
-        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)
-        return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity
-      }
-      return ENTITIES.get(name.toLowerCase()) ?? entity
-    })
+  return decodeEntities(
+    unwrapStrong(text)
+      .replace(/(^|[^\p{L}\p{N}*_])([*_])(?=\S)([^*_\n]*?\S)\2(?![\p{L}\p{N}])/gu, '$1$3')
+      .replace(/`([^`\n]+)`/g, '$1'),
+  )
 }
 
 /** The first level-one heading of a Markdown body, if any: its text without closing hashes. */

@@ -5,13 +5,18 @@ import type { Article } from '../types.js'
 import { checkFieldMap, explicitFields, type ExplicitFields, type FieldMap } from './fields.js'
 import { idFromPath } from './id.js'
 import { splitFrontMatter } from './front-matter.js'
+import { readFeed } from './feed.js'
+import { readHtmlPage } from './html-page.js'
 import { firstHeading, markdownToText } from './markdown.js'
 import { normalizeParagraphs } from './paragraphs.js'
 import { parseSeedHeader } from './seed.js'
 import { deriveTitle } from './title.js'
 
-/** Input formats `parseArticle` reads. `'auto'` picks by file extension, then by content. */
-export type ArticleFormat = 'auto' | 'seed' | 'markdown' | 'json'
+/**
+ * Input formats `parseArticle` reads. `'auto'` picks by file extension, then by content. `'html'` is
+ * a built page (its article, JSON-LD and OpenGraph metadata); `'feed'` an RSS or Atom feed.
+ */
+export type ArticleFormat = 'auto' | 'seed' | 'markdown' | 'json' | 'html' | 'feed'
 
 /** Options of `parseArticle()` and `parseArticles()`. */
 export interface ParseOptions {
@@ -19,6 +24,11 @@ export interface ParseOptions {
   id?: string
   /** File path, used to derive the id and to name the file in errors. */
   path?: string
+  /**
+   * The article's URL, over any its text gives: a built page's, from its path in the site. Default
+   * none: the text's own (`url`, `link`, `og:url`…). Not for inputs of several articles.
+   */
+  url?: string
   /** Input format. Default `'auto'`. */
   format?: ArticleFormat | 'ndjson'
   /**
@@ -40,6 +50,12 @@ export interface ParseOptions {
    * An unknown article field throws `E_INVALID_ARGUMENT`.
    */
   fields?: FieldMap
+  /**
+   * Input keys read as custom keyword fields into the article's `keywords` (`['category']`: a
+   * string is one value, a list several), rather than into `meta`; for JSON, NDJSON and front
+   * matter. The index's `facets` option names the same fields. Default none.
+   */
+  facets?: string[]
   /**
    * Called with the error of each article that has no text (no title and no body), which is then
    * skipped instead of failing. Default none: such an article is an error like any other.
@@ -66,7 +82,7 @@ export function homeCountryOption(country: unknown, option = 'country'): string 
   return country.toUpperCase()
 }
 
-type Resolved = 'seed' | 'markdown' | 'json' | 'ndjson'
+type Resolved = Exclude<ArticleFormat, 'auto'> | 'ndjson'
 
 function resolveFormat(text: string, options: ParseOptions): Resolved {
   const format = options.format ?? 'auto'
@@ -76,7 +92,10 @@ function resolveFormat(text: string, options: ParseOptions): Resolved {
   if (extension === 'json') return 'json'
   if (extension === 'ndjson' || extension === 'jsonl') return 'ndjson'
   if (extension === 'txt' || extension === 'text') return 'seed'
+  if (extension === 'html' || extension === 'htm' || extension === 'xhtml') return 'html'
+  if (extension === 'rss' || extension === 'atom' || extension === 'xml') return 'feed'
   const start = text.trimStart()
+  if (start.startsWith('<')) return /<(?:rss|feed|rdf:RDF)[\s>]/.test(start.slice(0, 4096)) ? 'feed' : 'html'
   if (/^\uFEFF?---[ \t]*\r?\n/.test(text)) return 'markdown'
   if (start.startsWith('{') || start.startsWith('[')) return 'json'
   return 'seed'
@@ -85,6 +104,15 @@ function resolveFormat(text: string, options: ParseOptions): Resolved {
 function fail(options: ParseOptions, message: string, cause?: unknown, Kind: typeof NewsdexError = NewsdexError): never {
   const where = options.path ?? options.id ?? 'article'
   throw new Kind('E_PARSE', `${where}: ${message}`, { cause, path: where })
+}
+
+/** The custom keyword fields option, checked: a list of names. */
+export function keywordFieldsOption(facets: unknown): string[] {
+  if (facets === undefined) return []
+  if (!Array.isArray(facets) || !facets.every((name) => typeof name === 'string' && name !== '')) {
+    throw new NewsdexError('E_INVALID_ARGUMENT', `facets must be a list of field names such as ['category'], got ${JSON.stringify(facets)}`)
+  }
+  return facets
 }
 
 /** The field mapping option, checked. */
@@ -131,8 +159,10 @@ function assemble(fields: ExplicitFields, text: string, options: ParseOptions, f
     location: given ? given.location : extracted.location,
     country: pick(fields.country, given && given.country.length > 0 ? given.country : extracted.country),
   }
-  if (fields.url !== undefined) article.url = fields.url
+  const url = options.url ?? fields.url
+  if (url !== undefined) article.url = url
   if (Object.keys(fields.meta).length > 0) article.meta = fields.meta
+  if (options.facets?.length) article.keywords = Object.fromEntries(options.facets.map((field) => [field, fields.keywords[field] ?? []]))
   return article
 }
 
@@ -140,7 +170,7 @@ function fromRecord(record: unknown, options: ParseOptions, fallbackId: string):
   if (typeof record !== 'object' || record === null || Array.isArray(record)) fail(options, 'a JSON article must be an object')
   let fields: ExplicitFields
   try {
-    fields = explicitFields(record as Record<string, unknown>, options.fields)
+    fields = explicitFields(record as Record<string, unknown>, options.fields, options.facets)
   } catch (error) {
     return fail(options, (error as Error).message, error)
   }
@@ -182,7 +212,7 @@ function parseRecords<R extends { where: string; n: number }>(
 
 /** One record of a multi-article input: its article, or `undefined` when it was handed to `onError` or `onSkip`. */
 function parseRecord<R extends { where: string; n: number }>(record: R, read: (record: R, where: ParseOptions) => unknown, options: ParseOptions, baseId: string | undefined): Article | undefined {
-  const where: ParseOptions = { ...options, path: record.where, id: undefined }
+  const where: ParseOptions = { ...options, path: record.where, id: undefined, url: undefined }
   try {
     return fromRecord(read(record, where), where, `${baseId ?? 'article'}#${record.n}`)
   } catch (error) {
@@ -218,11 +248,13 @@ export function ndjsonLineParser(options: ParseOptions = {}): (line: string, n: 
 
 /**
  * Parses every article in `text`: one for seed text and Markdown, one per element of a JSON array,
- * one per line of NDJSON. Ids of several articles default to `<path id>#<n>`. Throws a
+ * one per line of NDJSON, one per item of an RSS or Atom feed; a built HTML page holds one or none
+ * (skipped as having no text). Ids of several articles default to `<path id>#<n>`. Throws a
  * `NewsdexError` (`E_PARSE`) naming the file and the problem.
  */
 export function parseArticles(text: string, options: ParseOptions = {}): Article[] {
   homeCountryOption(options.country)
+  keywordFieldsOption(options.facets)
   const fields = fieldMapOption(options)
   return skippable(options, () => parseAll(text, { ...options, fields }))
 }
@@ -248,6 +280,18 @@ function parseAll(text: string, options: ParseOptions): Article[] {
     return [fromRecord(data, options, baseId ?? 'article')]
   }
   if (text.trim() === '') fail(options, 'the file is empty', undefined, NoTextError)
+  if (format === 'html') {
+    const page = readHtmlPage(text)
+    if (!page) fail(options, 'the page has no article', undefined, NoTextError)
+    return [fromRecord(page, options, baseId ?? 'article')]
+  }
+  if (format === 'feed') {
+    const items = readFeed(text)
+    if (!items) fail(options, 'not an RSS or Atom feed (no <rss> or <feed> element)')
+    if (items.length === 0) fail(options, 'the feed has no items', undefined, NoTextError)
+    const records = items.map((record, i) => ({ record, where: `${options.path ?? 'input'}[${i}]`, n: i + 1 }))
+    return parseRecords(records, (r) => r.record, options, baseId).articles
+  }
   if (format === 'markdown') {
     let parts
     try {
@@ -257,7 +301,7 @@ function parseAll(text: string, options: ParseOptions): Article[] {
     }
     let fields: ExplicitFields
     try {
-      fields = explicitFields(parts.frontMatter, options.fields)
+      fields = explicitFields(parts.frontMatter, options.fields, options.facets)
     } catch (error) {
       return fail(options, (error as Error).message, error)
     }
@@ -269,7 +313,7 @@ function parseAll(text: string, options: ParseOptions): Article[] {
   const { fields, body } = parseSeedHeader(text)
   let explicit: ExplicitFields
   try {
-    explicit = explicitFields(fields, options.fields)
+    explicit = explicitFields(fields, options.fields, options.facets)
   } catch (error) {
     return fail(options, (error as Error).message, error)
   }

@@ -4,10 +4,12 @@ import type { Article } from '../types.js'
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
 /**
- * Checks that `value` is an `Article` and returns a clean copy holding only the known fields.
+ * Checks that `value` is an `Article` and returns a clean copy holding only the known fields. Its
+ * `keywords` hold each of the index's custom `keywordFields` (when there are any): the list given,
+ * else the `meta` value of that name as one value, else none.
  * Throws a `NewsdexError` with `code`, naming the article and the bad field.
  */
-export function validateArticle(value: unknown, code: NewsdexErrorCode = 'E_INVALID_ARGUMENT'): Article {
+export function validateArticle(value: unknown, code: NewsdexErrorCode = 'E_INVALID_ARGUMENT', keywordFields: readonly string[] = []): Article {
   const fail = (message: string): never => {
     throw new NewsdexError(code, message)
   }
@@ -43,6 +45,17 @@ export function validateArticle(value: unknown, code: NewsdexErrorCode = 'E_INVA
       fail(`${where}: meta must be an object of strings`)
     }
     article.meta = Object.fromEntries(Object.entries(meta as Record<string, string>))
+  }
+  const keywords = a.keywords
+  if (keywords !== undefined && (typeof keywords !== 'object' || keywords === null || Array.isArray(keywords))) fail(`${where}: keywords must be an object of string lists`)
+  if (keywordFields.length > 0) {
+    article.keywords = {}
+    for (const field of keywordFields) {
+      const given = keywords && Object.hasOwn(keywords, field) ? (keywords as Record<string, unknown>)[field] : undefined
+      const fromMeta = article.meta && Object.hasOwn(article.meta, field) ? article.meta[field]!.trim() : ''
+      if (given !== undefined && !(Array.isArray(given) && given.every((v) => typeof v === 'string'))) fail(`${where}: keywords.${field} must be an array of strings`)
+      article.keywords[field] = given !== undefined ? [...(given as string[])] : fromMeta ? [fromMeta] : []
+    }
   }
   return article
 }

@@ -1,37 +1,50 @@
+import { basename, dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { MAPPABLE_FIELDS, type FieldMap } from '../article/fields.js'
+import { BuildCache } from '../ingest/build-cache.js'
 import { buildIndex } from '../ingest/build-index.js'
-import { writeIndex, writeIndexParts } from '../ingest/write-index.js'
+import { manifestPath, writeIndex, writeIndexParts } from '../ingest/write-index.js'
 import { UsageError, type Output } from './output.js'
 import { progressLine } from './progress.js'
+import { watchInputs, watchRoots } from './watch.js'
 
-export const BUILD_USAGE = 'newsdex build <globs…> --out <file> [options]'
+export const BUILD_USAGE = 'newsdex build <globs…> --out <file> [options]  |  newsdex build --site <dir> --out <file>'
 
 /** What each option of `build` does, for `--help`. */
 export const BUILD_OPTIONS = [
   '--out, -o <file>        the index file to write (atomically: never half a file)',
   '--split                 write the index in parts for NewsIndex.open(), each under a content-hashed',
   '                        name, and a manifest <name>.json listing them (--out news.json or news.idx)',
+  '--site <dir>            index a built site: its HTML pages (globs, if given, are relative to it), each',
+  '                        with its URL from its path; pages with no article are skipped and counted',
   '--cwd <dir>             directory the globs are relative to (default: the current one)',
   '--ignore <glob>         files to skip (repeatable; node_modules is always skipped)',
   '--field <field>=<key>   the JSON key holding an article field (repeatable; a field given twice',
   `                        takes the first key present): ${MAPPABLE_FIELDS.join(', ')}`,
+  '--facet <key>           a JSON or front-matter key stored as a custom keyword field, filterable and',
+  '                        facetable like source (repeatable): --facet category',
   '--country CC            the archive\'s home country, ISO 3166-1 alpha-2 (US, GB): ambiguous and small',
   '                        local places resolve there (default: inferred per article from its places)',
+  '--watch, -w             build, then build again whenever an input changes (until Ctrl+C)',
+  '--cache <file>          keep what parsing each file gave in <file>, keyed by the file\'s content:',
+  '                        the next build parses only the files that changed',
   '--strict                records with no text are errors (default: skipped, with one count line)',
   '--keep-going            write the index even when some records or files fail (still exits 1)',
   '--progress <when>       auto (default: on stderr when it is a terminal), always or never',
-  '--json                  print the summary as JSON on stdout',
-  '--quiet, -q             print nothing on success',
+  '--json                  print one JSON summary on stdout, written or not: out, written, articles,',
+  '                        skipped, errors, failures (each error: path, line, message), terms, bytes,',
+  '                        seconds (and files parsed and reused with --cache or --watch); no other line',
+  '                        on stdout, and on stderr only the errors',
+  '--quiet, -q             print nothing but errors (stderr)',
   '--help, -h              show this help',
 ]
 
 export const BUILD_HELP = [
   `usage: ${BUILD_USAGE}`,
   '',
-  'Indexes the files the fast-glob patterns match (.txt, .md, .json, .ndjson/.jsonl) and writes one',
-  'index file. Bad records are reported one line each (file:line); records with no text are skipped',
-  'and counted. Exits 1 on any error, 0 otherwise.',
+  'Indexes the files the fast-glob patterns match (.txt, .md, .json, .ndjson/.jsonl, .html, and RSS or',
+  'Atom feeds: .rss, .atom, .xml) and writes one index file. Bad records are reported one line each',
+  '(file:line); records with no text are skipped and counted. Exits 1 on any error, 0 otherwise.',
   '',
   'options:',
   ...BUILD_OPTIONS.map((line) => `  ${line}`),
@@ -39,7 +52,10 @@ export const BUILD_HELP = [
   'examples:',
   '  newsdex build "news/**/*.md" --out dist/news.idx',
   '  newsdex build feed.jsonl --out news.idx --field title=headline --field body=content',
+  '  newsdex build bbc.jsonl --out bbc.idx --facet category',
   '  newsdex build "news/**/*" --out dist/news.json --split --country US',
+  '  astro build && newsdex build --site dist --out dist/news.json --split',
+  '  newsdex build "news/**/*.md" --out public/news.idx --watch --cache .cache/newsdex.json',
 ].join('\n')
 
 /** `--field title=headline` → `{ title: ['headline'] }`, keys in the order given. */
@@ -69,9 +85,13 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
     options: {
       out: { type: 'string', short: 'o' },
       cwd: { type: 'string' },
+      site: { type: 'string' },
       ignore: { type: 'string', multiple: true },
       field: { type: 'string', multiple: true },
+      facet: { type: 'string', multiple: true },
       country: { type: 'string' },
+      cache: { type: 'string' },
+      watch: { type: 'boolean', short: 'w', default: false },
       strict: { type: 'boolean', default: false },
       'keep-going': { type: 'boolean', default: false },
       split: { type: 'boolean', default: false },
@@ -85,7 +105,7 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
     io.out(BUILD_HELP)
     return 0
   }
-  if (positionals.length === 0) throw new UsageError('build needs at least one glob of input files')
+  if (positionals.length === 0 && values.site === undefined) throw new UsageError('build needs at least one glob of input files, or --site <dir>')
   if (!values.out) throw new UsageError('build needs --out <file>')
   if (values.country !== undefined && !/^[A-Za-z]{2}$/.test(values.country)) {
     throw new UsageError(`--country must be an ISO 3166-1 alpha-2 code such as US, got '${values.country}'`)
@@ -93,44 +113,82 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
   const when = values.progress ?? 'auto'
   if (when !== 'auto' && when !== 'always' && when !== 'never') throw new UsageError(`--progress must be auto, always or never, got '${when}'`)
   const fields = fieldMap(values.field ?? [])
+  const out = values.out
   const errIsTty = io.errIsTty ?? Boolean(process.stderr.isTTY)
   const showProgress = when === 'always' || (when === 'auto' && errIsTty && !values.quiet && !values.json)
-  const progress = showProgress ? progressLine(io.status ?? ((text) => process.stderr.write(text)), process.stderr.columns || 80) : undefined
-  const started = performance.now()
-  let result
-  try {
-    result = await buildIndex({
-      patterns: positionals,
-      fields,
-      strict: values.strict,
-      ...(values.cwd ? { cwd: values.cwd } : {}),
-      ...(values.ignore ? { ignore: values.ignore } : {}),
-      ...(values.country ? { country: values.country } : {}),
-      ...(progress ? { onProgress: progress.update } : {}),
-    })
-  } finally {
-    progress?.done()
+  // Parse results are kept in memory while watching, and in the --cache file between runs.
+  const cache = values.watch || values.cache ? (values.cache ? await BuildCache.load(values.cache) : new BuildCache()) : undefined
+  let builds = 0
+
+  /** One build: index, report, write. Returns the exit code. */
+  const build = async (): Promise<number> => {
+    const progress = showProgress ? progressLine(io.status ?? ((text) => process.stderr.write(text)), process.stderr.columns || 80) : undefined
+    const started = performance.now()
+    let result
+    try {
+      result = await buildIndex({
+        ...(positionals.length > 0 ? { patterns: positionals } : {}),
+        ...(values.site !== undefined ? { site: values.site } : {}),
+        fields,
+        strict: values.strict,
+        ...(values.facet ? { facets: values.facet } : {}),
+        ...(values.cwd ? { cwd: values.cwd } : {}),
+        ...(values.ignore ? { ignore: values.ignore } : {}),
+        ...(values.country ? { country: values.country } : {}),
+        ...(cache ? { cache } : {}),
+        ...(progress ? { onProgress: progress.update } : {}),
+      })
+    } finally {
+      progress?.done()
+    }
+    // A rebuild that found no input changed (an editor touching a file) writes and says nothing.
+    if (builds++ > 0 && !cache!.changed) return 0
+    if (values.cache && cache!.changed) await cache!.save(values.cache)
+    const { index, errors, skipped } = result
+    const counts = cache?.counts
+    /**
+     * The summary of `--json`: one object on stdout, whether the index was written or not (`written`
+     * is then the file written: the index, or the manifest of a split one; `parts` their number).
+     */
+    const summary = (written: string | null, bytes: number | null, parts?: number): void => {
+      const seconds = Number(((performance.now() - started) / 1000).toFixed(2))
+      io.out(JSON.stringify({ out: written ?? out, written: written !== null, ...(parts !== undefined ? { parts } : {}), articles: index.size, skipped, errors: errors.length, failures: errors, terms: index.stats().terms, bytes, seconds, ...(counts ? { files: counts } : {}) }))
+    }
+    // Errors go to stderr, even with --quiet; --json lists them in the summary as well.
+    for (const error of errors) io.err(`error: ${error.path}${error.line ? `:${error.line}` : ''}: ${error.message}`)
+    const [unit, lacking] = values.site !== undefined ? ['page', 'an article'] : ['record', 'text']
+    if (skipped > 0 && !values.quiet && !values.json) io.err(`newsdex build: ${plural(skipped, unit)} without ${lacking} skipped (--strict to fail on them)`)
+    const files = new Set(errors.map((error) => error.path.replace(/\[\d+\]$/, ''))).size
+    const unwritten = errors.length > 0 && !values['keep-going'] ? `${plural(errors.length, 'error')} in ${plural(files, 'file')}; ${out} was not written (use --keep-going to write the rest)` : index.size === 0 ? `no articles to index; ${out} was not written` : null
+    if (unwritten !== null) {
+      io.err(`newsdex build: ${unwritten}`)
+      if (values.json) summary(null, null)
+      return 1
+    }
+    const written = values.split ? await writeIndexParts(index, out) : { ...(await writeIndex(index, out)), manifest: out, files: [] }
+    if (values.json) summary(written.manifest, written.bytes, values.split ? written.files.length : undefined)
+    else if (!values.quiet) {
+      const seconds = (performance.now() - started) / 1000
+      const what = values.split ? `${written.manifest} and ${plural(written.files.length, 'part')}` : out
+      const reuse = counts ? ` (${plural(counts.parsed, 'file')} parsed, ${counts.reused.toLocaleString('en-US')} from the cache)` : ''
+      io.out(`indexed ${index.size} article(s), ${index.stats().terms} terms → ${what} (${written.bytes} bytes) in ${seconds.toFixed(2)} s${reuse}`)
+    }
+    return errors.length > 0 ? 1 : 0
   }
-  const { index, errors, skipped } = result
-  for (const error of errors) io.err(`error: ${error.path}${error.line ? `:${error.line}` : ''}: ${error.message}`)
-  if (skipped > 0 && !values.quiet) io.err(`newsdex build: ${plural(skipped, 'record')} without text skipped (--strict to fail on them)`)
-  const files = new Set(errors.map((error) => error.path.replace(/\[\d+\]$/, ''))).size
-  if (errors.length > 0 && !values['keep-going']) {
-    io.err(`newsdex build: ${plural(errors.length, 'error')} in ${plural(files, 'file')}; ${values.out} was not written (use --keep-going to write the rest)`)
-    return 1
-  }
-  if (index.size === 0) {
-    io.err(`newsdex build: no articles to index; ${values.out} was not written`)
-    return 1
-  }
-  const written = values.split ? await writeIndexParts(index, values.out) : { ...(await writeIndex(index, values.out)), manifest: values.out, files: [] }
-  const { bytes } = written
-  const seconds = (performance.now() - started) / 1000
-  const what = values.split ? `${written.manifest} and ${plural(written.files.length, 'part')}` : values.out
-  if (values.json) {
-    io.out(JSON.stringify({ out: written.manifest, ...(values.split ? { parts: written.files.length } : {}), articles: index.size, skipped, errors: errors.length, terms: index.stats().terms, bytes, seconds: Number(seconds.toFixed(2)) }))
-  } else if (!values.quiet) {
-    io.out(`indexed ${index.size} article(s), ${index.stats().terms} terms → ${what} (${bytes} bytes) in ${seconds.toFixed(2)} s`)
-  }
-  return errors.length > 0 ? 1 : 0
+
+  const code = await build()
+  if (!values.watch) return code
+  const root = resolve(values.cwd ?? '.', values.site ?? '')
+  const { manifest, name } = manifestPath(resolve(out))
+  // The index (or the manifest and its parts), the cache and temporary files are outputs, not inputs.
+  const ignore = (path: string): boolean =>
+    path === resolve(out) ||
+    path === manifest ||
+    (dirname(path) === dirname(manifest) && basename(path).startsWith(`${name}.`) && path.endsWith('.idx')) ||
+    (values.cache !== undefined && path === resolve(values.cache)) ||
+    path.endsWith('.tmp')
+  const watching = watchInputs(watchRoots(positionals.length > 0 ? positionals : ['**/*.html'], root), build, { ignore, ...(io.signal ? { signal: io.signal } : {}) })
+  if (!values.quiet && !values.json) io.err('newsdex build: watching for changes (Ctrl+C to stop)')
+  await watching
+  return code
 }

@@ -37,7 +37,7 @@ export async function inspectCommand(argv: string[], io: Output): Promise<number
     dateRange: stats.dateRange,
     options: index.options,
     sections: Object.fromEntries([...sections].map(([name, data]) => [name, data.length])),
-    facets: index.search('', { facets: ['source', 'country', 'year'], limit: 0 }).facets,
+    facets: index.search('', { facets: ['source', 'country', 'year', ...index.options.facets], limit: 0 }).facets,
   }
   if (values.json) {
     io.out(JSON.stringify(report, null, 2))
@@ -49,7 +49,7 @@ export async function inspectCommand(argv: string[], io: Output): Promise<number
   io.out(`dates:    ${stats.dateRange ? `${stats.dateRange.from} .. ${stats.dateRange.to}` : 'none'}`)
   io.out(`sections: ${Object.entries(report.sections).map(([name, size]) => `${name} ${size} B`).join(', ')}`)
   for (const [facet, counts] of Object.entries(report.facets)) {
-    io.out(`${`${facet}:`.padEnd(9)} ${counts.slice(0, 8).map((c) => `${c.value} (${c.count})`).join(', ') || 'none'}`)
+    io.out(`${`${facet}:`.padEnd(9)} ${(counts ?? []).slice(0, 8).map((c) => `${c.value} (${c.count})`).join(', ') || 'none'}`)
   }
   return 0
 }

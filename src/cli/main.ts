@@ -3,7 +3,7 @@ import { BUILD_USAGE, buildCommand } from './build-command.js'
 import { INSPECT_USAGE, inspectCommand } from './inspect-command.js'
 import { UsageError, type Output } from './output.js'
 import { SEARCH_USAGE, searchCommand } from './search-command.js'
-import { VERSION } from './version.js'
+import { VERSION } from '../ingest/version.js'
 
 const USAGE = ['usage:', `  ${BUILD_USAGE}`, `  ${SEARCH_USAGE}`, `  ${INSPECT_USAGE}`].join('\n')
 

@@ -18,10 +18,13 @@ export const SEARCH_HELP = [
   '  --source S               only articles from this source, such as AP (repeatable: any of them)',
   '  --location L             only articles about this place (repeatable)',
   '  --country CC             only articles about this country, ISO 3166-1 alpha-2 (repeatable)',
+  '  --filter <field>=<value> only articles with this value of a custom keyword field (build --facet;',
+  '                           repeatable: every field must hold, any of a field\'s values)',
   '  --from YYYY-MM-DD        only articles published on or after this date',
   '  --to YYYY-MM-DD          only articles published on or before this date',
   '  --color <when>           auto (default: when stdout is a terminal and NO_COLOR is unset), always or never',
-  '  --json                   print the whole response as JSON (highlights as HTML)',
+  '  --json                   print the whole response as JSON (highlights as HTML), and nothing else',
+  '  --quiet, -q              print the hits only: no count line, no notes about the query',
   '  --help, -h               show this help',
   '',
   'examples:',
@@ -37,6 +40,17 @@ function count(name: string, value: string | undefined, fallback: number): numbe
   return n
 }
 
+/** `--filter category=sport` → `{ category: ['sport'] }`, values of a field in the order given. */
+function keywordFilter(specs: readonly string[]): Record<string, string[]> {
+  const filter: Record<string, string[]> = {}
+  for (const spec of specs) {
+    const match = /^([A-Za-z]\w*)=(.+)$/.exec(spec)
+    if (!match) throw new UsageError(`--filter must be <field>=<value> such as category=sport, got '${spec}'`)
+    ;(filter[match[1]!] ??= []).push(match[2]!)
+  }
+  return filter
+}
+
 /** `newsdex search`: ranked hits with highlighted snippets, as text or JSON. Returns the exit code. */
 export async function searchCommand(argv: string[], io: Output, isTty: boolean): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -46,10 +60,12 @@ export async function searchCommand(argv: string[], io: Output, isTty: boolean):
       limit: { type: 'string', short: 'n' },
       offset: { type: 'string' },
       json: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', short: 'q', default: false },
       sort: { type: 'string' },
       source: { type: 'string', multiple: true },
       location: { type: 'string', multiple: true },
       country: { type: 'string', multiple: true },
+      filter: { type: 'string', multiple: true },
       from: { type: 'string' },
       to: { type: 'string' },
       color: { type: 'string' },
@@ -71,6 +87,7 @@ export async function searchCommand(argv: string[], io: Output, isTty: boolean):
     sort,
     facets: ['source', 'location', 'year'],
     filter: {
+      ...keywordFilter(values.filter ?? []),
       ...(values.source ? { source: values.source } : {}),
       ...(values.location ? { location: values.location } : {}),
       ...(values.country ? { country: values.country } : {}),
@@ -78,21 +95,25 @@ export async function searchCommand(argv: string[], io: Output, isTty: boolean):
     },
   }
   const { index } = await loadIndexFile(file)
+  options.facets!.push(...index.options.facets)
   const query = words.join(' ')
   const result = index.search(query, options)
   if (values.json) {
     io.out(JSON.stringify(result, null, 2))
     return 0
   }
-  for (const d of result.query.diagnostics) io.err(`note: ${d.message}`)
-  const relaxed = result.query.relaxed ? ' (no article has every term; showing partial matches)' : ''
-  // Quoted with the quote the query does not use, so that its phrases read as typed.
-  const quote = query.includes('"') ? "'" : '"'
-  io.out(`${result.total} hit(s) for ${quote}${query}${quote} in ${index.size} article(s)${relaxed}`)
+  if (!values.quiet) {
+    for (const d of result.query.diagnostics) io.err(`note: ${d.message}`)
+    const relaxed = result.query.relaxed ? ' (no article has every term; showing partial matches)' : ''
+    // Quoted with the quote the query does not use, so that its phrases read as typed.
+    const quote = query.includes('"') ? "'" : '"'
+    io.out(`${result.total} hit(s) for ${quote}${query}${quote} in ${index.size} article(s)${relaxed}`)
+  }
   result.hits.forEach((hit, i) => {
     const a = hit.article
-    const meta = [a.date, a.source.join(', '), a.location.slice(0, 3).join(', ')].filter(Boolean).join(' · ')
-    io.out('')
+    const keywords = Object.values(a.keywords ?? {}).map((values) => values.join(', '))
+    const meta = [a.date, a.source.join(', '), a.location.slice(0, 3).join(', '), ...keywords].filter(Boolean).join(' · ')
+    if (i > 0 || !values.quiet) io.out('')
     io.out(`${options.offset! + i + 1}. ${renderHighlight(hit.highlight?.title || '(untitled)', color)}`)
     io.out(`   ${meta ? `${meta} · ` : ''}id ${hit.id} · score ${hit.score.toFixed(2)}`)
     for (const snippet of hit.highlight?.snippets ?? []) io.out(`   ${renderHighlight(snippet, color)}`)

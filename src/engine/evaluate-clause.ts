@@ -2,7 +2,7 @@ import type { PlanClause } from '../query/plan.js'
 import { lookupTerm, type TermMatch } from '../terms/term-lookup.js'
 import type { TextField } from '../types.js'
 import { bm25f, idf } from './bm25.js'
-import { docFilter, type DocTest } from './filters.js'
+import { clauseTest, type DocTest } from './filters.js'
 import { findDoc, type Postings } from './store/postings.js'
 import type { Store, TermEntry } from './store/store.js'
 
@@ -55,7 +55,7 @@ export function evaluateClause(clause: PlanClause, context: EvaluationContext): 
       return result
     }
     default: {
-      const test = docFilter(store, clause)!
+      const test = clauseTest(store, clause)
       return { scores: everyDocument(store, (doc) => allowed(doc) && test(doc)), matches: [] }
     }
   }

@@ -1,12 +1,12 @@
-import type { FacetCount, FacetField } from '../types.js'
-import { VALUE_FIELDS, type Store } from './store/store.js'
+import type { FacetCount } from '../types.js'
+import type { Store } from './store/store.js'
 
 /** Most values returned per facet. */
 export const FACET_LIMIT = 20
 
-/** Counts each value of each facet over all `docs`; most frequent first, then by value. */
-export function countFacets(store: Store, docs: readonly number[], fields: readonly FacetField[], limit = FACET_LIMIT): Partial<Record<FacetField, FacetCount[]>> {
-  const facets: Partial<Record<FacetField, FacetCount[]>> = {}
+/** Counts each value of each facet (built-in or custom keyword field) over all `docs`; most frequent first, then by value. */
+export function countFacets(store: Store, docs: readonly number[], fields: readonly string[], limit = FACET_LIMIT): Record<string, FacetCount[]> {
+  const facets: Record<string, FacetCount[]> = {}
   for (const field of new Set(fields)) {
     const counts = new Map<string, number>()
     if (field === 'year' || field === 'month') {
@@ -15,7 +15,7 @@ export function countFacets(store: Store, docs: readonly number[], fields: reado
         const date = store.dateOf(doc)
         if (date) counts.set(date.slice(0, width), (counts.get(date.slice(0, width)) ?? 0) + 1)
       }
-    } else if (VALUE_FIELDS.includes(field)) {
+    } else if (store.valueFields.includes(field)) {
       // Other names (from JavaScript callers) count nothing.
       const values = store.values(field)
       const byNumber = new Uint32Array(values.length)

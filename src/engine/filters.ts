@@ -1,7 +1,7 @@
 import { fold } from '../analysis/fold.js'
 import type { PlanClause } from '../query/plan.js'
 import type { SearchFilter } from '../types.js'
-import { VALUE_FIELDS, type Store, type ValueField } from './store/store.js'
+import type { Store } from './store/store.js'
 
 /** A test a document (by number) must pass. */
 export type DocTest = (doc: number) => boolean
@@ -10,7 +10,7 @@ const asList = (value: string | string[] | undefined): string[] =>
   value === undefined ? [] : (Array.isArray(value) ? value : [value]).filter((v) => typeof v === 'string' && v.trim() !== '')
 
 /** The test "has any of these values" on a value column, matching case- and diacritics-insensitively. */
-function valueTest(store: Store, field: ValueField, wanted: readonly string[]): DocTest {
+function valueTest(store: Store, field: string, wanted: readonly string[]): DocTest {
   const folded = new Set(wanted.map((w) => fold(w.trim())))
   const numbers = new Set<number>()
   store.values(field).forEach((value, n) => {
@@ -27,22 +27,23 @@ function dateTest(store: Store, from: string | null | undefined, to: string | nu
   }
 }
 
+/** The test of a query's `filter` or `date` clause. */
+export function clauseTest(store: Store, clause: Extract<PlanClause, { kind: 'filter' | 'date' }>): DocTest {
+  return clause.kind === 'date' ? dateTest(store, clause.from, clause.to) : valueTest(store, clause.field, [clause.value])
+}
+
 /**
- * The test of a `SearchFilter` (every given field must hold; within a field, any value) or of a
- * query's `filter`/`date` clause; `null` when it restricts nothing.
+ * The tests of a `SearchFilter`, all of which must hold: one per field given (custom keyword fields
+ * too), each passed by any of the field's values. None when it restricts nothing.
  */
-export function docFilter(store: Store, filter: SearchFilter | Extract<PlanClause, { kind: 'filter' | 'date' }> | undefined): DocTest | null {
-  // A filter that is not an object (from JavaScript callers) filters nothing.
-  if (typeof filter != 'object' || !filter) return null
-  if ('kind' in filter) {
-    return filter.kind === 'date' ? dateTest(store, filter.from, filter.to) : valueTest(store, filter.field, [filter.value])
-  }
+export function filterTests(store: Store, filter: SearchFilter | undefined): DocTest[] {
   const tests: DocTest[] = []
+  // A filter that is not an object (from JavaScript callers) filters nothing.
+  if (typeof filter != 'object' || !filter) return tests
   if (filter.date && (filter.date.from || filter.date.to)) tests.push(dateTest(store, filter.date.from, filter.date.to))
-  for (const field of VALUE_FIELDS) {
-    const wanted = asList(filter[field])
+  for (const field of store.valueFields) {
+    const wanted = asList(filter[field] as string | string[] | undefined)
     if (wanted.length > 0) tests.push(valueTest(store, field, wanted))
   }
-  if (tests.length === 0) return null
-  return (doc) => tests.every((t) => t(doc))
+  return tests
 }

@@ -3,7 +3,7 @@ import type { Hit, HighlightOptions, StoredArticle, TextField } from '../types.j
 import { TEXT_FIELDS } from './evaluate-clause.js'
 import type { Ranking } from './rank.js'
 import { findDoc } from './store/postings.js'
-import { VALUE_FIELDS, type Store } from './store/store.js'
+import { VALUE_FIELDS, type Store, type ValueField } from './store/store.js'
 
 /**
  * Most characters of a body that highlighting reads: snippets come from them, so a match past them
@@ -14,11 +14,15 @@ export const MAX_HIGHLIGHT_CHARS = 100_000
 /** The stored display fields of a document (title `''` while its display part is not loaded). */
 export function storedArticle(store: Store, doc: number): StoredArticle {
   const { title = '', url, meta } = store.displayOf(doc) ?? {}
-  const article: StoredArticle = { id: store.idOf(doc), title, date: store.dateOf(doc), source: [], location: [], country: [] }
-  for (const field of VALUE_FIELDS) {
+  // Its source, location and country are set next, in that order, by the loop over the value fields.
+  const article = { id: store.idOf(doc), title, date: store.dateOf(doc) } as StoredArticle
+  // The built-in value fields, then the custom keyword fields.
+  store.valueFields.forEach((field, i) => {
     const values = store.values(field)
-    article[field] = store.valueNumbers(field, doc).map((v) => values[v]!)
-  }
+    const list = store.valueNumbers(field, doc).map((v) => values[v]!)
+    if (i < VALUE_FIELDS.length) article[field as ValueField] = list
+    else (article.keywords ??= {})[field] = list
+  })
   if (url !== undefined) article.url = url
   if (meta) article.meta = { ...meta }
   return article

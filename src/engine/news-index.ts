@@ -46,7 +46,7 @@ export class NewsIndex {
 
   constructor(options: NewsIndexOptions = {}) {
     this.options = resolveOptions(options)
-    this.store = new Store(this.options.analyzer)
+    this.store = new Store(this.options.analyzer, this.options.facets)
     this.#settings = { boost: this.options.boost, stopwords: new Set(this.options.stopwords) }
   }
 
@@ -167,7 +167,7 @@ export class NewsIndex {
     } catch (error) {
       throw corruptIndex('index options in the header', error)
     }
-    index.store = decodeSearchSections(meta, sections, index.options.analyzer)
+    decodeSearchSections(meta, sections, index.store)
     index.store.cache.limit = cacheBytes
     index.#loadedFrom = meta
     if (meta.part === 'all') {

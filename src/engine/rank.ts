@@ -1,10 +1,10 @@
 import { parseQuery } from '../query/parse-query.js'
 import { planQuery, textClauses, type PlanClause } from '../query/plan.js'
 import { MAX_EXPANSIONS } from '../terms/term-lookup.js'
-import type { FacetCount, FacetField, ParsedQuery, QueryDiagnostic, SearchOptions, TextField } from '../types.js'
+import type { FacetCount, ParsedQuery, QueryDiagnostic, SearchOptions, TextField } from '../types.js'
 import { evaluateClause, everyDocument, type ClauseMatch, type EvaluationContext, type Evaluated } from './evaluate-clause.js'
 import { countFacets } from './facets.js'
-import { docFilter, type DocTest } from './filters.js'
+import { clauseTest, filterTests, type DocTest } from './filters.js'
 import { budgetClauses } from './query-budget.js'
 import { applyRecency } from './recency.js'
 import type { Store } from './store/store.js'
@@ -36,7 +36,8 @@ export interface Ranking {
   matches: ClauseMatch[]
   /** The query's phrases, as analyzed terms. */
   phrases: string[][]
-  facets: Partial<Record<FacetField, FacetCount[]>>
+  /** Counts by facet: built-in and custom keyword fields. */
+  facets: Record<string, FacetCount[]>
 }
 
 /** Whether a clause filters by value or date (rather than searching text). */
@@ -57,7 +58,7 @@ export function rank(store: Store, index: IndexSettings, query: string | ParsedQ
   const plan = planQuery(parsed, store.analyzer, { prefix: options.prefix ?? true, fuzzy: options.fuzzy ?? true, stopwords })
   const budget = budgetClauses(plan.must.filter((c) => !isFilter(c)), store.terms)
   const text = budget.clauses
-  const tests = [options.filter, ...plan.must.filter(isFilter)].map((f) => docFilter(store, f)).filter((t) => t !== null)
+  const tests = [...filterTests(store, options.filter), ...plan.must.filter(isFilter).map((clause) => clauseTest(store, clause))]
   const live: DocTest = (doc) => store.isLive(doc)
   const capped = new Set<string>()
   const offset = Math.max(0, Math.floor(options.offset ?? 0))

@@ -6,6 +6,18 @@ import type { Article, NewsIndexOptions, SerializePartsOptions } from '../types.
 import { NewsIndex } from './news-index.js'
 import { addArticle, removeArticle } from './store/store-writer.js'
 
+/** Names a custom keyword field cannot take: the fields of `Article`, and the date facets. */
+const RESERVED_FIELDS = ['id', 'title', 'body', 'date', 'source', 'location', 'country', 'url', 'meta', 'keywords', 'year', 'month']
+
+/** The custom keyword field names of the `facets` option, checked, each once. */
+function keywordFieldNames(facets: unknown = []): string[] {
+  checkOption(Array.isArray(facets) && facets.every((name) => typeof name === 'string' && /^[A-Za-z]\w*$/.test(name)), 'facets', facets)
+  const names = facets as string[]
+  const taken = names.find((name) => RESERVED_FIELDS.includes(name))
+  if (taken) throw new NewsdexError('E_INVALID_ARGUMENT', `invalid facets: '${taken}' is a built-in field; give the custom keyword field another name`)
+  return [...new Set(names)]
+}
+
 /**
  * A `NewsIndex` that can also be changed and written: `add()`, `remove()`, `serialize()` and
  * `serializeParts()`. It is what `newsdex/indexer` and `newsdex/build` export as `NewsIndex`; the
@@ -13,14 +25,20 @@ import { addArticle, removeArticle } from './store/store-writer.js'
  * index does not download the indexer.
  */
 export class WritableNewsIndex extends NewsIndex {
-  /** See `NewsIndexOptions`; with the `english` analyzer, the English stopword list unless `stopwords` is given. */
+  /**
+   * See `NewsIndexOptions`; with the `english` analyzer, the English stopword list unless `stopwords`
+   * is given. A custom keyword field whose name is not one (see `NewsIndexOptions.facets`) throws `E_INVALID_ARGUMENT`.
+   */
   constructor(options: NewsIndexOptions = {}) {
-    super({ stopwords: options.analyzer === 'simple' ? [] : [...ENGLISH_STOPWORDS], ...options })
+    super({ stopwords: options.analyzer === 'simple' ? [] : [...ENGLISH_STOPWORDS], ...options, facets: keywordFieldNames(options.facets) })
   }
 
-  /** Adds one article. Throws `E_DUPLICATE_ID` if its id is taken, `E_INVALID_ARGUMENT` if it is malformed. */
+  /**
+   * Adds one article, with the values of the custom keyword fields (`keywords.category`, else
+   * `meta.category`). Throws `E_DUPLICATE_ID` if its id is taken, `E_INVALID_ARGUMENT` if it is malformed.
+   */
   add(article: Article): void {
-    const clean = validateArticle(article)
+    const clean = validateArticle(article, 'E_INVALID_ARGUMENT', this.options.facets)
     if (this.store.docOf(clean.id) !== undefined) throw new NewsdexError('E_DUPLICATE_ID', `an article with id '${clean.id}' is already in the index`)
     addArticle(this.store, clean)
   }

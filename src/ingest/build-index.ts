@@ -2,10 +2,12 @@ import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import fg from 'fast-glob'
 import { checkFieldMap, type FieldMap } from '../article/fields.js'
-import { homeCountryOption, isNdjsonPath, ndjsonLineParser, parseArticles, type ParseOptions } from '../article/parse-article.js'
+import { homeCountryOption, isNdjsonPath, keywordFieldsOption, ndjsonLineParser, parseArticles, type ParseOptions } from '../article/parse-article.js'
 import { NewsdexError } from '../errors.js'
 import { WritableNewsIndex as NewsIndex } from '../engine/writable-index.js'
 import type { Article, NewsIndexOptions } from '../types.js'
+import { BuildCache } from './build-cache.js'
+import { pageUrl } from './page-url.js'
 import { ChangedWhileRead, ReadError, readLines, readWhole } from './read-input.js'
 
 /** One input file or record that could not be indexed (or, with `strict`, was skipped). */
@@ -45,10 +47,19 @@ export interface BuildResult {
 
 /** Options of `buildIndex()`. */
 export interface BuildIndexOptions {
-  /** fast-glob patterns of the input files, relative to `cwd`. */
-  patterns: string | string[]
+  /**
+   * fast-glob patterns of the input files, relative to `cwd` (or `site`). Required, unless `site` is
+   * given: then every `.html` file of the site.
+   */
+  patterns?: string | string[]
   /** Directory the patterns are relative to. Default `process.cwd()`. */
   cwd?: string
+  /**
+   * The root of a built site (relative to `cwd`), whose HTML pages are indexed: the patterns are
+   * relative to it, and each article's URL is its page's path in it (`/world/rocket/` for
+   * `world/rocket/index.html`). Pages with no article are skipped. Default none.
+   */
+  site?: string
   /** fast-glob patterns of files to skip. Default none (`node_modules` is always skipped). */
   ignore?: string[]
   /** Options of the index that is built. Default `{}`. */
@@ -66,10 +77,24 @@ export interface BuildIndexOptions {
    */
   fields?: FieldMap
   /**
+   * Custom keyword fields, filterable and facetable like `source` (`['category']`): read from the
+   * input keys of these names (a string is one value, a list several) and added to the index's
+   * `facets` option. Default none. A name the index refuses throws `E_INVALID_ARGUMENT` before any
+   * file is read.
+   */
+  facets?: string[]
+  /**
    * Whether an article with no text (no title, no body: an empty record or file) is an error in
    * `errors`. Default `false`: it is skipped and counted in `skipped`.
    */
   strict?: boolean
+  /**
+   * Parse results to reuse: a `BuildCache` kept in memory across builds, or the path of a cache file
+   * (relative to the working directory; read at the start, written at the end). Only the files
+   * whose content changed are parsed and extracted again (an NDJSON file is then read whole, not
+   * as it is parsed). Default none.
+   */
+  cache?: string | BuildCache
   /** Called after each article (record) and after each file. Default none. */
   onProgress?: (progress: BuildProgress) => void
 }
@@ -122,9 +147,14 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
   } catch (error) {
     throw new NewsdexError('E_INVALID_ARGUMENT', (error as Error).message, { cause: error })
   }
-  const cwd = resolve(options.cwd ?? process.cwd())
-  const patterns = Array.isArray(options.patterns) ? options.patterns : [options.patterns]
-  const index = new NewsIndex(options.index)
+  const cwd = resolve(options.cwd ?? process.cwd(), options.site ?? '')
+  if (options.patterns === undefined && options.site === undefined) {
+    throw new NewsdexError('E_INVALID_ARGUMENT', 'buildIndex needs patterns of input files, or a site')
+  }
+  const given = options.patterns ?? '**/*.html'
+  const patterns = Array.isArray(given) ? given : [given]
+  const facets = keywordFieldsOption(options.facets)
+  const index = new NewsIndex({ ...options.index, facets: [...(options.index?.facets ?? []), ...facets] })
   const errors: BuildError[] = []
   let skipped = 0
   const paths = (await fg(patterns, { cwd, ignore: ['**/node_modules/**', ...(options.ignore ?? [])], onlyFiles: true, dot: false })).sort()
@@ -132,12 +162,16 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
     errors.push({ path: patterns.join(' '), message: `no files match in ${cwd}` })
     return { index, errors, skipped }
   }
+  const cache = typeof options.cache === 'string' ? await BuildCache.load(options.cache) : options.cache
+  cache?.begin({ fields, facets: index.options.facets, country, site: options.site !== undefined })
   const onProgress = options.onProgress
   const sizes = onProgress ? await Promise.all(paths.map((path) => stat(resolve(cwd, path)).then((s) => s.size, () => 0))) : []
   const totalBytes = sizes.reduce((sum, size) => sum + size, 0)
-  const parseOptions = (path: string, file: FileOutcome): ParseOptions => ({
+  const parseOptions = (path: string, file: FileOutcome): ParseOptions & Required<Pick<ParseOptions, 'onError' | 'onSkip'>> => ({
     path,
     fields,
+    facets: index.options.facets,
+    ...(options.site !== undefined ? { url: pageUrl(path) } : {}),
     ...(country ? { country } : {}),
     onError: (error) => file.errors.push(recordError(error.path ?? path, path, error.message)),
     onSkip: (error) => {
@@ -173,7 +207,8 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
     let records = 0
     const pending: [Article, string][] = []
     const first = articles
-    const parsed = parseArticles(text, {
+    const parse = (options: Parameters<BuildCache['parse']>[2]): Article[] => (cache ? cache.parse(path, text, options) : parseArticles(text, options))
+    const parsed = parse({
       ...parseOptions(path, file),
       onRecord: (n, total, article, where) => {
         if (article) pending.push([article, where])
@@ -255,7 +290,8 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
   const ahead = new Map<number, WholeRead>()
   for (let i = 0; i < paths.length; i++) {
     for (let j = i; j < Math.min(paths.length, i + READ_AHEAD); j++) {
-      if (!ahead.has(j) && !isNdjsonPath(paths[j]!)) ahead.set(j, readAhead(paths[j]!))
+      // NDJSON is parsed as it is read, unless a cache keeps parses by the file's whole content.
+      if (!ahead.has(j) && (cache || !isNdjsonPath(paths[j]!))) ahead.set(j, readAhead(paths[j]!))
     }
     const path = paths[i]!
     const outcome = await indexFile(path, sizes[i] ?? 0, ahead.get(i))
@@ -265,5 +301,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
     bytes += sizes[i] ?? 0
     onProgress?.({ done: ++done, total: paths.length, path, articles, bytes, totalBytes })
   }
+  cache?.end()
+  if (typeof options.cache === 'string') await cache!.save(options.cache)
   return { index, errors, skipped }
 }

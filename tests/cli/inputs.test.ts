@@ -71,6 +71,43 @@ describe('newsdex build: records without text', () => {
   })
 })
 
+describe('--quiet and --json, for scripts', () => {
+  it('build --json prints one summary object, written or not, with every error in it', () => {
+    const ok = cli(['build', 'feed.jsonl', '--out', join(dir, 'j1.idx'), '--json'], dir)
+    expect(ok.status).toBe(0)
+    expect(ok.stderr).toBe('')
+    const summary = JSON.parse(ok.stdout)
+    expect(summary).toMatchObject({ out: join(dir, 'j1.idx'), written: true, articles: 3, skipped: 2, errors: 0, failures: [] })
+    expect(Object.keys(summary)).toEqual(['out', 'written', 'articles', 'skipped', 'errors', 'failures', 'terms', 'bytes', 'seconds'])
+    const failed = cli(['build', 'bad.jsonl', '--out', join(dir, 'j2.idx'), '--json'], dir)
+    expect(failed.status).toBe(1)
+    expect(JSON.parse(failed.stdout)).toMatchObject({ written: false, bytes: null, errors: 2, failures: [{ path: 'bad.jsonl', line: 2 }, { path: 'bad.jsonl', line: 3, message: 'date "someday" is not a recognizable date' }] })
+    expect(existsSync(join(dir, 'j2.idx'))).toBe(false)
+  })
+
+  it('build --quiet prints nothing on success, and only the errors on failure', () => {
+    const ok = cli(['build', 'feed.jsonl', '--out', join(dir, 'q1.idx'), '--quiet'], dir)
+    expect([ok.status, ok.stdout, ok.stderr]).toEqual([0, '', ''])
+    const failed = cli(['build', 'bad.jsonl', '--out', join(dir, 'q2.idx'), '-q'], dir)
+    expect(failed.status).toBe(1)
+    expect(failed.stdout).toBe('')
+    expect(failed.stderr).toMatch(/^error: bad\.jsonl:2: invalid JSON/)
+  })
+
+  it('search --quiet prints the hits only; search --json only the response', () => {
+    const out = join(dir, 'q3.idx')
+    cli(['build', 'feed.jsonl', '--out', out, '-q'], dir)
+    const quiet = cli(['search', out, 'cocoa OR', '--quiet'], dir)
+    expect(quiet.stderr).toBe('')
+    expect(quiet.stdout.split('\n')[0]).toBe('1. Cocoa prices rise')
+    const noisy = cli(['search', out, 'cocoa OR'], dir)
+    expect(noisy.stderr).toContain('note:')
+    const json = cli(['search', out, 'cocoa', '--json'], dir)
+    expect(json.stderr).toBe('')
+    expect(JSON.parse(json.stdout).hits.map((h: { id: string }) => h.id)).toEqual(['a'])
+  })
+})
+
 describe('newsdex build --field', () => {
   it('maps input keys to article fields; lists in meta read as text; a description stands in for a missing body', () => {
     const out = join(dir, 'mapped.idx')
@@ -88,6 +125,61 @@ describe('newsdex build --field', () => {
     const result = cli(['build', 'mapped.json', '--out', join(dir, 'x.idx'), '--field', 'heading=headline'], dir)
     expect(result.status).toBe(2)
     expect(result.stderr).toContain("unknown article field 'heading'")
+  })
+})
+
+describe('newsdex build --facet and search --filter', () => {
+  it('stores a JSON key as a keyword field that search filters by and inspect counts', () => {
+    const out = join(dir, 'facets.idx')
+    const built = cli(['build', 'mapped.json', '--out', out, '--field', 'id=guid', '--field', 'title=headline', '--field', 'body=content', '--facet', 'category', '--facet', 'tags'], dir)
+    expect(built.status, built.stderr).toBe(0)
+    const index = NewsIndex.load(readFileSync(out))
+    expect(index.options.facets).toEqual(['category', 'tags'])
+    expect(index.search('', { facets: ['tags'] }).facets.tags).toEqual([{ value: 'brazil', count: 1 }, { value: 'cocoa', count: 1 }])
+    const found = cli(['search', out, '--filter', 'category=business'], dir)
+    expect(found.status, found.stderr).toBe(0)
+    expect(found.stdout).toMatch(/^1 hit\(s\)/)
+    expect(found.stdout).toContain('Harvest begins')
+    expect(found.stdout).toContain('business · cocoa, brazil')
+    expect(cli(['search', out, '--filter', 'category=sport'], dir).stdout).toMatch(/^0 hit\(s\)/)
+    expect(cli(['search', out, '--filter', 'category'], dir).stderr).toContain('--filter must be <field>=<value>')
+    expect(cli(['inspect', out], dir).stdout).toMatch(/^category: business \(1\)$/m)
+  })
+
+  it('refuses a built-in name', () => {
+    const result = cli(['build', 'mapped.json', '--out', join(dir, 'x.idx'), '--facet', 'source'], dir)
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain("'source' is a built-in field")
+  })
+})
+
+describe('newsdex build --site and feeds', () => {
+  const fixtures = join(REPO_ROOT, 'tests', 'fixtures')
+
+  it('indexes the article pages of a built site with their URLs, counting the pages without one', () => {
+    const out = join(dir, 'site.idx')
+    const result = cli(['build', '--site', join(fixtures, 'site'), '--out', out], dir)
+    expect(result.status, result.stderr).toBe(0)
+    expect(result.stderr.trim()).toBe('newsdex build: 3 pages without an article skipped (--strict to fail on them)')
+    expect(result.stdout).toMatch(/^indexed 3 article\(s\)/)
+    const index = NewsIndex.load(readFileSync(out))
+    expect(index.search('cocoa').hits.map((h) => h.article.url)).toEqual(['/blog/2020/cocoa/'])
+  })
+
+  it('indexes RSS and Atom feeds given as globs, an article per item', () => {
+    const out = join(dir, 'feeds.idx')
+    const result = cli(['build', 'feeds/*.rss', 'feeds/*.atom', '--out', out, '--facet', 'category'], fixtures)
+    expect(result.status, result.stderr).toBe(0)
+    expect(result.stderr.trim()).toBe('newsdex build: 1 record without text skipped (--strict to fail on them)')
+    const index = NewsIndex.load(readFileSync(out))
+    expect(index.size).toBe(4)
+    expect(index.search('', { facets: ['category'] }).facets.category!.map((c) => c.value).sort()).toEqual(['business', 'commodities', 'oil', 'world'])
+  })
+
+  it('needs globs or --site', () => {
+    const result = cli(['build', '--out', join(dir, 'none.idx')], dir)
+    expect(result.status).toBe(2)
+    expect(result.stderr).toContain('build needs at least one glob of input files, or --site <dir>')
   })
 })
 

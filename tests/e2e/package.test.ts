@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BUILD_HINT, DIST, makeTempDir, removeTempDirs, REPO_ROOT, run, runNode, type RunResult } from '../helpers.js'
@@ -292,6 +292,19 @@ console.log(JSON.stringify({ element: typeof ui.NewsdexSearch, placeholder: ui.S
     expect(`${installed.stdout}\n${installed.stderr}`).not.toMatch(/prepare|install[- ]scripts?/i)
     const manifest = JSON.parse(readFileSync(join(consumer, 'node_modules', 'newsdex', 'package.json'), 'utf8')) as { scripts?: Record<string, string> }
     for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(manifest.scripts?.[hook], hook).toBeUndefined()
+  })
+
+  it('holds the place data once, shared by build.js, build.cjs and cli.js; ships LICENSE and CHANGELOG.md', () => {
+    const root = join(consumer, 'node_modules', 'newsdex')
+    const dist = join(root, 'dist')
+    const sizes = Object.fromEntries(readdirSync(dist).map((name) => [name, statSync(join(dist, name)).size]))
+    // The place data is over a megabyte: every other Node file is far smaller than one copy of it.
+    expect(sizes['gazetteer-data.cjs']).toBeGreaterThan(1_000_000)
+    const large = Object.keys(sizes).filter((name) => sizes[name]! > 300_000)
+    expect(large.sort()).toEqual(['gazetteer-data.cjs'])
+    for (const name of ['build.js', 'build.cjs', 'cli.js']) expect(readFileSync(join(dist, name), 'utf8').length, name).toBeLessThan(300_000)
+    expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License/)
+    expect(readFileSync(join(root, 'CHANGELOG.md'), 'utf8')).toMatch(/^# Changelog/)
   })
 
   it('ships no source maps for the Node bundles, and --version is the package version', () => {

@@ -541,6 +541,20 @@ describe('remove()', () => {
     return index
   }
 
+  it('a term removed with its last article and added again is one term again (exact lookups and the tree agree)', () => {
+    const index = new NewsIndex()
+    index.add(makeArticle({ id: 'z1', title: 'Zebra crossing', body: 'A zebra crossed.' }))
+    index.add(makeArticle({ id: 'o1', title: 'Oil', body: 'Oil fell.' }))
+    const terms = index.stats().terms
+    index.remove('z1')
+    expect(index.suggest('zeb')).toEqual([])
+    expect(index.stats().terms).toBe(terms - 4)
+    index.add(makeArticle({ id: 'z2', title: 'Zebra again', body: 'Another zebra.' }))
+    expect(index.search('zebra', { prefix: false, fuzzy: false }).hits.map((h) => h.id)).toEqual(['z2'])
+    expect(index.suggest('zeb')).toEqual(['zebra'])
+    expect(NewsIndex.load(index.serialize()).search('zebra').hits.map((h) => h.id)).toEqual(['z2'])
+  })
+
   it('removed articles never come back: not in any hit, total or facet; has() and get() forget them', () => {
     const index = withRemovals()
     expect(index.size).toBe(kept.length)

@@ -178,7 +178,7 @@ describe('serialize() → NewsIndex.load(): round trip', () => {
   it('stores the options, so load() needs none: a custom boost, analyzer and stopwords survive', () => {
     const custom = smallIndex({ boost: { title: 7, body: 0.5 }, analyzer: 'simple', stopwords: ['Rocket', 'the'] })
     const loaded = NewsIndex.load(custom.serialize())
-    expect(loaded.options).toEqual({ boost: { title: 7, body: 0.5 }, analyzer: 'simple', stopwords: ['rocket', 'the'] })
+    expect(loaded.options).toEqual({ boost: { title: 7, body: 0.5 }, analyzer: 'simple', stopwords: ['rocket', 'the'], facets: [] })
     // The runtime carries no stopword list: a loaded English index has the one it was built with.
     expect(RuntimeIndex.load(smallIndex().serialize()).options.stopwords).toContain('which')
     expect(new RuntimeIndex().options.stopwords).toEqual([])

@@ -47,6 +47,7 @@ describe('public types', () => {
       country: string[]
       url?: string
       meta?: Record<string, string>
+      keywords?: Record<string, string[]>
     }>()
   })
 
@@ -58,7 +59,8 @@ describe('public types', () => {
     expectTypeOf<SearchResponse['total']>().toEqualTypeOf<number>()
     expectTypeOf<SearchResponse['hits']>().toEqualTypeOf<Hit[]>()
     expectTypeOf<SearchResponse['query']>().toEqualTypeOf<ParsedQuery>()
-    expectTypeOf<SearchResponse['facets']>().toEqualTypeOf<Partial<Record<'source' | 'location' | 'country' | 'year' | 'month', { value: string; count: number }[]>>>()
+    expectTypeOf<SearchResponse['facets']>().toEqualTypeOf<Partial<Record<'source' | 'location' | 'country' | 'year' | 'month', { value: string; count: number }[]>> & { [keywordField: string]: { value: string; count: number }[] | undefined }>()
+    expectTypeOf<SearchResponse['facets']['year']>().toEqualTypeOf<{ value: string; count: number }[] | undefined>()
   })
 
   it("a hit's article is the article without its body", () => {
@@ -74,7 +76,8 @@ describe('public types', () => {
   it('search options are typed, not strings', () => {
     expectTypeOf<SearchOptions['sort']>().toEqualTypeOf<'relevance' | 'newest' | 'oldest' | undefined>()
     expectTypeOf<SearchOptions['match']>().toEqualTypeOf<'all' | 'any' | undefined>()
-    expectTypeOf<SearchOptions['facets']>().toEqualTypeOf<FacetField[] | undefined>()
+    // Built-in facets by name, and the index's custom keyword fields.
+    expectTypeOf<SearchOptions['facets']>().toEqualTypeOf<(FacetField | (string & {}))[] | undefined>()
     expectTypeOf<FacetField>().toEqualTypeOf<'source' | 'location' | 'country' | 'year' | 'month'>()
     expectTypeOf<FacetCount>().toEqualTypeOf<{ value: string; count: number }>()
     expectTypeOf<SearchFilter['source']>().toEqualTypeOf<string | string[] | undefined>()

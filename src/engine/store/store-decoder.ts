@@ -3,8 +3,7 @@ import { checkIndex } from '../../errors.js'
 import { ByteReader } from '../../format/bytes.js'
 import { decodeContainer, decodeJsonSection, decodeStringList, decodeText, isCount } from '../../format/container.js'
 import { SortedTerms } from '../../terms/sorted-terms.js'
-import type { AnalyzerPreset } from '../../types.js'
-import { Store, VALUE_FIELDS, type Display, type TermEntry, type ValueField } from './store.js'
+import type { Display, Store, TermEntry } from './store.js'
 
 /** What kind of part a container holds. `all` is the one-file index of `serialize()`. */
 export type PartKind = 'all' | 'search' | 'positions' | 'display' | 'text'
@@ -74,9 +73,8 @@ function prefixSums(lengths: ArrayLike<number>, bytes: Uint8Array | undefined, w
   return offsets
 }
 
-/** Fills a new store from the sections of a `search` or `all` part. */
-export function decodeSearchSections(meta: PartMeta, sections: Map<string, Uint8Array>, analyzer: AnalyzerPreset): Store {
-  const store = new Store(analyzer)
+/** Fills an empty store (of the index's analyzer and keyword fields) from the sections of a `search` or `all` part. */
+export function decodeSearchSections(meta: PartMeta, sections: Map<string, Uint8Array>, store: Store): void {
   const n = meta.documents
   const ids = decodeStringList(sections.get('ids'), "section 'ids'")
   checkIndex(ids.length === n, "section 'ids'")
@@ -88,16 +86,16 @@ export function decodeSearchSections(meta: PartMeta, sections: Map<string, Uint8
   for (let doc = 0; doc < n; doc++) store._appendDocument(ids[doc]!, lengths[doc]!, lengths[n + doc]!, decodeDate(dates[doc]!))
   // A repeated id leaves fewer entries than articles.
   checkIndex(store._docOf.size === n && !store._docOf.has(''), "section 'ids'")
-  const values = Object(decodeJsonSection(sections, 'values')) as Record<ValueField, unknown>
+  const values = Object(decodeJsonSection(sections, 'values')) as Record<string, unknown>
   const numbers = new ByteReader(sections.get('valueRefs') ?? new Uint8Array(), "section 'valueRefs'")
-  for (const field of VALUE_FIELDS) {
+  for (const field of store.valueFields) {
     const list = values[field]
     checkIndex(Array.isArray(list) && list.every((v, i) => typeof v === 'string' && store._valueNumber(field, v) === i), "section 'values'")
     for (let doc = 0; doc < n; doc++) {
       const own: number[] = []
       for (let count = numbers.varint(); own.length < count; ) own.push(numbers.varint())
       checkIndex(own.every((v, i) => v < list.length && own.indexOf(v) === i), numbers.what)
-      store._columns[field].numbersOf[doc] = own
+      store._columns[field]!.numbersOf[doc] = own
     }
   }
   checkIndex(numbers.done, numbers.what)
@@ -111,7 +109,6 @@ export function decodeSearchSections(meta: PartMeta, sections: Map<string, Uint8
   store._encoded = { docBytes, tfBytes, docOffsets, tfOffsets, documents: n }
   store._chunkSize = meta.chunkSize
   store._terms = new SortedTerms<TermEntry>(terms, terms.map((_, id) => ({ id, df: df[id]! })))
-  return store
 }
 
 /** Attaches the positions part (each chunk's title and body ranks) to a loaded store. */

@@ -6,7 +6,7 @@ import { crc32 } from '../../format/crc32.js'
 import { encodeTokenText, termsByCode } from '../../format/token-text.js'
 import { GrowingPostings } from './growing-postings.js'
 import { encodePostings, type Postings } from './postings.js'
-import { VALUE_FIELDS, type Display, type Store } from './store.js'
+import type { Display, Store } from './store.js'
 import type { PartMeta } from './store-decoder.js'
 
 /** Articles per display and text chunk of the one-file index (a chunk is the unit of decoding). */
@@ -26,30 +26,31 @@ const encoder = new TextEncoder()
  */
 export function encodeSections(store: Store, options: unknown, withPositions: boolean, chunkSize = CHUNK_SIZE): { meta: Omit<PartMeta, 'part'>; search: Record<string, Uint8Array>; positions: Record<string, Uint8Array>; chunks: { display: Uint8Array; text: Record<string, Uint8Array> }[] } {
   const docs: number[] = []
-  const renumber = new Map<number, number>()
+  // Old document number → new (removed articles are dropped), or -1.
+  const renumber = new Int32Array(store.documentCount).fill(-1)
   for (let doc = 0; doc < store.documentCount; doc++) {
     if (!store.isLive(doc)) continue
-    renumber.set(doc, docs.length)
+    renumber[doc] = docs.length
     docs.push(doc)
   }
   const documents = docs.length
   if (docs.some((doc) => !store.displayOf(doc) || !store.text.has(doc))) {
     throw new NewsdexError('E_INVALID_ARGUMENT', 'this index was loaded without all of its display and text parts; it cannot be serialized again')
   }
-  const terms = [...store.terms].map(([term]) => term).sort()
+  const sorted = [...store.terms].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const terms = sorted.map(([term]) => term)
   const termStats = new ByteWriter()
   const docBytes = new ByteWriter()
   const tfBytes = new ByteWriter()
-  for (const term of terms) {
-    const entry = store.terms.get(term)!
+  for (const [, entry] of sorted) {
     // Decoded one term at a time (a built term's are not kept decoded).
     const postings = entry.postings instanceof GrowingPostings ? entry.postings.read() : store.postings(entry)
     let remapped: Postings = postings
     if (documents < store.documentCount) {
       const kept: number[] = []
-      for (let i = 0; i < postings.docs.length; i++) if (store.isLive(postings.docs[i]!)) kept.push(i)
+      for (let i = 0; i < postings.docs.length; i++) if (renumber[postings.docs[i]!]! >= 0) kept.push(i)
       remapped = {
-        docs: kept.map((i) => renumber.get(postings.docs[i]!)!),
+        docs: kept.map((i) => renumber[postings.docs[i]!]!),
         title: kept.map((i) => postings.title[i]!),
         body: kept.map((i) => postings.body[i]!),
       }
@@ -67,7 +68,7 @@ export function encodeSections(store: Store, options: unknown, withPositions: bo
   const dates = new ByteWriter()
   for (const doc of docs) dates.varint(encodeDate(store.dateOf(doc)))
   const refs = new ByteWriter()
-  for (const field of VALUE_FIELDS) {
+  for (const field of store.valueFields) {
     for (const doc of docs) {
       const list = store.valueNumbers(field, doc)
       refs.varint(list.length)
@@ -76,7 +77,7 @@ export function encodeSections(store: Store, options: unknown, withPositions: bo
   }
   const ids = encodeJsonSection(docs.map((doc) => store.idOf(doc)))
   const termStatBytes = termStats.finish()
-  const codeOf = new Map(termsByCode(terms, terms.map((term) => store.terms.get(term)!.df)).map((term, code) => [term, code]))
+  const codeOf = new Map(termsByCode(terms, sorted.map(([, entry]) => entry.df)).map((term, code) => [term, code]))
   const chunks: { display: Uint8Array; text: Record<string, Uint8Array> }[] = []
   // The positions part: per chunk, each document's title then body tokens as term codes
   // (its sections keep the name 'ranks' of format version 3).
@@ -107,7 +108,7 @@ export function encodeSections(store: Store, options: unknown, withPositions: bo
     postingTfs: tfBytes.finish(),
     lengths: lengths.finish(),
     dates: dates.finish(),
-    values: encodeJsonSection(Object.fromEntries(VALUE_FIELDS.map((f) => [f, store.values(f)]))),
+    values: encodeJsonSection(Object.fromEntries(store.valueFields.map((f) => [f, store.values(f)]))),
     valueRefs: refs.finish(),
   }
   const positions = { chunkLengths: chunkLengths.finish(), ranks: positionCodes.finish() }

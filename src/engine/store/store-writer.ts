@@ -3,15 +3,33 @@ import { analyze, analyzeTerms } from '../../analysis/analyzer.js'
 import { NewsdexError } from '../../errors.js'
 import type { Article } from '../../types.js'
 import { GrowingPostings } from './growing-postings.js'
-import { VALUE_FIELDS, type Display, type Store, type TermEntry } from './store.js'
+import { VALUE_FIELDS, type Display, type Store, type TermEntry, type ValueField } from './store.js'
 
-/** Adds an article to a store: analyzes it and appends its postings. */
+/**
+ * Each radix tree's entries by term, for exact lookups: a `Map` finds a term several times faster
+ * than the tree walks to it, and adding an article looks up each of its terms (BENCHMARKS.md,
+ * "Build speed"). The tree is still what prefix and typo lookups walk.
+ */
+const entriesByTerm = new WeakMap<SearchableMap<TermEntry>, Map<string, TermEntry>>()
+
+/** The entries of a store's tree by term. */
+function entriesOf(tree: SearchableMap<TermEntry>): Map<string, TermEntry> {
+  let entries = entriesByTerm.get(tree)
+  if (!entries) entriesByTerm.set(tree, (entries = new Map(tree)))
+  return entries
+}
+
+/** Adds an article (checked, its `keywords` holding the store's custom keyword fields) to a store: analyzes it and appends its postings. */
 export function addArticle(store: Store, article: Article): void {
   const terms = thaw(store)
+  const byTerm = entriesOf(terms)
   const title = analyze(article.title, store.analyzer)
   const body = analyze(article.body, store.analyzer)
   const doc = store._appendDocument(article.id, title.length, body.length, article.date)
-  for (const field of VALUE_FIELDS) store._columns[field].numbersOf[doc] = valueNumbers(store, field, article[field])
+  store.valueFields.forEach((field, i) => {
+    const values = i < VALUE_FIELDS.length ? article[field as ValueField] : article.keywords?.[field]
+    store._columns[field]!.numbersOf[doc] = valueNumbers(store, field, values ?? [])
+  })
   const display: Display = { title: article.title }
   if (article.url !== undefined) display.url = article.url
   if (article.meta !== undefined) display.meta = article.meta
@@ -27,8 +45,12 @@ export function addArticle(store: Store, article: Article): void {
   title.forEach((t) => count(t.term, true))
   body.forEach((t) => count(t.term, false))
   for (const [term, o] of occurrences) {
-    let entry = terms.get(term)
-    if (!entry) terms.set(term, (entry = { id: -1, df: 0, postings: new GrowingPostings() }))
+    let entry = byTerm.get(term)
+    if (!entry) {
+      entry = { id: -1, df: 0, postings: new GrowingPostings() }
+      terms.set(term, entry)
+      byTerm.set(term, entry)
+    }
     ;(entry.postings as GrowingPostings).push(doc, o.title, o.body)
     entry.df++
   }
@@ -44,7 +66,10 @@ export function removeArticle(store: Store, doc: number): void {
   for (const term of own) {
     const entry = terms.get(term)
     if (!entry || !(entry.postings as GrowingPostings).remove(doc)) continue
-    if (--entry.df === 0) terms.delete(term)
+    if (--entry.df === 0) {
+      terms.delete(term)
+      entriesOf(terms).delete(term)
+    }
   }
   forgetTermCodes(store)
   store._live[doc] = false
@@ -55,7 +80,7 @@ export function removeArticle(store: Store, doc: number): void {
   store._display[doc] = undefined
   store.text._bodies[doc] = undefined
   store.text._bodyTerms[doc] = undefined
-  for (const field of VALUE_FIELDS) store._columns[field].numbersOf[doc] = NONE as number[]
+  for (const field of store.valueFields) store._columns[field]!.numbersOf[doc] = NONE as number[]
 }
 
 /**
@@ -90,7 +115,7 @@ function thaw(store: Store): SearchableMap<TermEntry> {
 const NONE: readonly number[] = Object.freeze([])
 
 /** The value numbers of a document's values in a field, each once. */
-function valueNumbers(store: Store, field: (typeof VALUE_FIELDS)[number], values: readonly string[]): number[] {
+function valueNumbers(store: Store, field: string, values: readonly string[]): number[] {
   if (values.length === 0) return NONE as number[]
   return [...new Set(values)].map((v) => store._valueNumber(field, v))
 }

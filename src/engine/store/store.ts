@@ -5,7 +5,7 @@ import { DecodedCache } from './decoded-cache.js'
 import { decodePostings, type Postings } from './postings.js'
 import { StoredText } from './stored-text.js'
 
-/** The fields with value dictionaries (filters and facets). */
+/** The fields with value dictionaries (filters and facets) in every index; custom keyword fields follow them. */
 export const VALUE_FIELDS = ['source', 'location', 'country'] as const
 export type ValueField = (typeof VALUE_FIELDS)[number]
 
@@ -65,11 +65,7 @@ export class Store {
   _bodyTotal = 0
   _dates: (string | null)[] = []
   _docOf = new Map<string, number>()
-  _columns: Record<ValueField, ValueColumn> = {
-    source: { values: [], numberOf: new Map(), numbersOf: [] },
-    location: { values: [], numberOf: new Map(), numbersOf: [] },
-    country: { values: [], numberOf: new Map(), numbersOf: [] },
-  }
+  _columns: Record<string, ValueColumn> = {}
   _display: (Display | undefined)[] = []
   _terms: TermDictionary<TermEntry> = new SortedTerms<TermEntry>([], [])
   _encoded: EncodedTerms | null = null
@@ -79,8 +75,13 @@ export class Store {
   /** Decoded postings, term codes and texts of a loaded index, within a byte budget. */
   readonly cache = new DecodedCache()
 
-  constructor(readonly analyzer: AnalyzerPreset) {
+  /** The fields with value dictionaries: `VALUE_FIELDS`, then the index's custom keyword fields. */
+  readonly valueFields: readonly string[]
+
+  constructor(readonly analyzer: AnalyzerPreset, keywordFields: readonly string[] = []) {
     this.text = new StoredText(this)
+    this.valueFields = [...VALUE_FIELDS, ...keywordFields]
+    for (const field of this.valueFields) this._columns[field] = { values: [], numberOf: new Map(), numbersOf: [] }
   }
 
   /** Document numbers given out so far, removed ones included. */
@@ -133,13 +134,13 @@ export class Store {
   }
 
   /** The distinct values of a field, by value number. */
-  values(field: ValueField): readonly string[] {
-    return this._columns[field].values
+  values(field: string): readonly string[] {
+    return this._columns[field]!.values
   }
 
   /** The value numbers of a document in a field. */
-  valueNumbers(field: ValueField, doc: number): readonly number[] {
-    return this._columns[field].numbersOf[doc] ?? []
+  valueNumbers(field: string, doc: number): readonly number[] {
+    return this._columns[field]!.numbersOf[doc] ?? []
   }
 
   /** The display fields of a document; `undefined` while its display part is not loaded. */
@@ -186,8 +187,8 @@ export class Store {
   }
 
   /** The number of a value of a field, added to the field's dictionary if new. */
-  _valueNumber(field: ValueField, value: string): number {
-    const column = this._columns[field]
+  _valueNumber(field: string, value: string): number {
+    const column = this._columns[field]!
     let number = column.numberOf.get(value)
     if (number === undefined) {
       number = column.values.length
