@@ -4,6 +4,7 @@ import { extractMetadata } from '../extract/extract-metadata.js'
 import type { Article } from '../types.js'
 import { checkFieldMap, explicitFields, type ExplicitFields, type FieldMap } from './fields.js'
 import { idFromPath } from './id.js'
+import { isKeywordFieldName } from './validate.js'
 import { splitFrontMatter } from './front-matter.js'
 import { readFeed } from './feed.js'
 import { readHtmlPage } from './html-page.js'
@@ -109,7 +110,7 @@ function fail(options: ParseOptions, message: string, cause?: unknown, Kind: typ
 /** The custom keyword fields option, checked: a list of names. */
 export function keywordFieldsOption(facets: unknown): string[] {
   if (facets === undefined) return []
-  if (!Array.isArray(facets) || !facets.every((name) => typeof name === 'string' && name !== '')) {
+  if (!Array.isArray(facets) || !facets.every(isKeywordFieldName)) {
     throw new NewsdexError('E_INVALID_ARGUMENT', `facets must be a list of field names such as ['category'], got ${JSON.stringify(facets)}`)
   }
   return facets

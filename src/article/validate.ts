@@ -59,3 +59,8 @@ export function validateArticle(value: unknown, code: NewsdexErrorCode = 'E_INVA
   }
   return article
 }
+
+/** Whether `name` can name a custom keyword field: a letter then letters, digits or `_`, and no member every object has (`constructor`). */
+export function isKeywordFieldName(name: unknown): boolean {
+  return typeof name === 'string' && /^[A-Za-z]\w*$/.test(name) && !(name in Object.prototype)
+}

@@ -1,4 +1,4 @@
-import { validateArticle } from '../article/validate.js'
+import { isKeywordFieldName, validateArticle } from '../article/validate.js'
 import { checkOption, NewsdexError } from '../errors.js'
 import { encodeAll, encodeAllPieces, encodeParts } from './store/store-encoder.js'
 import { ENGLISH_STOPWORDS } from '../analysis/stopwords.js'
@@ -11,7 +11,7 @@ const RESERVED_FIELDS = ['id', 'title', 'body', 'date', 'source', 'location', 'c
 
 /** The custom keyword field names of the `facets` option, checked, each once. */
 function keywordFieldNames(facets: unknown = []): string[] {
-  checkOption(Array.isArray(facets) && facets.every((name) => typeof name === 'string' && /^[A-Za-z]\w*$/.test(name)), 'facets', facets)
+  checkOption(Array.isArray(facets) && facets.every(isKeywordFieldName), 'facets', facets)
   const names = facets as string[]
   const taken = names.find((name) => RESERVED_FIELDS.includes(name))
   if (taken) throw new NewsdexError('E_INVALID_ARGUMENT', `invalid facets: '${taken}' is a built-in field; give the custom keyword field another name`)

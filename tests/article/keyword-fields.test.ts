@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { buildIndex, parseArticle, parseArticles } from '../../src/build.js'
 import { NewsIndex } from '../../src/index.js'
+import { NewsIndex as WritableIndex } from '../../src/indexer.js'
 import { expectNewsdexError, makeTempDir, removeTempDirs } from '../helpers.js'
 
 afterAll(removeTempDirs)
@@ -45,6 +46,13 @@ describe('parseArticles({ facets })', () => {
   it('refuses a value that is not text, naming the record, and a facets option that is not a list of names', () => {
     expectNewsdexError(() => parseArticle(JSON.stringify({ title: 'T', category: { a: 1 } }), { path: 'a.json', facets: ['category'] }), 'E_PARSE', 'a.json: category must be a string or a list of strings')
     expectNewsdexError(() => parseArticles('{}', { facets: 'category' as unknown as string[] }), 'E_INVALID_ARGUMENT', 'facets must be a list of field names')
+  })
+
+  it('refuses field names every object has, or that are not names (the fuzz campaign found constructor and __proto__ read from Object.prototype)', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty', '', '1st', 'a-b']) {
+      expectNewsdexError(() => parseArticle('T', { facets: [name] }), 'E_INVALID_ARGUMENT', 'facets must be a list of field names')
+      expectNewsdexError(() => new WritableIndex({ facets: [name] }), 'E_INVALID_ARGUMENT', 'facets')
+    }
   })
 })
 
