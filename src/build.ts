@@ -2,7 +2,7 @@
  * newsdex build entry (Node): parse articles, extract their metadata, build and write indexes.
  */
 export { parseArticle, parseArticles, type ArticleFormat, type ParseOptions } from './article/parse-article.js'
-export type { FieldMap } from './article/fields.js'
+export type { FieldMap, MappableField } from './article/fields.js'
 export { extractMetadata, type ExtractHints } from './extract/extract-metadata.js'
 export { buildIndex, type BuildError, type BuildIndexOptions, type BuildProgress, type BuildResult } from './ingest/build-index.js'
 export { BuildCache } from './ingest/build-cache.js'

@@ -21,7 +21,10 @@ export interface ExplicitFields {
  * the body: a record with no body text (a feed item, a teaser) is indexed by its description; when
  * there is a body, they stay in `meta`.
  */
-const ALIASES = {
+/** An article field that a field mapping can name. */
+export type MappableField = 'id' | 'title' | 'body' | 'date' | 'source' | 'location' | 'country' | 'url'
+
+const ALIASES: Readonly<Record<MappableField, readonly string[]>> = {
   id: ['id', 'slug', 'guid'],
   title: ['title', 'headline'],
   body: ['body', 'text', 'content', 'article', 'description', 'summary'],
@@ -30,18 +33,16 @@ const ALIASES = {
   location: ['location', 'locations', 'place', 'places'],
   country: ['country', 'countries'],
   url: ['url', 'link', 'permalink'],
-} as const
+}
 
-type Known = keyof typeof ALIASES
-
-/** The article fields a field mapping can name (see `FieldMapping`). */
-export const MAPPABLE_FIELDS: readonly Known[] = Object.keys(ALIASES) as Known[]
+/** The article fields a field mapping can name (see `FieldMap`). */
+export const MAPPABLE_FIELDS: readonly MappableField[] = Object.keys(ALIASES) as MappableField[]
 
 /**
  * Article field → the input key (or keys, first present wins) that holds it. A mapped field is read
  * from its keys only, not from its usual spellings.
  */
-export type FieldMap = Partial<Record<Known, string | readonly string[]>>
+export type FieldMap = Partial<Record<MappableField, string | readonly string[]>>
 
 /** Checks a field mapping, throwing an `Error` naming an unknown field or an empty key. */
 export function checkFieldMap(map: unknown): FieldMap {
@@ -103,7 +104,7 @@ export function explicitFields(record: Record<string, unknown>, map: FieldMap = 
     used.add(field)
     fields.keywords[field] = asKeywords(record[field], field)
   }
-  const take = (known: Known): unknown => {
+  const take = (known: MappableField): unknown => {
     const mapped = map[known]
     const keys = mapped === undefined ? ALIASES[known] : typeof mapped === 'string' ? [mapped] : mapped
     for (const key of keys) {
