@@ -230,17 +230,20 @@ self.postMessage = (message) => {
     expect(await dialogOpen()).toBe(true)
     expect(await input(page).inputValue()).toBe('') // the slash opened the box, it was not typed
     await page.keyboard.press('Escape')
+    await expect.poll(dialogOpen).toBe(false)
     expect(await focused(page)).toBe('button#before')
 
     // The button opens it too; Escape then returns to the button.
     await trigger.click()
     expect(await dialogOpen()).toBe(true)
     await page.keyboard.press('Escape')
+    await expect.poll(dialogOpen).toBe(false)
     expect(await focused(page)).toBe('button.trigger')
 
     // `/` typed in a text field is text, not a shortcut.
     await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<label>Other <input id="other"></label>'))
     await page.locator('#other').focus()
+    expect(await focused(page)).toBe('input#other')
     await page.keyboard.press('/')
     expect(await dialogOpen()).toBe(false)
     expect(await page.locator('#other').inputValue()).toBe('/')
