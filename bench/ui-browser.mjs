@@ -14,14 +14,13 @@
 //
 // npm run bench:ui-browser -- --corpus ../shared/corpora/reuters21578.jsonl
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:http'
 import { availableParallelism, loadavg } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { spawnSync } from 'node:child_process'
-import { gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
+import { GzippedFiles, serveGzipped } from './gzip-server.mjs'
 import { median, percentile } from './measure.mjs'
 import { MINISEARCH_OPTIONS, minisearchArtifacts, newsdexArtifacts, servedArticles, servedWords } from './served-prepare.mjs'
 
@@ -106,8 +105,8 @@ const PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>newsde
 <script type="module" src="/dist/ui.js"></script>
 <main><newsdex-search src="/idx/split.idx" mode="inline" no-recent></newsdex-search>
 <input id="ms" aria-label="MiniSearch"><ol id="ms-results"></ol></main>`
-const files = new Map()
-const add = (path, body, type) => files.set(path, { type, gzip: gzipSync(body, { level: 6 }) })
+const files = new GzippedFiles()
+const add = (path, body, type) => files.add(path, body, type)
 add('/', Buffer.from(PAGE), 'text/html; charset=utf-8')
 for (const name of readdirSync(join(ROOT, 'dist')).filter((n) => /^(ui|ui-worker|chunk-[\w-]+|search-core-[\w-]+)\.js$|^ui\.css$/.test(n))) {
   add(`/dist/${name}`, readFileSync(join(ROOT, 'dist', name)), name.endsWith('.css') ? 'text/css' : 'text/javascript')
@@ -115,25 +114,8 @@ for (const name of readdirSync(join(ROOT, 'dist')).filter((n) => /^(ui|ui-worker
 add('/minisearch.js', readFileSync(join(ROOT, 'node_modules/minisearch/dist/es/index.js')), 'text/javascript')
 for (const [name, bytes] of Object.entries(parts)) add(name === 'search' ? '/idx/split.idx' : `/idx/split.idx.${name}`, bytes, 'application/octet-stream')
 add('/idx/minisearch.json', Buffer.from(msString), 'application/json')
-const server = createServer((req, res) => {
-  const file = files.get(new URL(req.url, 'http://x').pathname)
-  if (!file) {
-    res.writeHead(404).end()
-    return
-  }
-  // Cross-origin isolated, so that performance.now() has 5 µs resolution, not 100 µs.
-  res.writeHead(200, {
-    'content-type': file.type,
-    'content-encoding': 'gzip',
-    'content-length': file.gzip.length,
-    'cache-control': 'no-store',
-    'cross-origin-opener-policy': 'same-origin',
-    'cross-origin-embedder-policy': 'require-corp',
-  })
-  res.end(file.gzip)
-})
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok))
-const origin = `http://127.0.0.1:${server.address().port}`
+const server = await serveGzipped(files)
+const origin = server.origin
 
 // ---------------------------------------------------------------------------------------------
 // In the page

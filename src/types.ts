@@ -74,8 +74,10 @@ export interface NewsIndexOptions {
 /** Options of `serializeParts()`. */
 export interface SerializePartsOptions {
   /**
-   * Articles per display and text chunk. Default: as many as hold about 16 KB of body text on
-   * average (1 to 256), so that a browser fetches little more than the hits it shows.
+   * Articles per display and text chunk. Default `256`. A browser fetches the chunk of each hit it
+   * shows: smaller chunks cost the first result fewer bytes (BBC: 627 KB before the first result
+   * with 7 articles a chunk, 1,053 KB with 256) but make more keystrokes wait for a download
+   * (Reuters in Chromium: keystroke p95 58 ms with 49 articles a chunk, 14 ms with 256).
    */
   chunkSize?: number
 }

@@ -123,6 +123,17 @@ export class NewsIndex {
     }
   }
 
+  /**
+   * Fetches the display and text chunks of an index opened with `open()` that no search has needed
+   * yet, one chunk at a time so that a search's own fetches are not kept waiting (phrases still
+   * fetch the positions when they need them). A search box calls it once its first results show,
+   * so that later keystrokes find the hits' text loaded. Resolves when all are in (at once for a
+   * whole index); `signal` stops it.
+   */
+  async preload(signal?: AbortSignal): Promise<void> {
+    for (let chunk = 0; chunk * this.store.chunkSize < this.store.documentCount; chunk++) await this.#fetcher?.([`display-${chunk}`, `text-${chunk}`], signal)
+  }
+
   async #searchAsync(query: string | ParsedQuery, options: AsyncSearchOptions): Promise<SearchResponse> {
     const { signal } = options
     signal?.throwIfAborted()
@@ -186,7 +197,7 @@ export class NewsIndex {
     if (own?.part !== 'search' || meta.part === 'all' || meta.part === 'search') {
       throw new NewsdexError('E_INVALID_ARGUMENT', `cannot add a '${meta.part}' part: only to an index loaded from its search part`)
     }
-    checkIndex(meta.build === own.build, 'part: it belongs to another build of the index')
+    checkIndex(meta.build === own.build, 'part of another build of the index')
     if (meta.part === 'positions') attachPositions(this.store, own, sections)
     else if (meta.part === 'display') attachDisplay(this.store, own, meta.chunk!, sections, 'display')
     else attachText(this.store, meta.chunk!, sections)

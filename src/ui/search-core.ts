@@ -59,7 +59,14 @@ export function filterOf(selected: Record<string, string[]>, skip?: string): Sea
   return filter as SearchFilter
 }
 
-/** Runs a view request; rejects with the signal's reason when it is aborted. */
+/** Indexes whose remaining chunks are being fetched in the background. */
+const preloading = new WeakSet<NewsIndex>()
+
+/**
+ * Runs a view request; rejects with the signal's reason when it is aborted. Once a first search
+ * has answered, the index's other chunks are fetched in the background (`preload()`), so that
+ * later keystrokes wait for no download.
+ */
 export async function runView(index: NewsIndex, request: ViewRequest, signal?: AbortSignal): Promise<ViewResponse> {
   const { q, selected } = request
   const res = await index.searchAsync(q, {
@@ -71,6 +78,11 @@ export async function runView(index: NewsIndex, request: ViewRequest, signal?: A
     highlight: { snippets: 1, snippetLength: 180 },
     signal,
   })
+  if (!preloading.has(index)) {
+    preloading.add(index)
+    // A failed fetch is tried again by the search that needs its chunk.
+    index.preload().catch(() => preloading.delete(index))
+  }
   const facets: Record<string, FacetCount[]> = {}
   for (const field of request.facets) {
     facets[field] = selected[field]?.length

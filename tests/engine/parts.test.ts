@@ -89,18 +89,17 @@ describe('serializeParts()', () => {
     expect(parts.positions).toBeDefined()
   })
 
-  it('by default, sizes chunks by body text: about 16 KB of it each, 1 to 256 articles', () => {
-    const chunkSizeOf = (bodyLength: number, count = 40): number => {
-      const articles = Array.from({ length: count }, (_, i) => makeArticle({ id: `a${i}`, title: `Report ${i}`, body: `${'word '.repeat(bodyLength / 5)}`.trim() }))
-      return (decodeContainer(fullIndex(articles).serializeParts().search!).meta as { chunkSize: number }).chunkSize
-    }
-    expect(chunkSizeOf(1_000)).toBe(16)
-    expect(chunkSizeOf(4_000)).toBe(4)
-    expect(chunkSizeOf(100_000, 3)).toBe(1)
-    expect(chunkSizeOf(20)).toBe(256)
-    // The one-file index keeps chunks of 256 articles.
-    const one = fullIndex(ARTICLES.slice(0, 10)).serialize()
-    expect((decodeContainer(one).meta as { chunkSize: number }).chunkSize).toBe(256)
+  it('has chunks of 256 articles by default, and of chunkSize articles when asked', () => {
+    const chunkSizeOf = (parts: Record<string, Uint8Array>): number => (decodeContainer(parts.search!).meta as { chunkSize: number }).chunkSize
+    const index = fullIndex(ARTICLES.slice(0, 300))
+    expect(chunkSizeOf(index.serializeParts())).toBe(256)
+    const small = index.serializeParts({ chunkSize: 7 })
+    expect(chunkSizeOf(small)).toBe(7)
+    expect(Object.keys(small).filter((k) => k.startsWith('text-'))).toHaveLength(Math.ceil(300 / 7))
+    // Any chunk size answers the same searches once its parts are added.
+    const loaded = NewsIndex.load(small.search!)
+    for (const [name, bytes] of Object.entries(small)) if (name !== 'search') loaded.addPart(bytes)
+    expect(searchView(loaded.search('rocket'))).toEqual(searchView(index.search('rocket')))
   })
 
   it('refuses a chunk size that is not a whole number above 0', () => {
@@ -362,6 +361,45 @@ describe('NewsIndex.open(url, { fetch }) and searchAsync()', () => {
       expect(searchView(await index.searchAsync(query))).toEqual(searchView(FULL.search(query)))
     }
     expect(server.fetched).toEqual([URL_BASE])
+  })
+
+  it('preload() fetches every display and text chunk once, one chunk at a time; then no search needs a fetch', async () => {
+    const server = fakeServer()
+    const index = await NewsIndex.open(URL_BASE, { fetch: server.fetch })
+    await index.searchAsync('rocket')
+    const before = server.fetched.length
+    let inFlight = 0
+    let most = 0
+    const counting = server.fetch
+    const fetchCounting = (async (...args: Parameters<typeof fetch>) => {
+      most = Math.max(most, ++inFlight)
+      try {
+        return await counting(...args)
+      } finally {
+        inFlight--
+      }
+    }) as typeof fetch
+    // The same server, counted: a fresh index to preload from nothing.
+    const fresh = await NewsIndex.open(URL_BASE, { fetch: fetchCounting })
+    await fresh.preload()
+    expect(most).toBeLessThanOrEqual(2)
+    const chunks = Object.keys(PARTS).filter((name) => /^(display|text)-/.test(name)).sort()
+    expect(new Set(server.since(before).filter((name) => name !== 'search'))).toEqual(new Set(chunks))
+    expect(server.since(before).filter((name) => name !== 'search')).toHaveLength(chunks.length)
+    const after = server.fetched.length
+    for (const query of ['rocket', 'oil prices', 'militia']) {
+      const response = await fresh.searchAsync(query)
+      expect(response.query.diagnostics.map((d) => d.code)).not.toContain('missing-part')
+      expect(searchView(response)).toEqual(searchView(FULL.search(query)))
+    }
+    expect(server.fetched.length).toBe(after)
+    // A whole index has nothing to fetch.
+    const whole = fakeServer({ search: FULL.serialize() })
+    await (await NewsIndex.open(URL_BASE, { fetch: whole.fetch })).preload()
+    expect(whole.fetched).toEqual([URL_BASE])
+    // An aborted signal stops it.
+    const stopped = await NewsIndex.open(URL_BASE, { fetch: fakeServer().fetch })
+    await expect(stopped.preload(AbortSignal.abort(new Error('stop')))).rejects.toThrow('stop')
   })
 
   it("searchAsync('rocket') fetches only the display and text chunks of the hits shown", async () => {

@@ -9,14 +9,12 @@ import { encodePostings, type Postings } from './postings.js'
 import type { Display, Store } from './store.js'
 import type { PartMeta } from './store-decoder.js'
 
-/** Articles per display and text chunk of the one-file index (a chunk is the unit of decoding). */
-export const CHUNK_SIZE = 256
 /**
- * Characters of body text that a split index's chunk holds, about: a browser fetches the display
- * and text chunk of each hit it shows, so the first result costs the search part plus about ten
- * chunks of this size, whatever the archive's size.
+ * Articles per display and text chunk, unless `serializeParts({ chunkSize })` says otherwise. A
+ * browser fetches the chunk of each hit it shows: smaller chunks make the first result cheaper in
+ * bytes, larger ones leave fewer keystrokes waiting for a download (DESIGN.md, "File format").
  */
-export const PART_CHUNK_CHARS = 16_384
+export const CHUNK_SIZE = 256
 
 const encoder = new TextEncoder()
 
@@ -123,18 +121,6 @@ export function encodeSections(store: Store, options: unknown, withPositions: bo
   }
 }
 
-/** Articles per chunk of a split index: as many as hold about `PART_CHUNK_CHARS` of body text on average, 1 to `CHUNK_SIZE`. */
-function partChunkSize(store: Store): number {
-  let articles = 0
-  let characters = 0
-  for (let doc = 0; doc < store.documentCount; doc++) {
-    if (!store.isLive(doc)) continue
-    articles++
-    characters += store.text.body(doc)?.length ?? 0
-  }
-  return Math.min(CHUNK_SIZE, Math.max(1, Math.round((PART_CHUNK_CHARS * articles) / Math.max(1, characters))))
-}
-
 function displayRecord(display: Display | undefined): [string, string | null, Record<string, string> | null] {
   return [display?.title ?? '', display?.url ?? null, display?.meta ?? null]
 }
@@ -170,7 +156,7 @@ function allSections(store: Store, options: unknown): { meta: PartMeta; sections
 }
 
 /** The parts of an index for the browser: `search`, `positions`, and `display-<i>` and `text-<i>` chunks. */
-export function encodeParts(store: Store, options: unknown, chunkSize = partChunkSize(store)): Record<string, Uint8Array> {
+export function encodeParts(store: Store, options: unknown, chunkSize = CHUNK_SIZE): Record<string, Uint8Array> {
   const { meta, search, positions, chunks } = encodeSections(store, options, true, chunkSize)
   const { options: _options, ...shared } = meta
   const parts: Record<string, Uint8Array> = {
