@@ -7,14 +7,14 @@
 // Uses the system Chromium (/usr/bin/chromium) through playwright-core; never downloads a browser.
 //
 // npm run bench:served-browser -- --corpus ../shared/corpora/bbc2095.jsonl
-import { readFileSync, mkdirSync, writeFileSync, existsSync, statSync } from 'node:fs'
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { spawnSync } from 'node:child_process'
 import { gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
+import { preflight } from './browser-preflight.mjs'
 import { GzippedFiles, serveGzipped } from './gzip-server.mjs'
 import { median, percentile } from './measure.mjs'
 import { MINISEARCH_OPTIONS, minisearchArtifacts, newsdexArtifacts, servedArticles, servedWords } from './served-prepare.mjs'
@@ -54,18 +54,7 @@ const now = () => performance.now()
 const START = now()
 const log = (message) => process.stderr.write(`[served-browser +${((now() - START) / 1000).toFixed(1)}s] ${message}\n`)
 
-for (const file of ['dist/newsdex.browser.js', 'dist/indexer.js']) {
-  if (!existsSync(join(ROOT, file))) {
-    console.error(`${file} is missing: run \`npm run build\` first`)
-    process.exit(2)
-  }
-}
-if (!existsSync(CHROMIUM)) {
-  console.error(`no Chromium at ${CHROMIUM}`)
-  process.exit(2)
-}
-const git = (...a) => spawnSync('git', a, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() || null
-const GIT = { commit: git('rev-parse', 'HEAD'), srcDirty: Boolean(git('status', '--porcelain', '--', 'src')), distBuilt: new Date(statSync(join(ROOT, 'dist/newsdex.browser.js')).mtimeMs).toISOString() }
+const GIT = preflight(ROOT, ['dist/newsdex.browser.js', 'dist/indexer.js'], CHROMIUM)
 const LOAD_AT_START = loadavg()
 
 const settings = {
