@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { transform } from 'esbuild'
 import { defineConfig, type Options } from 'tsup'
 import internal from './scripts/mangled-properties.json'
+import { minifyAgain } from './scripts/minify.mjs'
 
 /**
  * Internal members are named with a leading `_` (the store's columns, written only by its writer
@@ -22,6 +23,15 @@ const placeDataApart: NonNullable<Options['esbuildPlugins']>[number] = {
   name: 'place-data-apart',
   setup(build) {
     build.onResolve({ filter: /\/data\/gazetteer\.js$/ }, () => ({ path: './gazetteer-data.cjs', external: true }))
+  },
+}
+
+/** The browser bundles' second minification pass (terser, after esbuild's; see scripts/minify.mjs). */
+const minifyTwice: NonNullable<Options['plugins']>[number] = {
+  name: 'minify-twice',
+  async renderChunk(code, chunk) {
+    if (!/\.m?js$/.test(chunk.path)) return undefined
+    return minifyAgain(code, chunk.map ?? undefined)
   },
 }
 
@@ -72,6 +82,7 @@ export default defineConfig([
     noExternal: [/.*/],
     sourcemap: true,
     esbuildOptions: mangleInternals,
+    plugins: [minifyTwice],
   },
   {
     // newsdex/ui: the <newsdex-search> element (ui.js) and its worker (ui-worker.js, found beside
@@ -86,6 +97,7 @@ export default defineConfig([
     sourcemap: false,
     dts: { entry: { ui: 'src/ui.ts' } },
     esbuildOptions: mangleInternals,
+    plugins: [minifyTwice],
     // The element's stylesheet, which its shadow root links beside ui.js (and `newsdex/ui/style.css`).
     onSuccess: async () => {
       const { code } = await transform(await readFile('src/ui/newsdex-search.css', 'utf8'), { loader: 'css', minify: true })

@@ -1,4 +1,5 @@
-// What each part of the runtime entry costs in its bundle: the entry is bundled as in bundle.mjs,
+// What each part of the runtime entry costs in its bundle: the entry is bundled as in bundle.mjs
+// (esbuild, then terser's second pass),
 // once whole and once with each part replaced by a minimal stand-in; a part's cost is the gzip bytes
 // the bundle loses without it (what it alone brings, shared code excluded).
 // Usage: node bench/bundle-parts.mjs
@@ -7,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 import { MANGLED_PROPERTIES } from './mangled-properties.mjs'
+import { minifyAgain } from '../scripts/minify.mjs'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -40,7 +42,7 @@ async function gzipOfBundle(stubs = {}) {
   const byPath = Object.fromEntries(Object.entries(stubs).map(([path, code]) => [resolve(ROOT, path), code]))
   const stub = { name: 'stub', setup: (b) => b.onLoad({ filter: /.*/ }, (a) => (byPath[a.path] === undefined ? undefined : { contents: byPath[a.path], loader: 'js' })) }
   const result = await build({ entryPoints: [join(ROOT, 'src/index.ts')], bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, logLevel: 'silent', mangleProps: MANGLED_PROPERTIES, plugins: [stub] })
-  return gzipSync(result.outputFiles[0].text, { level: 9 }).length
+  return gzipSync((await minifyAgain(result.outputFiles[0].text)).code, { level: 9 }).length
 }
 
 const whole = await gzipOfBundle()

@@ -13,3 +13,12 @@ const SENTENCE_END =
 export function sentenceEnds(text: string): number[] {
   return [...text.matchAll(SENTENCE_END)].map((m) => m.index! + m[0].length)
 }
+
+const SENTENCE_END_AT = new RegExp(SENTENCE_END.source, 'uy')
+
+/** The offset just after the sentence end (see `SENTENCE_END`) whose punctuation starts at `at` in `text`, or -1. */
+export function sentenceEndAt(text: string, at: number): number {
+  SENTENCE_END_AT.lastIndex = at
+  const match = SENTENCE_END_AT.exec(text)
+  return match ? at + match[0].length : -1
+}

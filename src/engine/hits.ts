@@ -35,17 +35,18 @@ export function storedArticle(store: Store, doc: number): StoredArticle {
  */
 export function pageHits(store: Store, ranking: Ranking, highlight: HighlightOptions | false | undefined): Hit[] {
   const snippets = highlight === false ? null : snippetOptions(highlight)
+  // The terms matched outside phrases: a document's own tokens hold only those it matched.
+  const loose = new Set(ranking.matches.filter((m) => !m.phrase).map((m) => m.term))
+  const spec = { isMatch: (term: string) => loose.has(term), phrases: ranking.phrases, codes: snippets ? store.text.codesOf(loose) : undefined }
   return ranking.page.map((doc): Hit => {
     const fields = new Map<string, Set<TextField>>()
-    const loose = new Set<string>()
-    for (const { term, entry, phrase } of ranking.matches) {
+    for (const { term, entry } of ranking.matches) {
       const postings = store.postings(entry)
       const at = findDoc(postings.docs, doc)
       if (at < 0) continue
       const own = fields.get(term) ?? fields.set(term, new Set()).get(term)!
       if (postings.title[at]) own.add('title')
       if (postings.body[at]) own.add('body')
-      if (!phrase) loose.add(term)
     }
     const article = storedArticle(store, doc)
     const hit: Hit = {
@@ -56,7 +57,7 @@ export function pageHits(store: Store, ranking: Ranking, highlight: HighlightOpt
     }
     const body = snippets && store.displayOf(doc) ? store.text.bodyTokens(doc, MAX_HIGHLIGHT_CHARS) : undefined
     if (snippets && body) {
-      hit.highlight = highlightArticle(article.title, body, { isMatch: (term) => loose.has(term), phrases: ranking.phrases }, store.analyzer, snippets)
+      hit.highlight = highlightArticle(article.title, body, spec, store.analyzer, snippets)
     }
     return hit
   })

@@ -60,6 +60,12 @@ export class ByteReader {
   }
 
   varint(): number {
+    // Most varints are one byte.
+    const first = this.bytes[this.offset]!
+    if (first < 0x80) {
+      this.offset++
+      return first
+    }
     let value = 0
     for (let scale = 1; scale < 2 ** 56; scale *= 0x80) {
       const byte = this.bytes[this.offset++]

@@ -1,6 +1,7 @@
 import { analyze } from '../analysis/analyzer.js'
 import { checkIndex } from '../errors.js'
 import type { AnalyzerPreset } from '../types.js'
+import { lowerBound } from '../lower-bound.js'
 import { ByteReader, ByteWriter } from './bytes.js'
 
 /**
@@ -42,6 +43,8 @@ function caseOf(surface: string, term: string): Case {
   return Case.Literal
 }
 
+const noLiteral = (): undefined => undefined
+
 /** A token's surface, rebuilt from its term and case; a literal is the next of `literals`. */
 function surfaceOf(kind: number | undefined, term: string, nextLiteral: () => string | undefined): string | undefined {
   switch (kind) {
@@ -59,7 +62,7 @@ function surfaceOf(kind: number | undefined, term: string, nextLiteral: () => st
 }
 
 /**
- * Encodes the texts of consecutive documents; `codeOf` numbers each term (see `termsByCode()`).
+ * Encodes the texts of consecutive documents; `codeOf` numbers each term (see `termCodes()`).
  * Also returns each document's token codes (for the positions part).
  */
 export function encodeTokenText(texts: readonly string[], analyzer: AnalyzerPreset, codeOf: (term: string) => number): TokenText & { tokenCodes: number[][] } {
@@ -145,53 +148,123 @@ export function decodeDocumentCodes(data: TokenText, index: TextIndex, d: number
   return codes
 }
 
-/** A document's text rebuilt from token text, and where each of its tokens is in it. */
-export interface DecodedText {
-  text: string
-  /** Whether the whole text was rebuilt (decoding may stop early, see `decodeText`). */
+/**
+ * A document's text as token text lays it out: where each of its tokens is, computed from the
+ * lengths of its terms and separators, with the text itself rebuilt only for the stretches asked
+ * for (see `layoutText`).
+ */
+export interface LaidOutText {
+  /** The length of the text laid out (up to the first token end past `maxChars`, or all of it). */
+  length: number
+  /** Whether the whole text was laid out. */
   complete: boolean
-  /** Per token rebuilt: its term code, and its `[start, end)` offsets in `text`. */
+  /** The number of tokens laid out. */
+  tokens: number
+  /** Per token (at least those laid out), its term code. */
   codes: Uint32Array
-  starts: Uint32Array
-  ends: Uint32Array
+  /** Where token `t` starts in the text. */
+  start(t: number): number
+  /** Where token `t` ends in the text. */
+  end(t: number): number
+  /** `text[from, to)` (default all of it), rebuilt from the tokens and separators it overlaps. */
+  slice(from?: number, to?: number): string
+}
+
+/** The terms by code (see `termCodes()`), with what laying text out and matching read of them. */
+export interface CodedTerms {
+  terms: readonly string[]
+  /** Per code, its term's length, which its Capitalized and UPPER surfaces share; -1 where they may not. */
+  lengths: Int32Array
+  /** Per term in sorted order, its code. */
+  codes: Uint32Array
+}
+
+/** Numbers sorted `terms` (`documents[i]` holding the `i`th) as token text does. */
+export function codedTerms(terms: readonly string[], documents: ArrayLike<number>): CodedTerms {
+  const codes = termCodes(documents)
+  const byCode: string[] = new Array(terms.length)
+  const lengths = new Int32Array(terms.length)
+  for (let i = 0; i < terms.length; i++) {
+    const term = (byCode[codes[i]!] = terms[i]!)
+    let length = term.length
+    // Only letters from U+00DF (ß, ŉ, ǰ, ligatures…) may change length when upper-cased.
+    for (let k = 0; k < term.length && length >= 0; k++) if (term.charCodeAt(k) >= 0xdf) length = -1
+    lengths[codes[i]!] = length
+  }
+  return { terms: byCode, lengths, codes }
 }
 
 /**
- * Rebuilds document `d` of a chunk alone; `termOf` names each code (`terms` of them). Stops after
- * the token that reaches `maxChars` characters.
+ * Lays out document `d` of a chunk, its codes bounded by `coded.terms`. Stops after the token that
+ * reaches `maxChars` characters. Reads every stream of the document once, and builds no text:
+ * `slice()` does, for what it is asked.
  */
-export function decodeText(data: TokenText, index: TextIndex, d: number, termOf: (code: number) => string, terms: number, maxChars = Infinity): DecodedText {
-  const codes = decodeDocumentCodes(data, index, d, terms)
+export function layoutText(data: TokenText, index: TextIndex, d: number, coded: CodedTerms, maxChars = Infinity): LaidOutText {
+  const { terms, lengths } = coded
+  const codes = decodeDocumentCodes(data, index, d, terms.length)
   const gaps = new ByteReader(data.gaps.subarray(index.gaps[d], index.gaps[d + 1]), 'text chunk gaps')
-  const separator = (): string => {
-    const number = gaps.varint()
-    checkIndex(number < data.gapStrings.length, gaps.what)
-    return data.gapStrings[number]!
+  const count = codes.length
+  // Per token, four cells: the number of the separator before it, its start and end in the text,
+  // and the number of its literal; then the number of the separator after the last token. One
+  // array: a typed array costs more to allocate than to fill.
+  const cells = new Uint32Array(4 * count + 1)
+  const separator = (cell: number): string => {
+    const gap = (cells[cell] = gaps.varint())
+    checkIndex(gap < data.gapStrings.length, gaps.what)
+    return data.gapStrings[gap]!
   }
   const firstToken = index.tokens[d]!
   let literal = index.literals[d]!
-  const nextLiteral = (): string | undefined => (literal < index.literals[d + 1]! ? data.literals[literal++] : undefined)
-  // Parts joined once: a string grown by += is a rope that holds far more memory than its text.
-  const parts: string[] = []
-  const starts = new Uint32Array(codes.length)
-  const ends = new Uint32Array(codes.length)
   let length = 0
   let t = 0
-  for (; t < codes.length && length < maxChars; t++) {
-    const before = separator()
-    const surface = surfaceOf(data.cases[firstToken + t], termOf(codes[t]!), nextLiteral)
-    checkIndex(surface !== undefined, 'text chunk: a token with no surface')
-    parts.push(before, surface)
-    starts[t] = length + before.length
-    length += before.length + surface.length
-    ends[t] = length
+  for (; t < count && length < maxChars; t++) {
+    const start = length + separator(4 * t).length
+    const kind = data.cases[firstToken + t]!
+    // The term's length, unless the token is a literal or its case changes its length.
+    let size = kind < Case.Literal ? lengths[codes[t]!]! : -1
+    if (size < 0) {
+      const own = surfaceOf(kind, terms[codes[t]!]!, () => (literal < index.literals[d + 1]! ? data.literals[(cells[4 * t + 3] = literal++)] : undefined))
+      checkIndex(own !== undefined, 'text chunk: a token with no surface')
+      size = own.length
+    }
+    cells[4 * t + 1] = start
+    cells[4 * t + 2] = length = start + size
   }
-  const complete = t === codes.length
+  const laid = t
+  const complete = laid === count
   if (complete) {
-    parts.push(separator())
+    length += separator(4 * count).length
     checkIndex(gaps.done, gaps.what)
   }
-  return { text: parts.join(''), complete, codes: codes.subarray(0, t), starts: starts.subarray(0, t), ends: ends.subarray(0, t) }
+  const end = (t: number): number => cells[4 * t + 2]!
+  return {
+    length,
+    complete,
+    tokens: laid,
+    codes,
+    start: (t) => cells[4 * t + 1]!,
+    end,
+    slice(from = 0, to = length) {
+      from = Math.max(0, from)
+      to = Math.min(length, to)
+      if (from >= to) return ''
+      // From the separator before the first token that ends past `from`.
+      let t = lowerBound(0, laid, (k) => end(k) <= from)
+      const begin = t > 0 ? end(t - 1) : 0
+      let text = ''
+      for (let at = begin; at < to; t++) {
+        if (t === laid) {
+          // The separator after the last token.
+          if (complete) text += data.gapStrings[cells[4 * laid]!]!
+          break
+        }
+        const kind = data.cases[firstToken + t]
+        text += data.gapStrings[cells[4 * t]!]! + (kind === Case.Literal ? data.literals[cells[4 * t + 3]!] : surfaceOf(kind, terms[codes[t]!]!, noLiteral))
+        at = end(t)
+      }
+      return text.slice(from - begin, to - begin)
+    },
+  }
 }
 
 /** The term codes of a chunk's documents: all in one array, and where each document's start (count + 1). */
@@ -226,11 +299,11 @@ export function decodeChunkCodes(bytes: Uint8Array, count: number, total: number
 }
 
 /**
- * The terms by their code in token text: terms in most documents first, then alphabetically, so that
- * frequent terms get small codes (short varints). `terms` are sorted; `documents[i]` is the number of
- * documents holding `terms[i]`. A counting sort on the counts: no comparison of terms.
+ * The code of each term in token text: terms in most documents first, then alphabetically, so that
+ * frequent terms get small codes (short varints). `documents[i]` is the number of documents holding
+ * the `i`th term in sorted order. A counting sort on the counts: no comparison of terms.
  */
-export function termsByCode(terms: readonly string[], documents: ArrayLike<number>): string[] {
+export function termCodes(documents: ArrayLike<number>): Uint32Array {
   let most = 0
   for (let i = 0; i < documents.length; i++) most = Math.max(most, documents[i]!)
   // Per count, how many terms have it; then, per count, where its terms start (higher counts first).
@@ -241,7 +314,5 @@ export function termsByCode(terms: readonly string[], documents: ArrayLike<numbe
     next[count] = at
     at += size
   }
-  const byCode: string[] = new Array(terms.length)
-  for (let i = 0; i < terms.length; i++) byCode[next[documents[i]!]!++] = terms[i]!
-  return byCode
+  return Uint32Array.from(documents, (count) => next[count]!++)
 }

@@ -5,8 +5,8 @@ import { planQuery, textClauses } from '../query/plan.js'
 import { SortedTerms } from '../terms/sorted-terms.js'
 import { lookupTerm } from '../terms/term-lookup.js'
 import type { AnalyzerPreset, HighlightOptions, HighlightResult, ParsedQuery } from '../types.js'
-import { markRanges } from './html.js'
-import { matchRanges, type MatchSpec, type TokenList } from './match-ranges.js'
+import { markRanges, type TextSource } from './html.js'
+import { analyzedTokens, matchRanges, type MatchSpec, type TokenList } from './match-ranges.js'
 import { snippets, type SnippetOptions } from './snippets.js'
 
 /** Options of the standalone `highlight()`. */
@@ -47,7 +47,7 @@ export function highlight(text: string, query: string | ParsedQuery, options: Hi
   const own = [...new Set(analyzeTerms(text, preset))].sort()
   const vocabulary = new SortedTerms(own, own.map((_, id) => ({ id, df: 1 })))
   const matched = new Set(terms.flatMap((spec) => lookupTerm(vocabulary, spec).matches.map((m) => m.term)))
-  const ranges = matchRanges(text, { isMatch: (term) => matched.has(term), phrases }, preset)
+  const ranges = matchRanges({ isMatch: (term) => matched.has(term), phrases }, analyzedTokens(text, preset))
   return {
     html: markRanges(text, ranges, snippetOptions(options).tags),
     ranges: ranges.map((r): [number, number] => [r.start, r.end]),
@@ -57,13 +57,13 @@ export function highlight(text: string, query: string | ParsedQuery, options: Hi
 /** Highlighted title and snippets of one article for a match spec; `body.tokens` are its analyzed tokens. */
 export function highlightArticle(
   title: string,
-  body: { text: string; tokens: TokenList },
+  body: { text: TextSource; tokens: TokenList },
   spec: MatchSpec,
   preset: AnalyzerPreset,
   options: SnippetOptions,
 ): { title: string; snippets: string[] } {
   return {
-    title: markRanges(title, matchRanges(title, spec, preset), options.tags),
-    snippets: snippets(body.text, matchRanges(body.text, spec, preset, body.tokens), options, title),
+    title: markRanges(title, matchRanges(spec, analyzedTokens(title, preset)), options.tags),
+    snippets: snippets(body.text, matchRanges(spec, body.tokens), options, title),
   }
 }

@@ -5,13 +5,19 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!)
 }
 
+/** Text read by stretches: a string, or a stored body rebuilt only where it is read. */
+export interface TextSource {
+  readonly length: number
+  slice(from: number, to: number): string
+}
+
 /**
  * Escapes `text[from, to)`, passed through `clean` first, and wraps each range (sorted,
  * non-overlapping offsets within `[from, to)`) in the tags. Only the tags are markup; everything
  * taken from `text` is escaped.
  */
 export function markRanges(
-  text: string,
+  text: TextSource,
   ranges: readonly { start: number; end: number }[],
   tags: readonly [string, string],
   from = 0,

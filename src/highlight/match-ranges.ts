@@ -7,6 +7,8 @@ export interface MatchSpec {
   isMatch(term: string): boolean
   /** Phrases, as analyzed term sequences; marked only where the whole sequence occurs. */
   phrases: readonly (readonly string[])[]
+  /** The term codes that `isMatch` accepts as a bit set, for tokens read with their codes (checked without their terms). */
+  codes?: Uint32Array
 }
 
 /** A text's analyzed tokens, read by index: its term, and its `[start, end)` offsets in the text. */
@@ -15,6 +17,8 @@ export interface TokenList {
   term(i: number): string
   start(i: number): number
   end(i: number): number
+  /** Its term's code in token text, for a stored text's tokens. */
+  code?(i: number): number
 }
 
 /** The tokens of `analyze(text)` as a `TokenList`. */
@@ -31,15 +35,18 @@ export interface MatchRange {
 }
 
 /**
- * Finds the spans of `text` that the spec matches, in order and without overlap: each phrase
- * occurrence is one span (overlapping occurrences merge), and its words are not matched on their own.
- * `tokens` are the text's analyzed tokens, when they are at hand.
+ * Finds the spans of a text that the spec matches, in order and without overlap, from its analyzed
+ * `tokens`: each phrase occurrence is one span (overlapping occurrences merge), and its words are
+ * not matched on their own.
  */
-export function matchRanges(text: string, spec: MatchSpec, preset: AnalyzerPreset, tokens: TokenList = analyzedTokens(text, preset)): MatchRange[] {
+export function matchRanges(spec: MatchSpec, tokens: TokenList): MatchRange[] {
   const ranges: MatchRange[] = []
   // Tokens before `reach` belong to a phrase occurrence found so far.
   let reach = 0
+  const byCode = spec.codes && tokens.code && spec.phrases.length === 0 ? spec.codes : undefined
   for (let i = 0; i < tokens.length; i++) {
+    // Without phrases, a token whose code is not matched is passed over without reading its term.
+    if (byCode && !((byCode[tokens.code!(i) >>> 5]! >>> tokens.code!(i)) & 1)) continue
     const term = tokens.term(i)
     const continued = i < reach
     for (const phrase of spec.phrases) {

@@ -1,6 +1,6 @@
-import { sentenceEnds } from '../analysis/sentences.js'
+import { sentenceEndAt } from '../analysis/sentences.js'
 import { lowerBound } from '../lower-bound.js'
-import { escapeHtml, markRanges } from './html.js'
+import { escapeHtml, markRanges, type TextSource } from './html.js'
 import type { MatchRange } from './match-ranges.js'
 
 /** Most matches that anchor a candidate window: the cost per hit stays bounded. */
@@ -20,16 +20,16 @@ export interface SnippetOptions {
 interface Window {
   start: number
   end: number
-  /** Its words, lowercased, as `repeats()` compares them (read only for windows that may be shown). */
+  /** Its words as `repeats()` compares them (read only for windows that may be shown). */
   words: () => WordsOf
   /** Its text as HTML, with the ellipsis where it cuts a sentence (built only for the windows shown). */
   html: () => string
 }
 
-/** The words of a text as `repeats()` compares them: the distinct words, and every run of `RUN` in a row. */
+/** The words of a text as `repeats()` compares them: the distinct words, and every run of `RUN` in a row (hashed). */
 interface WordsOf {
   distinct: Set<string>
-  runs: Set<string>
+  runs: Set<number>
 }
 
 /** A run of this many words found in another window also makes it show the same text (a repeated quote). */
@@ -45,10 +45,22 @@ function once<T>(make: () => T): () => T {
   return () => (value ??= make())
 }
 
+/** FNV-1a: a 32-bit hash of `word`, or of a run of word hashes folded in one at a time. */
+const fold = (hash: number, value: number): number => Math.imul(hash ^ value, 0x01000193)
+
 function wordsOf(text: string): WordsOf {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
-  const runs = new Set<string>()
-  for (let i = 0; i + RUN <= words.length; i++) runs.add(words.slice(i, i + RUN).join(' '))
+  const hashes = words.map((word) => {
+    let hash = 0x811c9dc5
+    for (let i = 0; i < word.length; i++) hash = fold(hash, word.charCodeAt(i))
+    return hash
+  })
+  const runs = new Set<number>()
+  for (let i = 0; i + RUN <= words.length; i++) {
+    let hash = 0x811c9dc5
+    for (let k = i; k < i + RUN; k++) hash = fold(hash, hashes[k]!)
+    runs.add(hash)
+  }
   return { distinct: new Set(words), runs }
 }
 
@@ -86,20 +98,35 @@ interface Word {
   cut: number
 }
 
+/** Whether the character of code `c` is white space (`\s`). */
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && /\s/.test(String.fromCharCode(c)))
+/** Whether the character of code `c` is a closing quote or bracket, which may follow a sentence's end: " ” ’ ) ]. */
+const isCloser = (c: number): boolean => c === 34 || c === 0x201d || c === 0x2019 || c === 41 || c === 93
+/** Whether the character of code `c` is sentence-ending punctuation: . ! ? …. */
+const isStop = (c: number): boolean => c === 46 || c === 33 || c === 63 || c === 0x2026
+
 /**
- * The words of `text[from, to)`, with their `cut`: at once at a paragraph end (the text's last word
- * included), 60% at a sentence end, else never.
+ * The words of `stretch` (the text from `from`), with their `cut`: at once at a paragraph end (two
+ * line breaks after it, or the text's last word when `last`), 60% at a sentence end (see
+ * `sentenceEndAt`, tried only on words ending in its punctuation), else never.
  */
-function wordsIn(text: string, from: number, to: number): Word[] {
-  const stretch = text.slice(from, to)
-  const ends = new Set(sentenceEnds(stretch).map((end) => from + end))
-  // A paragraph ends with the word before two line breaks, and with the text's last word.
-  return [...stretch.matchAll(/\S+(?=(\s*\n\s*\n)|(\s*$)|)/g)].map((m) => {
-    const start = from + m.index!
-    const end = start + m[0].length
-    const paragraphEnd = m[1] !== undefined || (m[2] !== undefined && to === text.length)
-    return { start, end, cut: paragraphEnd ? 0 : ends.has(end) ? 0.6 : Infinity }
-  })
+function wordsIn(stretch: string, from: number, last: boolean): Word[] {
+  const words: Word[] = []
+  let breaks = 0
+  for (let at = 0; at <= stretch.length; ) {
+    // The space before the word: two line breaks in it end the previous word's paragraph.
+    for (breaks = 0; at < stretch.length && isSpace(stretch.charCodeAt(at)); at++) breaks += +(stretch.charCodeAt(at) === 10)
+    if (breaks > 1 && words[0]) words.at(-1)!.cut = 0
+    if (at === stretch.length) break
+    const start = at
+    while (at < stretch.length && !isSpace(stretch.charCodeAt(at))) at++
+    let stop = at
+    while (stop > start && isCloser(stretch.charCodeAt(stop - 1))) stop--
+    while (stop > start && isStop(stretch.charCodeAt(stop - 1))) stop--
+    words.push({ start: from + start, end: from + at, cut: stop < at && sentenceEndAt(stretch, stop) === at ? 0.6 : Infinity })
+  }
+  if (last && words[0]) words.at(-1)!.cut = 0
+  return words
 }
 
 /**
@@ -114,13 +141,20 @@ function wordsIn(text: string, from: number, to: number): Word[] {
  * only the text it can reach, so the cost per hit is bounded whatever the text's size. Windows
  * come in text order, with the ellipsis where they cut a sentence.
  */
-export function snippets(text: string, ranges: readonly MatchRange[], options: SnippetOptions, shown = ''): string[] {
+export function snippets(text: TextSource, ranges: readonly MatchRange[], options: SnippetOptions, shown = ''): string[] {
   const length = options.snippetLength
-  if (options.snippets <= 0 || length <= 0 || !text.trim()) return []
+  // Without matches, the text's first word anchors the one window.
+  const first = ranges[0] ? ranges[0] : firstWord(text)
+  if (options.snippets <= 0 || length <= 0 || !first) return []
   const mark = escapeHtml(options.ellipsis)
   const windowAt = (r: { start: number; end: number }): Window => {
     const earliest = r.start - length * 0.4
-    const words = wordsIn(text, Math.max(0, Math.floor(earliest) - CONTEXT), Math.min(text.length, r.start + length + CONTEXT))
+    // The stretch the window can reach, read once.
+    const from = Math.max(0, Math.floor(earliest) - CONTEXT)
+    const to = Math.min(text.length, r.start + length + CONTEXT)
+    const stretch = text.slice(from, to)
+    const local: TextSource = { length: text.length, slice: (a, b) => stretch.slice(a - from, b - from) }
+    const words = wordsIn(stretch, from, to === text.length)
     // The first word ending after `offset`.
     const wordAfter = (offset: number): number => lowerBound(0, words.length, (k) => words[k]!.end <= offset)
     let i = Math.min(wordAfter(r.start), words.length - 1)
@@ -141,19 +175,17 @@ export function snippets(text: string, ranges: readonly MatchRange[], options: S
     return {
       start,
       end,
-      words: once(() => wordsOf(text.slice(start, end))),
+      words: once(() => wordsOf(local.slice(start, end))),
       html: () =>
         (start !== words[i]!.start || (i > 0 && words[i - 1]!.cut > 1) ? mark : '') +
-        markRanges(text, inside, options.tags, start, end, collapse) +
+        markRanges(local, inside, options.tags, start, end, collapse) +
         (end !== words[j]!.end || words[j]!.cut > 1 ? mark : ''),
     }
   }
   const seen = wordsOf(shown)
   const made: Window[] = []
   const chosen: Window[] = []
-  // Without matches, the text's first word anchors the one window.
-  const first = /\S+/.exec(text)!
-  for (const r of ranges[0] ? byRating(ranges, length) : [{ start: first.index, end: first.index + first[0].length }]) {
+  for (const r of ranges[0] ? byRating(ranges, length) : [first]) {
     if (chosen.length === options.snippets || made.length === MAX_ANCHORS) break
     if (chosen.some((w) => w.start <= r.start && r.start < w.end)) continue
     const w = windowAt(r)
@@ -166,4 +198,19 @@ export function snippets(text: string, ranges: readonly MatchRange[], options: S
   // When every window repeats the title, the best one is shown all the same.
   if (!chosen[0]) chosen.push(made[0]!)
   return chosen.sort((a, b) => a.start - b.start).map((w) => w.html())
+}
+
+/** Characters read at a time looking for the first word. */
+const BLOCK = 4096
+
+/**
+ * The first word (run of non-space) of `text`, read a block at a time (a word across a block's end
+ * ends there: its window reads it whole); `undefined` when the text is all space.
+ */
+function firstWord(text: TextSource): { start: number; end: number } | undefined {
+  for (let at = 0; at < text.length; at += BLOCK) {
+    const word = /\S+/.exec(text.slice(at, at + BLOCK))
+    if (word) return { start: at + word.index, end: at + word.index + word[0].length }
+  }
+  return undefined
 }

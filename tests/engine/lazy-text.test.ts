@@ -13,9 +13,9 @@ vi.mock('../../src/format/token-text.js', async (importOriginal) => {
       decoded.codes++
       return original.decodeDocumentCodes(...args)
     },
-    decodeText: (...args: Parameters<typeof original.decodeText>) => {
+    layoutText: (...args: Parameters<typeof original.layoutText>) => {
       decoded.texts++
-      return original.decodeText(...args)
+      return original.layoutText(...args)
     },
   }
 })

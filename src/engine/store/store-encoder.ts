@@ -3,7 +3,7 @@ import { NewsdexError } from '../../errors.js'
 import { ByteWriter } from '../../format/bytes.js'
 import { containerPieces, encodeContainer, encodeJsonSection } from '../../format/container.js'
 import { crc32 } from '../../format/crc32.js'
-import { encodeTokenText, termsByCode } from '../../format/token-text.js'
+import { encodeTokenText, termCodes } from '../../format/token-text.js'
 import { GrowingPostings } from './growing-postings.js'
 import { encodePostings, type Postings } from './postings.js'
 import type { Display, Store } from './store.js'
@@ -75,7 +75,8 @@ export function encodeSections(store: Store, options: unknown, withPositions: bo
   }
   const ids = encodeJsonSection(docs.map((doc) => store.idOf(doc)))
   const termStatBytes = termStats.finish()
-  const codeOf = new Map(termsByCode(terms, sorted.map(([, entry]) => entry.df)).map((term, code) => [term, code]))
+  const codes = termCodes(sorted.map(([, entry]) => entry.df))
+  const codeOf = new Map(terms.map((term, i) => [term, codes[i]!]))
   const chunks: { display: Uint8Array; text: Record<string, Uint8Array> }[] = []
   // The positions part: per chunk, each document's title then body tokens as term codes
   // (its sections keep the name 'ranks' of format version 3).

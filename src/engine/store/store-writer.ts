@@ -122,7 +122,7 @@ function valueNumbers(store: Store, field: string, values: readonly string[]): n
 
 /** Drops the term codes after the dictionary changed (they number its terms). */
 function forgetTermCodes(store: Store): void {
-  store.text._termByCode = null
+  store.text._coded = null
   store.text._codeOfTerm = null
 }
 

@@ -1,9 +1,11 @@
 import { decodeStringList } from '../../format/container.js'
 import { analyzeTerms } from '../../analysis/analyzer.js'
-import { decodeChunkCodes, decodeDocumentCodes, decodeText, decodeTextIndex, termsByCode, type ChunkCodes, type DecodedText, type TextIndex, type TokenText } from '../../format/token-text.js'
+import { decodeChunkCodes, decodeDocumentCodes, codedTerms, decodeTextIndex, layoutText, type ChunkCodes, type CodedTerms, type LaidOutText, type TextIndex, type TokenText } from '../../format/token-text.js'
 import { SortedTerms } from '../../terms/sorted-terms.js'
+import { inSequence } from './in-sequence.js'
 import type { TermDictionary } from '../../terms/term-dictionary.js'
 import { analyzedTokens, type TokenList } from '../../highlight/match-ranges.js'
+import type { TextSource } from '../../highlight/html.js'
 import type { AnalyzerPreset, TextField } from '../../types.js'
 import type { DecodedCache } from './decoded-cache.js'
 
@@ -57,7 +59,7 @@ export class StoredText {
   /** Token text of loaded chunks, kept encoded. */
   _chunks: (EncodedTextChunk | undefined)[] = []
   /** The term codes, numbering the terms as token text does; the writer drops them when the terms change. */
-  _termByCode: string[] | null = null
+  _coded: CodedTerms | null = null
   _codeOfTerm: Map<string, number> | null = null
 
   constructor(private readonly store: StoreShape) {}
@@ -80,38 +82,37 @@ export class StoredText {
   body(doc: number, maxChars = Infinity): string | undefined {
     const own = this._bodies[doc]
     if (own !== undefined) return own.length <= maxChars ? own : own.slice(0, maxChars)
-    return this.#decoded(doc, maxChars)?.text
+    return this.#laidOut(doc, maxChars)?.slice()
   }
 
   /**
    * Like `body()`, with the body's analyzed tokens: a loaded body's come from its token text as it
-   * is decoded (no analysis); a body added since is analyzed.
+   * is laid out (no analysis), and its text is rebuilt only where it is read; a body added since
+   * is analyzed.
    */
-  bodyTokens(doc: number, maxChars = Infinity): { text: string; tokens: TokenList } | undefined {
+  bodyTokens(doc: number, maxChars = Infinity): { text: TextSource; tokens: TokenList } | undefined {
     if (this._bodies[doc] !== undefined) {
       const own = this.body(doc, maxChars)!
       return { text: own, tokens: analyzedTokens(own, this.store.analyzer) }
     }
-    const decoded = this.#decoded(doc, maxChars)
-    if (!decoded) return undefined
+    const laid = this.#laidOut(doc, maxChars)
+    if (!laid) return undefined
     const terms = this.#termsByCode()
-    const { codes, starts, ends } = decoded
-    const tokens: TokenList = { length: codes.length, term: (i) => terms[codes[i]!]!, start: (i) => starts[i]!, end: (i) => ends[i]! }
-    return { text: decoded.text, tokens }
+    const tokens: TokenList = { length: laid.tokens, term: (i) => terms[laid.codes[i]!]!, start: laid.start, end: laid.end, code: (i) => laid.codes[i]! }
+    return { text: laid, tokens }
   }
 
-  /** A loaded body decoded (cached), up to the first token end past `maxChars`; `undefined` while its chunk is not loaded. */
-  #decoded(doc: number, maxChars: number): DecodedText | undefined {
+  /** A loaded body laid out (cached), up to the first token end past `maxChars`; `undefined` while its chunk is not loaded. */
+  #laidOut(doc: number, maxChars: number): LaidOutText | undefined {
     const chunk = this.#chunkOf(doc)
     if (!this._chunks[chunk]) return undefined
     const key = `b${doc}`
-    const cached = this.store.cache.get<DecodedText>(key)
-    if (cached && (cached.complete || cached.text.length >= maxChars)) return cached
+    const cached = this.store.cache.get<LaidOutText>(key)
+    if (cached && (cached.complete || cached.length >= maxChars)) return cached
     const read = this.#readChunk(chunk)!
-    const terms = this.#termsByCode()
-    const text = decodeText(read.text, read.index, doc - chunk * this.store.chunkSize, (code) => terms[code]!, terms.length, maxChars)
-    // Two bytes a character, and three 4-byte numbers a token.
-    return this.store.cache.set(key, text, 2 * text.text.length + 12 * text.codes.length)
+    const laid = layoutText(read.text, read.index, doc - chunk * this.store.chunkSize, this.#coded(), maxChars)
+    // Five 4-byte numbers a token.
+    return this.store.cache.set(key, laid, 20 * laid.codes.length)
   }
 
   /**
@@ -150,13 +151,34 @@ export class StoredText {
     return Math.min(this.store.chunkSize, this.store.documentCount - chunk * this.store.chunkSize)
   }
 
+  /** Terms by their code in token text, with their lengths. */
+  #coded(): CodedTerms {
+    this._coded ??= codedTerms(...sortedWithCounts(this.store.terms))
+    return this._coded
+  }
+
   /** Terms by their code in token text. */
-  #termsByCode(): string[] {
-    this._termByCode ??= termsByCode(...sortedWithCounts(this.store.terms))
-    return this._termByCode
+  #termsByCode(): readonly string[] {
+    return this.#coded().terms
+  }
+
+  /** The codes of those `terms` that are in the dictionary, as a bit set (bit `code` set). */
+  codesOf(terms: Iterable<string>): Uint32Array {
+    const bits = new Uint32Array((this.#termsByCode().length >>> 5) + 1)
+    for (const term of terms) {
+      const code = this.#codeOf(term)
+      if (code !== undefined) bits[code >>> 5]! |= 1 << (code & 31)
+    }
+    return bits
   }
 
   #codeOf(term: string): number | undefined {
+    const dictionary = this.store.terms
+    // A loaded dictionary's entries are numbered in sorted order: no map of every term.
+    if (dictionary instanceof SortedTerms) {
+      const entry = dictionary.get(term)
+      return entry && this.#coded().codes[entry.id]
+    }
     this._codeOfTerm ??= new Map(this.#termsByCode().map((t, code) => [t, code]))
     return this._codeOfTerm.get(term)
   }
@@ -217,21 +239,4 @@ function sortedWithCounts(terms: TermDictionary<{ df: number }>): [readonly stri
   if (terms instanceof SortedTerms) return [terms.terms, Uint32Array.from(terms.entries, (entry) => entry.df)]
   const sorted = [...terms].sort(([a], [b]) => (a < b ? -1 : 1))
   return [sorted.map(([term]) => term), Uint32Array.from(sorted, ([, entry]) => entry.df)]
-}
-
-/**
- * Whether `wanted` (not empty) occurs as a run in `sequence`, in at most 2 × (sequence + wanted)
- * compares however the two repeat themselves (a naive scan takes sequence × wanted on "a a a …"):
- * Knuth–Morris–Pratt's prefix function over `wanted`, a separator equal to nothing (NaN), then
- * `sequence`; a prefix as long as `wanted` can only end in `sequence`, where it is a match.
- */
-export function inSequence(sequence: ArrayLike<unknown>, wanted: readonly unknown[]): boolean {
-  const all = [...wanted, NaN, ...Array.from(sequence)]
-  // back[i]: the length of the longest proper prefix of all[0..i] that also ends it.
-  const back = [0]
-  for (let i = 1, k = 0; i < all.length; back[i++] = k) {
-    while (k && all[i] !== all[k]) k = back[k - 1]!
-    if (all[i] === all[k] && ++k === wanted.length) return true
-  }
-  return false
 }
