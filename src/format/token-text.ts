@@ -173,7 +173,10 @@ export interface LaidOutText {
 /** The terms by code (see `termCodes()`), with what laying text out and matching read of them. */
 export interface CodedTerms {
   terms: readonly string[]
-  /** Per code, its term's length, which its Capitalized and UPPER surfaces share; -1 where they may not. */
+  /**
+   * Per code, its term's length, which its Capitalized and UPPER surfaces share, or -1 where they
+   * may not; 0 until first needed (see `surfaceLength`).
+   */
   lengths: Int32Array
   /** Per term in sorted order, its code. */
   codes: Uint32Array
@@ -183,15 +186,20 @@ export interface CodedTerms {
 export function codedTerms(terms: readonly string[], documents: ArrayLike<number>): CodedTerms {
   const codes = termCodes(documents)
   const byCode: string[] = new Array(terms.length)
-  const lengths = new Int32Array(terms.length)
-  for (let i = 0; i < terms.length; i++) {
-    const term = (byCode[codes[i]!] = terms[i]!)
-    let length = term.length
-    // Only letters from U+00DF (ß, ŉ, ǰ, ligatures…) may change length when upper-cased.
+  for (let i = 0; i < terms.length; i++) byCode[codes[i]!] = terms[i]!
+  return { terms: byCode, lengths: new Int32Array(terms.length), codes }
+}
+
+/** The length of the term of `code` (kept in `coded.lengths`), or -1 when upper-casing may change it: it holds a letter from U+00DF (ß, ŉ, ǰ, ligatures…). */
+function termLength(coded: CodedTerms, code: number): number {
+  let length = coded.lengths[code]!
+  if (length === 0) {
+    const term = coded.terms[code]!
+    length = term.length
     for (let k = 0; k < term.length && length >= 0; k++) if (term.charCodeAt(k) >= 0xdf) length = -1
-    lengths[codes[i]!] = length
+    coded.lengths[code] = length
   }
-  return { terms: byCode, lengths, codes }
+  return length
 }
 
 /**
@@ -200,7 +208,7 @@ export function codedTerms(terms: readonly string[], documents: ArrayLike<number
  * `slice()` does, for what it is asked.
  */
 export function layoutText(data: TokenText, index: TextIndex, d: number, coded: CodedTerms, maxChars = Infinity): LaidOutText {
-  const { terms, lengths } = coded
+  const { terms } = coded
   const codes = decodeDocumentCodes(data, index, d, terms.length)
   const gaps = new ByteReader(data.gaps.subarray(index.gaps[d], index.gaps[d + 1]), 'text chunk gaps')
   const count = codes.length
@@ -221,7 +229,7 @@ export function layoutText(data: TokenText, index: TextIndex, d: number, coded: 
     const start = length + separator(4 * t).length
     const kind = data.cases[firstToken + t]!
     // The term's length, unless the token is a literal or its case changes its length.
-    let size = kind < Case.Literal ? lengths[codes[t]!]! : -1
+    let size = kind < Case.Literal ? termLength(coded, codes[t]!) : -1
     if (size < 0) {
       const own = surfaceOf(kind, terms[codes[t]!]!, () => (literal < index.literals[d + 1]! ? data.literals[(cells[4 * t + 3] = literal++)] : undefined))
       checkIndex(own !== undefined, 'text chunk: a token with no surface')
@@ -314,5 +322,7 @@ export function termCodes(documents: ArrayLike<number>): Uint32Array {
     next[count] = at
     at += size
   }
-  return Uint32Array.from(documents, (count) => next[count]!++)
+  const codes = new Uint32Array(documents.length)
+  for (let i = 0; i < documents.length; i++) codes[i] = next[documents[i]!]!++
+  return codes
 }

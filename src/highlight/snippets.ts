@@ -6,7 +6,7 @@ import type { MatchRange } from './match-ranges.js'
 /** Most matches that anchor a candidate window: the cost per hit stays bounded. */
 const MAX_ANCHORS = 16
 /** Characters read past a window's reach on each side, so that the words and sentence ends at its edges are seen whole. */
-const CONTEXT = 64
+const CONTEXT = 24
 
 /** Resolved snippet options (see `HighlightOptions`). */
 export interface SnippetOptions {
