@@ -268,7 +268,7 @@ export interface AsyncSearchOptions extends SearchOptions {
 export interface LoadOptions {
   /**
    * Bytes of decoded data (postings, term codes, texts) kept for reuse; past it, the least recently
-   * used go first. Default 8 MiB.
+   * used go first. Default 6 MiB.
    */
   cacheBytes?: number
 }

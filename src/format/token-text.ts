@@ -43,8 +43,6 @@ function caseOf(surface: string, term: string): Case {
   return Case.Literal
 }
 
-const noLiteral = (): undefined => undefined
-
 /** A token's surface, rebuilt from its term and case; a literal is the next of `literals`. */
 function surfaceOf(kind: number | undefined, term: string, nextLiteral: () => string | undefined): string | undefined {
   switch (kind) {
@@ -170,6 +168,9 @@ export interface LaidOutText {
   slice(from?: number, to?: number): string
 }
 
+/** Tokens between two marks of a laid-out text (see `layoutText`). */
+const MARK = 64
+
 /** The terms by code (see `termCodes()`), with what laying text out and matching read of them. */
 export interface CodedTerms {
   terms: readonly string[]
@@ -210,64 +211,81 @@ function termLength(coded: CodedTerms, code: number): number {
 export function layoutText(data: TokenText, index: TextIndex, d: number, coded: CodedTerms, maxChars = Infinity): LaidOutText {
   const { terms } = coded
   const codes = decodeDocumentCodes(data, index, d, terms.length)
-  const gaps = new ByteReader(data.gaps.subarray(index.gaps[d], index.gaps[d + 1]), 'text chunk gaps')
-  const count = codes.length
-  // Per token, four cells: the number of the separator before it, its start and end in the text,
-  // and the number of its literal; then the number of the separator after the last token. One
-  // array: a typed array costs more to allocate than to fill.
-  const cells = new Uint32Array(4 * count + 1)
-  const separator = (cell: number): string => {
-    const gap = (cells[cell] = gaps.varint())
+  const gapBytes = data.gaps.subarray(index.gaps[d], index.gaps[d + 1])
+  const gaps = new ByteReader(gapBytes, 'text chunk gaps')
+  const separator = (): string => {
+    const gap = gaps.varint()
     checkIndex(gap < data.gapStrings.length, gaps.what)
     return data.gapStrings[gap]!
   }
+  const count = codes.length
+  // Per token, its start and end in the text (one array: a typed array costs more to allocate than
+  // to fill); and every `MARK` tokens, where its separator is in the gaps and how many literals
+  // come before it, from which `slice()` reads the separators and literals again.
+  const cells = new Uint32Array(2 * count)
+  const marks = new Uint32Array(2 * (Math.floor(count / MARK) + 1))
   const firstToken = index.tokens[d]!
-  let literal = index.literals[d]!
+  const firstLiteral = index.literals[d]!
+  let literal = firstLiteral
+  const nextLiteral = (): string | undefined => (literal < index.literals[d + 1]! ? data.literals[literal++] : undefined)
   let length = 0
   let t = 0
+  const mark = (): void => {
+    if (t % MARK > 0) return
+    marks[(2 * t) / MARK] = gaps.offset
+    marks[(2 * t) / MARK + 1] = literal - firstLiteral
+  }
   for (; t < count && length < maxChars; t++) {
-    const start = length + separator(4 * t).length
+    mark()
+    const start = length + separator().length
     const kind = data.cases[firstToken + t]!
     // The term's length, unless the token is a literal or its case changes its length.
     let size = kind < Case.Literal ? termLength(coded, codes[t]!) : -1
     if (size < 0) {
-      const own = surfaceOf(kind, terms[codes[t]!]!, () => (literal < index.literals[d + 1]! ? data.literals[(cells[4 * t + 3] = literal++)] : undefined))
+      const own = surfaceOf(kind, terms[codes[t]!]!, nextLiteral)
       checkIndex(own !== undefined, 'text chunk: a token with no surface')
       size = own.length
     }
-    cells[4 * t + 1] = start
-    cells[4 * t + 2] = length = start + size
+    cells[2 * t] = start
+    cells[2 * t + 1] = length = start + size
   }
+  // (A mark for the separator after the last token laid out, when it falls on one.)
+  mark()
   const laid = t
   const complete = laid === count
   if (complete) {
-    length += separator(4 * count).length
+    length += separator().length
     checkIndex(gaps.done, gaps.what)
   }
-  const end = (t: number): number => cells[4 * t + 2]!
+  const end = (t: number): number => cells[2 * t + 1]!
   return {
     length,
     complete,
     tokens: laid,
     codes,
-    start: (t) => cells[4 * t + 1]!,
+    start: (t) => cells[2 * t]!,
     end,
     slice(from = 0, to = length) {
       from = Math.max(0, from)
       to = Math.min(length, to)
       if (from >= to) return ''
-      // From the separator before the first token that ends past `from`.
+      // From the separator before the first token that ends past `from`: its separators and
+      // literals are read again from the mark before it.
       let t = lowerBound(0, laid, (k) => end(k) <= from)
+      const mark = Math.floor(t / MARK)
+      gaps.offset = marks[2 * mark]!
+      literal = firstLiteral + marks[2 * mark + 1]!
+      for (let k = mark * MARK; k < t; k++) {
+        gaps.varint()
+        if (data.cases[firstToken + k] === Case.Literal) literal++
+      }
       const begin = t > 0 ? end(t - 1) : 0
       let text = ''
       for (let at = begin; at < to; t++) {
-        if (t === laid) {
-          // The separator after the last token.
-          if (complete) text += data.gapStrings[cells[4 * laid]!]!
-          break
-        }
-        const kind = data.cases[firstToken + t]
-        text += data.gapStrings[cells[4 * t]!]! + (kind === Case.Literal ? data.literals[cells[4 * t + 3]!] : surfaceOf(kind, terms[codes[t]!]!, noLiteral))
+        text += separator()
+        // After the last token, its separator alone (when the text was laid out whole).
+        if (t === laid) break
+        text += surfaceOf(data.cases[firstToken + t], terms[codes[t]!]!, nextLiteral)
         at = end(t)
       }
       return text.slice(from - begin, to - begin)

@@ -65,6 +65,6 @@ describe('a loaded index decodes text only for what it needs', () => {
     // A search after evictions decodes again and answers the same.
     const roomy = NewsIndex.load(bytes)
     expect(index.search('government', { limit: 50 })).toEqual(roomy.search('government', { limit: 50 }))
-    expect(roomy.stats().cache.limit).toBe(8 * 1024 * 1024)
+    expect(roomy.stats().cache.limit).toBe(6 * 1024 * 1024)
   })
 })

@@ -140,7 +140,7 @@ describe('NewsIndex: the collection', () => {
 
   it('reports stats', () => {
     expect(archive().stats()).toMatchObject({ articles: 5, dateRange: { from: '2019-11-05', to: '2020-08-20' } })
-    expect(new NewsIndex().stats()).toEqual({ articles: 0, terms: 0, dateRange: null, cache: { bytes: 0, entries: 0, limit: 8 * 1024 * 1024 } })
+    expect(new NewsIndex().stats()).toEqual({ articles: 0, terms: 0, dateRange: null, cache: { bytes: 0, entries: 0, limit: 6 * 1024 * 1024 } })
   })
 
   it('reports the date range of the articles still in the index', () => {

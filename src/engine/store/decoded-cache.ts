@@ -1,7 +1,7 @@
 import type { CacheUsage } from '../../types.js'
 
-/** The default budget of decoded data per index: 8 MiB (a browser tab holds the index itself besides). */
-export const DEFAULT_CACHE_BYTES = 8 * 1024 * 1024
+/** The default budget of decoded data per index: 6 MiB (a browser tab holds the index itself besides). */
+export const DEFAULT_CACHE_BYTES = 6 * 1024 * 1024
 
 /**
  * Decoded data (postings, term codes, texts) kept for reuse within a byte budget: when a new entry

@@ -111,8 +111,8 @@ export class StoredText {
     if (cached && (cached.complete || cached.length >= maxChars)) return cached
     const read = this.#readChunk(chunk)!
     const laid = layoutText(read.text, read.index, doc - chunk * this.store.chunkSize, this.#coded(), maxChars)
-    // Five 4-byte numbers a token.
-    return this.store.cache.set(key, laid, 20 * laid.codes.length)
+    // Three 4-byte numbers a token, and the objects that hold them.
+    return this.store.cache.set(key, laid, 12 * laid.codes.length + 1300)
   }
 
   /**
