@@ -185,8 +185,18 @@ export interface SearchResponse {
 /** A field a query term can be restricted to. */
 export type QueryField = TextField
 
-/** A field that filters rather than searches. */
-export type QueryFilterField = 'source' | 'location' | 'country'
+/** A field that filters rather than searches: a built-in one, or a custom keyword field of the index (`ParseQueryOptions.fields`). */
+export type QueryFilterField = 'source' | 'location' | 'country' | (string & {})
+
+/** Options of `parseQuery()`. */
+export interface ParseQueryOptions {
+  /**
+   * Custom keyword fields (an index's `facets`) that `name:value` filters on, as `source:` does
+   * (`category:sport`); names of ASCII letters, matched in any case. A search passes its index's.
+   * Default none: an unknown field name is searched as text, with an `unknown-field` diagnostic.
+   */
+  fields?: readonly string[]
+}
 
 /** A node of the parsed query. */
 export type QueryNode =

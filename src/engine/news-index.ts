@@ -137,9 +137,9 @@ export class NewsIndex {
   async #searchAsync(query: string | ParsedQuery, options: AsyncSearchOptions): Promise<SearchResponse> {
     const { signal } = options
     signal?.throwIfAborted()
-    const parsed = typeof query === 'string' ? parseQuery(query) : query
     // The store this search ranks in, even if another search moves the index to a newer build meanwhile.
     const store = this.store
+    const parsed = typeof query === 'string' ? parseQuery(query, { fields: store.valueFields }) : query
     const fetcher = this.#fetcher
     if (fetcher && parsed.clauses.some(hasPhrase) && !store.text.hasPositions) await fetcher(['positions'], signal)
     const ranking = rank(store, this.#settings, parsed, options)

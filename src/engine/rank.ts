@@ -54,7 +54,7 @@ function compareDates(a: string | null, b: string | null, direction: -1 | 0 | 1)
 /** Runs a query up to its page: plan, filters, clause scores, AND or OR, recency, facets, top k. */
 export function rank(store: Store, index: IndexSettings, query: string | ParsedQuery, options: SearchOptions): Ranking {
   const { boost, stopwords } = index
-  const parsed: ParsedQuery = typeof query === 'string' ? parseQuery(query) : { ...query, relaxed: false }
+  const parsed: ParsedQuery = typeof query === 'string' ? parseQuery(query, { fields: store.valueFields }) : { ...query, relaxed: false }
   const plan = planQuery(parsed, store.analyzer, { prefix: options.prefix ?? true, fuzzy: options.fuzzy ?? true, stopwords })
   const budget = budgetClauses(plan.must.filter((c) => !isFilter(c)), store.terms)
   const text = budget.clauses

@@ -1,5 +1,5 @@
 import { analyzeTerms } from '../analysis/analyzer.js'
-import type { ParsedQuery, QueryDiagnostic, QueryField, QueryNode } from '../types.js'
+import type { ParsedQuery, ParseQueryOptions, QueryDiagnostic, QueryField, QueryNode } from '../types.js'
 import { parseDateRange } from './date-range.js'
 import { lex, type FieldToken, type OrToken, type QueryToken, type QuoteToken, type WordToken } from './lexer.js'
 
@@ -21,8 +21,9 @@ function isValueOf(field: FieldToken, token: QueryToken | undefined): token is V
 /**
  * Parses a query string into clauses. Never throws: malformed input is searched as well as it can
  * be, and every repair is reported in `diagnostics`. Cost is linear in the (capped) input length.
+ * `options.fields` names the custom keyword fields that `name:value` filters on.
  */
-export function parseQuery(input: string): ParsedQuery {
+export function parseQuery(input: string, options: ParseQueryOptions = {}): ParsedQuery {
   const diagnostics: QueryDiagnostic[] = []
   /** Reports a problem with a token: the message quotes it, then says what is wrong and what was done. */
   const problem = (code: QueryDiagnostic['code'], token: QueryToken, what: string): void => {
@@ -56,6 +57,11 @@ export function parseQuery(input: string): ParsedQuery {
     const name = field.name.toLowerCase()
     if (name === 'title' || name === 'body') return textClause(value, negated, name)
     const trimmed = value.text.trim()
+    const filter = (on: string): QueryNode | undefined => {
+      if (trimmed) return { type: 'filter', field: on, value: trimmed, negated }
+      problem('empty-field', field, 'has no value; ignored')
+      return undefined
+    }
     switch (name) {
       case 'date': {
         const range = parseDateRange(trimmed)
@@ -66,12 +72,14 @@ export function parseQuery(input: string): ParsedQuery {
       case 'source':
       case 'location':
       case 'country':
-        if (trimmed) return { type: 'filter', field: name, value: trimmed, negated }
-        problem('empty-field', field, 'has no value; ignored')
-        return undefined
-      default:
+        return filter(name)
+      default: {
+        // A custom keyword field of the index filters as the built-in ones do.
+        const custom = options.fields?.find((f) => f.toLowerCase() === name)
+        if (custom !== undefined) return filter(custom)
         problem('unknown-field', field, 'is not a field; searched as text')
         return { type: 'term', value: `${name} ${trimmed}`, negated }
+      }
     }
   }
 

@@ -31,6 +31,21 @@ const ids = (index: RuntimeIndex, query: string, filter: Record<string, string |
 describe('custom keyword fields', () => {
   const index = bbcIndex()
 
+  it('filter in the query string as source: does (category:sport, -tags:pay), loaded and from the search part too', async () => {
+    const queryIds = (searched: RuntimeIndex, query: string): string[] => searched.search(query, { limit: 100 }).hits.map((h) => h.id).sort()
+    const loaded = RuntimeIndex.load(index.serialize())
+    for (const searched of [index, loaded]) {
+      expect(queryIds(searched, 'category:sport')).toEqual(['bbc-3', 'bbc-4'])
+      expect(queryIds(searched, 'oil Category:Business -tags:pay')).toEqual(['bbc-2'])
+      expect(searched.search('category:sport').query.diagnostics).toEqual([])
+      // A field the index does not have is searched as text.
+      expect(searched.search('genre:sport').query.diagnostics.map((d) => d.code)).toEqual(['unknown-field'])
+    }
+    // searchAsync() parses on its own path; the search part alone filters.
+    const searchPart = RuntimeIndex.load(index.serializeParts().search!)
+    expect((await searchPart.searchAsync('category:sport', { limit: 100, highlight: false })).hits.map((h) => h.id).sort()).toEqual(['bbc-3', 'bbc-4'])
+  })
+
   it('filter by a keyword value, any of several values, case- and diacritics-insensitively', () => {
     expect(ids(index, '', { category: 'business' })).toEqual(['bbc-1', 'bbc-2'])
     expect(ids(index, '', { category: 'SPORT' })).toEqual(['bbc-3', 'bbc-4'])

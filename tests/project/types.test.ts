@@ -20,6 +20,7 @@ import {
   type NewsdexErrorCode,
   type NewsIndexOptions,
   type ParsedQuery,
+  type ParseQueryOptions,
   type QueryNode,
   type SearchFilter,
   type SearchOptions,
@@ -117,7 +118,9 @@ describe('public types', () => {
     expectTypeOf(highlight).parameter(1).toEqualTypeOf<string | ParsedQuery>()
     expectTypeOf(highlight).returns.toEqualTypeOf<HighlightResult>()
     expectTypeOf<HighlightResult>().toEqualTypeOf<{ html: string; ranges: [number, number][] }>()
-    expectTypeOf(parseQuery).toEqualTypeOf<(input: string) => ParsedQuery>()
+    // The contract's signature, with options added (the custom keyword fields that filter).
+    expectTypeOf(parseQuery).toEqualTypeOf<(input: string, options?: ParseQueryOptions) => ParsedQuery>()
+    expectTypeOf(parseQuery).toBeCallableWith('rocket')
     expectTypeOf<ParsedQuery['clauses']>().toEqualTypeOf<QueryNode[]>()
     expectTypeOf<Extract<QueryNode, { type: 'date' }>>().toEqualTypeOf<{ type: 'date'; from: string | null; to: string | null; negated: boolean }>()
   })

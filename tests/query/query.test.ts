@@ -75,6 +75,19 @@ describe('parseQuery(): syntax', () => {
     expect(clauses('foo:bar')).toEqual([term('foo bar')])
     expect(codes('foo:bar')).toEqual(['unknown-field'])
   })
+
+  it('reads the custom keyword fields it is given as filters, in any case; others stay text', () => {
+    const parsed = parseQuery('Category:sport -tags:"oil pay" foo:bar', { fields: ['category', 'tags'] })
+    expect(parsed.clauses).toEqual([
+      { type: 'filter', field: 'category', value: 'sport', negated: false },
+      { type: 'filter', field: 'tags', value: 'oil pay', negated: true },
+      term('foo bar'),
+    ])
+    expect(parsed.diagnostics.map((d) => d.code)).toEqual(['unknown-field'])
+    expect(parseQuery('category:', { fields: ['category'] }).diagnostics.map((d) => d.code)).toEqual(['empty-field'])
+    // Without the option, the same field is text.
+    expect(clauses('category:sport')).toEqual([term('category sport')])
+  })
 })
 
 describe('parseQuery(): dates', () => {
