@@ -466,7 +466,8 @@ export class NewsdexSearch extends Base {
     const option = options[index]
     if (option) {
       this._input.setAttribute('aria-activedescendant', option.id)
-      if (scroll) option.scrollIntoView({ block: 'nearest' })
+      // At the next frame, which lays the page out anyway: scrolling now would lay it out once more.
+      if (scroll) requestAnimationFrame(() => option.isConnected && option.scrollIntoView({ block: 'nearest' }))
     } else this._input.removeAttribute('aria-activedescendant')
   }
 
