@@ -3,6 +3,15 @@ import { lowerBound } from '../lower-bound.js'
 import { escapeHtml, markRanges, type TextSource } from './html.js'
 import type { MatchRange } from './match-ranges.js'
 
+/** Characters read for the first word, which anchors the window of a text without matches. */
+const LEAD = 4096
+
+/** The first word (run of non-space) of `lead`, the start of a text; `undefined` when it has none. */
+function firstWord(lead: string): { start: number; end: number } | undefined {
+  const word = /\S+/.exec(lead)
+  return word ? { start: word.index, end: word.index + word[0].length } : undefined
+}
+
 /** Most matches that anchor a candidate window: the cost per hit stays bounded. */
 const MAX_ANCHORS = 16
 /** Characters read past a window's reach on each side, so that the words and sentence ends at its edges are seen whole. */
@@ -144,7 +153,7 @@ function wordsIn(stretch: string, from: number, last: boolean): Word[] {
 export function snippets(text: TextSource, ranges: readonly MatchRange[], options: SnippetOptions, shown = ''): string[] {
   const length = options.snippetLength
   // Without matches, the text's first word anchors the one window.
-  const first = ranges[0] ? ranges[0] : firstWord(text)
+  const first = ranges[0] ? ranges[0] : firstWord(text.slice(0, LEAD))
   if (options.snippets <= 0 || length <= 0 || !first) return []
   const mark = escapeHtml(options.ellipsis)
   const windowAt = (r: { start: number; end: number }): Window => {
@@ -198,19 +207,4 @@ export function snippets(text: TextSource, ranges: readonly MatchRange[], option
   // When every window repeats the title, the best one is shown all the same.
   if (!chosen[0]) chosen.push(made[0]!)
   return chosen.sort((a, b) => a.start - b.start).map((w) => w.html())
-}
-
-/** Characters read at a time looking for the first word. */
-const BLOCK = 4096
-
-/**
- * The first word (run of non-space) of `text`, read a block at a time (a word across a block's end
- * ends there: its window reads it whole); `undefined` when the text is all space.
- */
-function firstWord(text: TextSource): { start: number; end: number } | undefined {
-  for (let at = 0; at < text.length; at += BLOCK) {
-    const word = /\S+/.exec(text.slice(at, at + BLOCK))
-    if (word) return { start: at + word.index, end: at + word.index + word[0].length }
-  }
-  return undefined
 }

@@ -8,8 +8,9 @@
  *   only the newest request's response is ever shown.
  * - Styled in its shadow root by ui.css (loaded beside this module); themed with `--newsdex-*`
  *   custom properties and `::part()`.
- * - Events: `newsdex:search` (results shown) and `newsdex:select` (a result chosen; cancelable, and
- *   then the element does not navigate: a framework routes instead).
+ * - Events: `newsdex:search` (results shown; over a split index whose text is still arriving, the
+ *   snippets fill in just after) and `newsdex:select` (a result chosen; cancelable, and then the
+ *   element does not navigate: a framework routes instead).
  *
  * Attributes: `src`, `mode`, `limit` (hits per page, default 10), `facets` (comma-separated, default
  * `source,location,country,year`), `href` (a URL template for hits without a URL: `/news/{id}`),
@@ -352,8 +353,14 @@ export class NewsdexSearch extends Base {
       const shown = !more && this._$('.ft')!.getAttribute('aria-expanded') === 'true'
       const facets = shown ? (this.getAttribute('facets') ?? 'source,location,country,year').split(',').map((f) => f.trim()).filter((f) => f && (info.dated || !/^(year|month)$/.test(f))) : []
       const request = { q, sort: this._newest && info.dated ? ('newest' as const) : ('relevance' as const), limit: Number(this.getAttribute('limit')) || 10, offset: more ? this._hits.length : 0, facets, selected: this._selected }
-      const response = await searcher.search(request, controller.signal)
-      if (seq === this._seq) this._show(q, response, more, shown && facets)
+      // A page whose snippets' text is being fetched is shown first without them, then filled in.
+      let partial: ViewResponse | undefined
+      const response = await searcher.search(request, controller.signal, (early) => {
+        if (seq === this._seq) this._show(q, (partial = early), more, shown && facets)
+      })
+      if (seq !== this._seq) return
+      if (partial && response.hits.length === partial.hits.length && response.hits.every((hit, i) => hit.id === partial!.hits[i]!.id)) this._complete(response)
+      else this._show(q, response, more, shown && facets)
     } catch (error) {
       if (seq === this._seq && !controller.signal.aborted && this._info) {
         this._$('.err')!.textContent = `${this._t('error')} ${(error as Error).message}`
@@ -438,6 +445,21 @@ export class NewsdexSearch extends Base {
     if (more && this._$('.more')!.hidden) this._input.focus()
     const detail: SearchDetail = { query: q, total: res.total, filter: structuredClone(this._selected), sort: this._newest && this._info?.dated ? 'newest' : 'relevance' }
     this.dispatchEvent(new CustomEvent('newsdex:search', { detail, bubbles: true, composed: true }))
+  }
+
+  /** Fills in the highlights of the hits last shown without them (the same hits, in the same order). */
+  private _complete(res: ViewResponse): void {
+    const start = this._hits.length - res.hits.length
+    const options = this._$('.list')!.children
+    const format = this._format()
+    res.hits.forEach((hit, i) => {
+      this._hits[start + i] = hit
+      this._items[start + i] = { hit }
+      const shown = options[start + i]
+      const option = hitOption(hit, start + i, res.total, format)
+      option.setAttribute('aria-selected', shown?.getAttribute('aria-selected') ?? 'false')
+      shown?.replaceWith(option)
+    })
   }
 
   /** Renders the facet rows; a focused facet button keeps the focus. */

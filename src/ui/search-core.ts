@@ -4,7 +4,7 @@
  * a page of hits, the facet counts, and for no results, suggestions.
  */
 import { NewsIndex } from '../engine/news-index.js'
-import type { FacetCount, FacetField, Hit, SearchFilter } from '../types.js'
+import type { FacetCount, FacetField, Hit, SearchFilter, SearchOptions, SearchResponse } from '../types.js'
 
 /** Facts about an opened index that the element shows. */
 export interface IndexInfo {
@@ -63,26 +63,49 @@ export function filterOf(selected: Record<string, string[]>, skip?: string): Sea
 const preloading = new WeakSet<NewsIndex>()
 
 /**
- * Runs a view request; rejects with the signal's reason when it is aborted. Once a first search
- * has answered, the index's other chunks are fetched in the background (`preload()`), so that
- * later keystrokes wait for no download.
+ * Runs a view request; rejects with the signal's reason when it is aborted. A page whose titles are
+ * loaded but not the text of its snippets is handed to `onPartial` first (hits without
+ * `highlight`), while that text is fetched. Once a first search has answered, the index's other
+ * chunks are fetched in the background (`preload()`), so that later keystrokes wait for no download.
  */
-export async function runView(index: NewsIndex, request: ViewRequest, signal?: AbortSignal): Promise<ViewResponse> {
-  const { q, selected } = request
-  const res = await index.searchAsync(q, {
-    filter: filterOf(selected),
+export async function runView(index: NewsIndex, request: ViewRequest, signal?: AbortSignal, onPartial?: (partial: ViewResponse) => void): Promise<ViewResponse> {
+  const options: SearchOptions = {
+    filter: filterOf(request.selected),
     facets: request.facets as FacetField[],
     sort: request.sort,
     limit: request.limit,
     offset: request.offset,
     highlight: { snippets: 1, snippetLength: 180 },
-    signal,
-  })
+  }
+  // What is loaded answers at once. A page that lacks parts is fetched whole, and shown early
+  // without its snippets if its titles come in (or are in) before their text.
+  let res = index.search(request.q, options)
+  if (res.query.diagnostics.some((d) => d.code === 'missing-part')) {
+    let done = false
+    const whole = index.searchAsync(request.q, { ...options, signal })
+    whole.then(() => (done = true), () => (done = true))
+    if (onPartial) {
+      const titled = res.hits.every((hit) => hit.article.title) ? Promise.resolve(res) : index.searchAsync(request.q, { ...options, highlight: false, signal })
+      titled.then((early) => done || onPartial(viewOf(index, request, early)), () => undefined)
+    }
+    res = await whole
+  }
+  startPreload(index)
+  return viewOf(index, request, res)
+}
+
+/** Fetches the index's other chunks in the background, once. */
+function startPreload(index: NewsIndex): void {
   if (!preloading.has(index)) {
     preloading.add(index)
     // A failed fetch is tried again by the search that needs its chunk.
     index.preload().catch(() => preloading.delete(index))
   }
+}
+
+/** The view of a search response: facet counts (a field with a selection is counted without it), notes, and for no results, suggestions. */
+function viewOf(index: NewsIndex, request: ViewRequest, res: SearchResponse): ViewResponse {
+  const { q, selected } = request
   const facets: Record<string, FacetCount[]> = {}
   for (const field of request.facets) {
     facets[field] = selected[field]?.length

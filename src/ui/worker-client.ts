@@ -10,8 +10,11 @@ import type { IndexInfo, ViewRequest, ViewResponse } from './search-core.js'
 export interface Searcher {
   /** Resolves once the index is open; rejects with the reason it cannot be. */
   ready: Promise<IndexInfo>
-  /** Runs a request; rejects with the signal's reason once the signal aborts. */
-  search(request: ViewRequest, signal: AbortSignal): Promise<ViewResponse>
+  /**
+   * Runs a request; rejects with the signal's reason once the signal aborts. `onPartial` gets the
+   * page first when its snippets' text is still being fetched.
+   */
+  search(request: ViewRequest, signal: AbortSignal, onPartial: (partial: ViewResponse) => void): Promise<ViewResponse>
   /** Ends the worker (a searcher on the main thread is left to the garbage collector). */
   stop(): void
 }
@@ -33,7 +36,7 @@ export function connect(src: string, worker: string | null): Searcher {
           running.terminate()
           return (fallback = onMainThread(src)).ready
         }),
-        search: (request, signal) => (fallback ?? inWorker).search(request, signal),
+        search: (request, signal, onPartial) => (fallback ?? inWorker).search(request, signal, onPartial),
         stop: () => running.terminate(),
       }
     } catch {
@@ -48,7 +51,8 @@ function viaWorker(worker: Worker, src: string): Searcher {
   let next = 1
   worker.onmessage = ({ data }: MessageEvent<WorkerReply>) => {
     calls.get(data.id)?.(data)
-    calls.delete(data.id)
+    // A partial response comes before the request's last one.
+    if (!data.partial) calls.delete(data.id)
   }
   const ready = new Promise<IndexInfo>((resolve, reject) => {
     calls.set(0, (reply) => (reply.info ? resolve(reply.info) : reject(new Error(reply.error))))
@@ -61,7 +65,7 @@ function viaWorker(worker: Worker, src: string): Searcher {
   return {
     ready,
     stop: () => worker.terminate(),
-    search: (request, signal) =>
+    search: (request, signal, onPartial) =>
       new Promise((resolve, reject) => {
         const id = next++
         const abort = (): void => {
@@ -72,6 +76,7 @@ function viaWorker(worker: Worker, src: string): Searcher {
         signal.throwIfAborted()
         signal.addEventListener('abort', abort, { once: true })
         calls.set(id, (reply) => {
+          if (reply.partial) return onPartial(reply.partial)
           signal.removeEventListener('abort', abort)
           if (reply.response) resolve(reply.response)
           else reject(new Error(reply.error))
@@ -87,9 +92,9 @@ function onMainThread(src: string): Searcher {
   return {
     ready: opened.then(({ info }) => info),
     stop: () => undefined,
-    search: async (request, signal) => {
+    search: async (request, signal, onPartial) => {
       const { core, index } = await opened
-      return core.runView(index, request, signal)
+      return core.runView(index, request, signal, onPartial)
     },
   }
 }

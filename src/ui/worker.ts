@@ -4,7 +4,7 @@
  * aborted while it waits for parts, skipped when it has not started.
  */
 import type { WorkerCall, WorkerReply } from './protocol.js'
-import { openIndex, runView } from './search-core.js'
+import { openIndex, runView, type ViewResponse } from './search-core.js'
 
 const scope = self as unknown as {
   postMessage(message: WorkerReply): void
@@ -37,7 +37,8 @@ scope.addEventListener('message', ({ data }) => {
         if (id < latest) throw new Error('stale')
         if (!opened) throw new Error('no index opened')
         const { index } = await opened
-        scope.postMessage({ id, response: await runView(index, request, controller.signal) })
+        const partial = (response: ViewResponse): void => scope.postMessage({ id, partial: response })
+        scope.postMessage({ id, response: await runView(index, request, controller.signal, partial) })
       } catch (error) {
         scope.postMessage({ id, error: messageOf(error) })
       } finally {
