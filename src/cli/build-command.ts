@@ -143,7 +143,7 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
     }
     // A rebuild that found no input changed (an editor touching a file) writes and says nothing.
     if (builds++ > 0 && !cache!.changed) return 0
-    if (values.cache && cache!.changed) await cache!.save(values.cache)
+    if (values.cache && cache!.unsaved) await cache!.save(values.cache)
     const { index, errors, skipped } = result
     const counts = cache?.counts
     /**

@@ -52,7 +52,9 @@ export class GrowingPostings implements Postings {
       bigger.set(this.#bytes.subarray(0, this.#length))
       this.#bytes = bigger
     }
-    this.#bytes.set(scratch.subarray(0, n), this.#length)
+    // Copied byte by byte: a subarray per posting would be an allocation per posting.
+    const bytes = this.#bytes
+    for (let i = 0; i < n; i++) bytes[this.#length + i] = scratch[i]!
     this.#length += n
     this.#last = doc
     this.#count++

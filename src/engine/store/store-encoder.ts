@@ -3,7 +3,9 @@ import { NewsdexError } from '../../errors.js'
 import { ByteWriter } from '../../format/bytes.js'
 import { containerPieces, encodeContainer, encodeJsonSection } from '../../format/container.js'
 import { crc32 } from '../../format/crc32.js'
+import { encodeAnalyzedTokenText } from '../../format/analyzed-token-text.js'
 import { encodeTokenText, termsByCode } from '../../format/token-text.js'
+import { analysesOf, type AnalyzedArticle, type StringTable } from './analyzed-text.js'
 import { GrowingPostings } from './growing-postings.js'
 import { encodePostings, type Postings } from './postings.js'
 import type { Display, Store } from './store.js'
@@ -81,13 +83,28 @@ export function encodeSections(store: Store, options: unknown, withPositions: bo
   // (its sections keep the name 'ranks' of format version 3).
   const positionCodes = new ByteWriter()
   const chunkLengths = new ByteWriter()
+  const analyses = analysesOf(store)
+  // Per table of analyses, the code of each of its terms (those no live document holds: none).
+  const codesByTable = new Map<StringTable, Uint32Array>()
+  const codesOf = (table: StringTable): Uint32Array => {
+    let codes = codesByTable.get(table)
+    if (!codes) codesByTable.set(table, (codes = Uint32Array.from(table.strings, (term) => codeOf.get(term) ?? 0)))
+    return codes
+  }
   for (let start = 0; start < documents; start += chunkSize) {
     const slice = docs.slice(start, start + chunkSize)
-    const text = encodeTokenText(slice.map((doc) => store.text.body(doc) ?? ''), store.analyzer, (term) => codeOf.get(term)!)
+    // Documents added with their analysis are not analyzed again (the same bytes: a test compares).
+    const analyzed = slice.map((doc) => analyses[doc])
+    const tables = analyzed[0]?.tables
+    const known = tables !== undefined && analyzed.every((a) => a?.tables === tables)
+    const text = known
+      ? encodeAnalyzedTokenText(analyzed as AnalyzedArticle[], codesOf(tables.terms))
+      : encodeTokenText(slice.map((doc) => store.text.body(doc) ?? ''), store.analyzer, (term) => codeOf.get(term)!)
     const p0 = positionCodes.length
     if (withPositions) {
       slice.forEach((doc, i) => {
-        const codes = [...analyzeTerms(store.displayOf(doc)!.title, store.analyzer).map((term) => codeOf.get(term)!), ...text.tokenCodes[i]!]
+        const title = known ? Array.from(analyzed[i]!.title, (n) => codesOf(tables.terms)[n]!) : analyzeTerms(store.displayOf(doc)!.title, store.analyzer).map((term) => codeOf.get(term)!)
+        const codes = [...title, ...text.tokenCodes[i]!]
         positionCodes.varint(codes.length)
         for (const code of codes) positionCodes.varint(code)
       })
