@@ -6,6 +6,7 @@ import { parseArticles, type ParseOptions } from '../article/parse-article.js'
 import { NewsdexError } from '../errors.js'
 import { StringTable, type AnalysisTables, type AnalyzedArticle } from '../engine/store/analyzed-text.js'
 import type { Article } from '../types.js'
+import { packAnalyses, unpackAnalyses, type PackedAnalyses } from './packed-analyses.js'
 import { VERSION } from './version.js'
 import { writeFileAtomic } from './write-index.js'
 
@@ -29,16 +30,17 @@ interface CachedParse {
   failure?: string
 }
 
-/** An analysis as the cache file holds it: without its tables, which the file holds once. */
-type SavedAnalysis = Omit<AnalyzedArticle, 'tables'>
-
-/** The cache file's content (`v8.serialize`d): per file its parse, and the analyses of its articles in order (`null`: none). */
+/**
+ * The cache file's content (`v8.serialize`d): per file its parse, and the analyses of every file's
+ * articles in order, packed, numbering in the tables `terms` and `gaps`.
+ */
 interface CacheFile {
   format: string
   fingerprint: string
   terms: string[]
   gaps: string[]
-  files: [path: string, parse: CachedParse, analyses: (SavedAnalysis | null)[]][]
+  files: [path: string, parse: CachedParse][]
+  analyses: PackedAnalyses
 }
 
 /** The cache file's layout; another layout (or newsdex version, or parse options) starts empty. */
@@ -103,15 +105,16 @@ export class BuildCache {
     } catch {
       return cache
     }
+    const tables = { terms: new StringTable(data.terms), gaps: new StringTable(data.gaps) }
+    const analyses = unpackAnalyses(data.analyses, tables)
+    const articles = data.files.flatMap(([, entry]) => articlesOf(entry))
+    if (!analyses || analyses.length !== articles.length) return cache
     cache.#fingerprint = data.fingerprint
-    cache.#tables = { terms: new StringTable(data.terms), gaps: new StringTable(data.gaps) }
-    for (const [path, entry, analyses] of data.files) {
-      cache.#files.set(path, entry)
-      articlesOf(entry).forEach((article, i) => {
-        const analysis = analyses[i]
-        if (analysis) cache.#analyses.set(article, { tables: cache.#tables, ...analysis })
-      })
-    }
+    cache.#tables = tables
+    for (const [path, entry] of data.files) cache.#files.set(path, entry)
+    articles.forEach((article, i) => {
+      if (analyses[i]) cache.#analyses.set(article, analyses[i])
+    })
     cache.#unsaved = false
     return cache
   }
@@ -123,16 +126,15 @@ export class BuildCache {
       fingerprint: this.#fingerprint,
       terms: this.#tables.terms.strings,
       gaps: this.#tables.gaps.strings,
-      files: [...this.#files].map(([path, entry]) => [
-        path,
-        entry,
-        articlesOf(entry).map((article) => {
-          const analysis = this.#analyses.get(article)
-          if (!analysis || analysis.tables !== this.#tables) return null
-          const { tables: _tables, ...saved } = analysis
-          return saved
-        }),
-      ]),
+      files: [...this.#files],
+      analyses: packAnalyses(
+        [...this.#files.values()].flatMap((entry) =>
+          articlesOf(entry).map((article) => {
+            const analysis = this.#analyses.get(article)
+            return analysis?.tables === this.#tables ? analysis : null
+          }),
+        ),
+      ),
     }
     await writeFileAtomic(file, serialize(data))
     this.#unsaved = false
@@ -316,37 +318,14 @@ function articlesOf(entry: CachedParse): Article[] {
 
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((s) => typeof s === 'string')
 
-/** Whether an analysis read back is whole, its numbers within the tables. */
-function isAnalysis(value: unknown, terms: number, gaps: number): boolean {
-  if (value === null) return true
-  const a = value as SavedAnalysis
-  const within = (numbers: Uint32Array, size: number): boolean => numbers.every((n) => n < size)
-  return (
-    typeof a === 'object' &&
-    a.title instanceof Uint32Array &&
-    a.body instanceof Uint32Array &&
-    a.cases instanceof Uint8Array &&
-    a.gaps instanceof Uint32Array &&
-    isStrings(a.literals) &&
-    a.cases.length === a.body.length &&
-    a.gaps.length === a.body.length + 1 &&
-    a.literals.length === a.cases.filter((kind) => kind === 3).length &&
-    within(a.title, terms) &&
-    within(a.body, terms) &&
-    within(a.gaps, gaps)
-  )
-}
-
-/** Whether what a cache file held is a cache of this layout, whole (else it is ignored). */
+/** Whether what a cache file held is a cache of this layout (its analyses are checked as they are unpacked); else it is ignored. */
 function isCacheFile(data: unknown): data is CacheFile {
   const d = Object(data) as Partial<CacheFile>
   if (d.format !== FORMAT || typeof d.fingerprint !== 'string' || !isStrings(d.terms) || !isStrings(d.gaps) || !Array.isArray(d.files)) return false
-  const [terms, gaps] = [d.terms.length, d.gaps.length]
   return d.files.every((file) => {
     if (!Array.isArray(file) || typeof file[0] !== 'string') return false
-    const [, entry, analyses] = file
+    const entry = file[1] as CachedParse
     if (typeof entry !== 'object' || entry === null || typeof entry.hash !== 'string' || !Array.isArray(entry.events) || !Array.isArray(entry.parsed)) return false
-    if (entry.stat !== undefined && !(Array.isArray(entry.stat) && entry.stat.length === 5 && entry.stat.every((n) => typeof n === 'number'))) return false
-    return Array.isArray(analyses) && analyses.length === articlesOf(entry).length && analyses.every((a) => isAnalysis(a, terms, gaps))
+    return entry.stat === undefined || (Array.isArray(entry.stat) && entry.stat.length === 5 && entry.stat.every((n) => typeof n === 'number'))
   })
 }

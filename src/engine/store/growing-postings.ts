@@ -7,9 +7,15 @@ const scratch = new Uint8Array(24)
 /** Writes `value` as a varint at `at`; returns the offset after it. */
 function varint(bytes: Uint8Array, at: number, value: number): number {
   let v = value
+  // Bit operations below 2^31 (every document gap and frequency code in practice), arithmetic above.
   while (v >= 0x80) {
-    bytes[at++] = (v % 0x80) | 0x80
-    v = Math.floor(v / 0x80)
+    if (v < 0x80000000) {
+      bytes[at++] = (v & 0x7f) | 0x80
+      v >>>= 7
+    } else {
+      bytes[at++] = (v % 0x80) | 0x80
+      v = Math.floor(v / 0x80)
+    }
   }
   bytes[at++] = v
   return at

@@ -7,6 +7,7 @@ import { encodeAnalyzedTokenText } from '../../format/analyzed-token-text.js'
 import { encodeTokenText, termsByCode } from '../../format/token-text.js'
 import { analysesOf, type AnalyzedArticle, type StringTable } from './analyzed-text.js'
 import { GrowingPostings } from './growing-postings.js'
+import { termEntries } from './store-writer.js'
 import { encodePostings, type Postings } from './postings.js'
 import type { Display, Store } from './store.js'
 import type { PartMeta } from './store-decoder.js'
@@ -37,7 +38,7 @@ export function encodeSections(store: Store, options: unknown, withPositions: bo
   if (docs.some((doc) => !store.displayOf(doc) || !store.text.has(doc))) {
     throw new NewsdexError('E_INVALID_ARGUMENT', 'this index was loaded without all of its display and text parts; it cannot be serialized again')
   }
-  const sorted = [...store.terms].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const sorted = [...termEntries(store)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   const terms = sorted.map(([term]) => term)
   const termStats = new ByteWriter()
   const docBytes = new ByteWriter()
