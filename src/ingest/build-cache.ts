@@ -141,6 +141,7 @@ export class BuildCache {
             return analysis?.tables === this.#tables ? analysis : null
           }),
         ),
+        this.#tables,
       ),
     }
     const payload = serialize(data)

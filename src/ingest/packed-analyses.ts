@@ -10,16 +10,20 @@ export interface PackedAnalyses {
   present: Uint8Array
   /** Per analysis: its title tokens, body tokens and literals. */
   counts: Uint32Array
-  title: Uint32Array
-  body: Uint32Array
+  /** Term numbers: 16 bits each while the terms table has fewer than 65,536 (a smaller file, faster to read and write). */
+  title: Uint16Array | Uint32Array
+  body: Uint16Array | Uint32Array
   cases: Uint8Array
-  /** Body tokens + 1 per analysis. */
-  gaps: Uint32Array
+  /** Separator numbers, body tokens + 1 per analysis (16 bits each while there are fewer than 65,536). */
+  gaps: Uint16Array | Uint32Array
   literals: string[]
 }
 
-/** Packs analyses (`null`: an article without one). */
-export function packAnalyses(analyses: readonly (AnalyzedArticle | null)[]): PackedAnalyses {
+/** An array for numbers below `size`: 16 bits each when they fit. */
+const numbers = (length: number, size: number): Uint16Array | Uint32Array => (size <= 0x10000 ? new Uint16Array(length) : new Uint32Array(length))
+
+/** Packs analyses (`null`: an article without one) numbering in `tables`. */
+export function packAnalyses(analyses: readonly (AnalyzedArticle | null)[], tables: AnalysisTables): PackedAnalyses {
   const present = new Uint8Array(analyses.length)
   const kept = analyses.filter((a, i): a is AnalyzedArticle => a !== null && (present[i] = 1) === 1)
   const counts = new Uint32Array(kept.length * 3)
@@ -31,7 +35,8 @@ export function packAnalyses(analyses: readonly (AnalyzedArticle | null)[]): Pac
     titles += a.title.length
     bodies += a.body.length
   })
-  const packed: PackedAnalyses = { present, counts, title: new Uint32Array(titles), body: new Uint32Array(bodies), cases: new Uint8Array(bodies), gaps: new Uint32Array(bodies + kept.length), literals: [] }
+  const [terms, gaps] = [tables.terms.strings.length, tables.gaps.strings.length]
+  const packed: PackedAnalyses = { present, counts, title: numbers(titles, terms), body: numbers(bodies, terms), cases: new Uint8Array(bodies), gaps: numbers(bodies + kept.length, gaps), literals: [] }
   let [t, b] = [0, 0]
   kept.forEach((a, i) => {
     packed.title.set(a.title, t)
@@ -59,8 +64,12 @@ function largest(numbers: Uint32Array): number {
  */
 export function unpackAnalyses(packed: PackedAnalyses, tables: AnalysisTables): (AnalyzedArticle | null)[] | null {
   const p = Object(packed) as Partial<PackedAnalyses>
-  if (!(p.present instanceof Uint8Array && p.counts instanceof Uint32Array && p.title instanceof Uint32Array && p.body instanceof Uint32Array && p.cases instanceof Uint8Array && p.gaps instanceof Uint32Array && Array.isArray(p.literals))) return null
-  const { present, counts, title, body, cases, gaps, literals } = p as PackedAnalyses
+  const isNumbers = (a: unknown): a is Uint16Array | Uint32Array => a instanceof Uint16Array || a instanceof Uint32Array
+  if (!(p.present instanceof Uint8Array && p.counts instanceof Uint32Array && isNumbers(p.title) && isNumbers(p.body) && p.cases instanceof Uint8Array && isNumbers(p.gaps) && Array.isArray(p.literals))) return null
+  const { present, counts, cases, literals } = p as PackedAnalyses
+  // Widened to 32 bits once (one copy), so that every analysis has the same array types.
+  const wide = (a: Uint16Array | Uint32Array): Uint32Array => (a instanceof Uint32Array ? a : Uint32Array.from(a))
+  const [title, body, gaps] = [wide(p.title), wide(p.body), wide(p.gaps)]
   const kept = counts.length / 3
   if (!Number.isInteger(kept) || present.reduce((sum, flag) => sum + flag, 0) !== kept || cases.length !== body.length || gaps.length !== body.length + kept) return null
   if (largest(title) >= tables.terms.strings.length || largest(body) >= tables.terms.strings.length || largest(gaps) >= tables.gaps.strings.length) return null
