@@ -1,6 +1,6 @@
-import type { AnalyzedArticle } from '../engine/store/analyzed-text.js'
-import { ByteWriter } from './bytes.js'
-import type { TokenText } from './token-text.js'
+import type { AnalyzedArticle } from './analyzed-text.js'
+import { ByteWriter } from '../../format/bytes.js'
+import type { TokenText } from '../../format/token-text.js'
 
 /**
  * `encodeTokenText()` of consecutive documents from their analyses (which number terms and
