@@ -26,8 +26,9 @@ export const BUILD_OPTIONS = [
   '--country CC            the archive\'s home country, ISO 3166-1 alpha-2 (US, GB): ambiguous and small',
   '                        local places resolve there (default: inferred per article from its places)',
   '--watch, -w             build, then build again whenever an input changes (until Ctrl+C)',
-  '--cache <file>          keep what parsing each file gave in <file>, keyed by the file\'s content:',
-  '                        the next build parses only the files that changed',
+  '--cache <file>          keep what parsing and analyzing each file gave in <file>, keyed by the',
+  '                        file\'s content: the next build reads only files whose stat changed, and',
+  '                        parses only those whose content changed',
   '--strict                records with no text are errors (default: skipped, with one count line)',
   '--keep-going            write the index even when some records or files fail (still exits 1)',
   '--progress <when>       auto (default: on stderr when it is a terminal), always or never',
@@ -143,7 +144,7 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
     }
     // A rebuild that found no input changed (an editor touching a file) writes and says nothing.
     if (builds++ > 0 && !cache!.changed) return 0
-    if (values.cache && cache!.changed) await cache!.save(values.cache)
+    if (values.cache && cache!.unsaved) await cache!.save(values.cache)
     const { index, errors, skipped } = result
     const counts = cache?.counts
     /**

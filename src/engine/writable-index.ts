@@ -4,6 +4,7 @@ import { encodeAll, encodeAllPieces, encodeParts } from './store/store-encoder.j
 import { ENGLISH_STOPWORDS } from '../analysis/stopwords.js'
 import type { Article, NewsIndexOptions, SerializePartsOptions } from '../types.js'
 import { NewsIndex } from './news-index.js'
+import { analyzeArticle, type AnalysisTables, type AnalyzedArticle } from './store/analyzed-text.js'
 import { addArticle, removeArticle } from './store/store-writer.js'
 
 /** Names a custom keyword field cannot take: the fields of `Article`, and the date facets. */
@@ -41,6 +42,19 @@ export class WritableNewsIndex extends NewsIndex {
     const clean = validateArticle(article, 'E_INVALID_ARGUMENT', this.options.facets)
     if (this.store.docOf(clean.id) !== undefined) throw new NewsdexError('E_DUPLICATE_ID', `an article with id '${clean.id}' is already in the index`)
     addArticle(this.store, clean)
+  }
+
+  /**
+   * `add()`, with the article's analysis: the one given (made by this index's analyzer, numbering
+   * in `tables`, as a build cache keeps it), or one made now in `tables`. Returns the analysis.
+   * @internal
+   */
+  _addAnalyzed(article: Article, tables: AnalysisTables, analyzed?: AnalyzedArticle): AnalyzedArticle {
+    const clean = validateArticle(article, 'E_INVALID_ARGUMENT', this.options.facets)
+    if (this.store.docOf(clean.id) !== undefined) throw new NewsdexError('E_DUPLICATE_ID', `an article with id '${clean.id}' is already in the index`)
+    const analysis = analyzed?.tables === tables ? analyzed : analyzeArticle(clean.title, clean.body, this.store.analyzer, tables)
+    addArticle(this.store, clean, analysis)
+    return analysis
   }
 
   /** Adds many articles; stops at the first invalid one (those before it stay added). */

@@ -6,7 +6,7 @@ import { ByteReader, ByteWriter } from './bytes.js'
 
 /**
  * Text stored as its token stream (a forward index), a chunk of documents at a time: per token, the
- * code of its term (see `termsByCode()`), how its surface is written (lower case, Capitalized,
+ * code of its term (see `termCodes()`), how its surface is written (lower case, Capitalized,
  * UPPER, or a literal) and the number of the separator before it; the chunk's distinct separators
  * once. It rebuilds the text exactly; an index says where each document's share of every stream
  * starts, so one document is rebuilt alone. Its term codes are also what phrases are checked on.

@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto'
+import type { Stats } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import { deserialize, serialize } from 'node:v8'
 import { parseArticles, type ParseOptions } from '../article/parse-article.js'
 import { NewsdexError } from '../errors.js'
+import { StringTable, type AnalysisTables, type AnalyzedArticle } from '../engine/store/analyzed-text.js'
 import type { Article } from '../types.js'
+import { packAnalyses, unpackAnalyses, type PackedAnalyses } from './packed-analyses.js'
 import { VERSION } from './version.js'
 import { writeFileAtomic } from './write-index.js'
 
@@ -14,6 +18,11 @@ type ParseEvent =
 /** What parsing one file gave: its content hash, what it reported, and what it returned or threw. */
 interface CachedParse {
   hash: string
+  /**
+   * The file's `[size, mtimeMs, ctimeMs, ino]` when its content was last read, and the time it was
+   * read then (`Date.now()`): a file with the same four is not read again (see `isFresh`).
+   */
+  stat?: number[]
   events: ParseEvent[]
   /** The articles returned, when no record was reported one by one (a single-article file). */
   parsed: Article[]
@@ -21,48 +30,124 @@ interface CachedParse {
   failure?: string
 }
 
+/**
+ * The cache file's content (`v8.serialize`d): per file its parse, and the analyses of every file's
+ * articles in order, packed, numbering in the tables `terms` and `gaps`.
+ */
+interface CacheFile {
+  format: string
+  fingerprint: string
+  terms: string[]
+  gaps: string[]
+  files: [path: string, parse: CachedParse][]
+  analyses: PackedAnalyses
+}
+
 /** The cache file's layout; another layout (or newsdex version, or parse options) starts empty. */
-const FORMAT = 'newsdex-build-cache-1'
+const FORMAT = 'newsdex-build-cache-2'
+
+/** What a cache file starts with, before the SHA-1 of the rest (the `v8.serialize`d `CacheFile`). */
+const HEADER = Buffer.from(`${FORMAT}\n`)
+
+/** Options of a `BuildCache`. */
+export interface BuildCacheOptions {
+  /**
+   * Milliseconds within which a file changed (its mtime or ctime) before it was last read is read
+   * again rather than trusted on its stat: file systems record times in steps (up to 2 s), so a file
+   * changed twice within one step, the same size, keeps its stat. Default 2000.
+   */
+  racyMs?: number
+}
 
 /** Handlers of `ParseOptions` the cache records and replays. */
 type Handlers = Required<Pick<ParseOptions, 'onError' | 'onSkip' | 'onRecord'>>
 
 /**
- * What parsing and extraction gave for each input file, keyed by its path and content hash, so that
- * a build parses only the files that changed: `buildIndex({ cache })`. Kept in memory across builds
- * (as `newsdex build --watch` does), or saved to a file between them (`--cache <file>`). The
- * articles of unchanged files are indexed again, but not parsed or extracted again. A cache made
- * with other parse options (fields, facets, country, site) or another newsdex version is emptied.
+ * What parsing, extraction and analysis gave for each input file, keyed by its path and content
+ * hash, so that a build parses only the files that changed: `buildIndex({ cache })`. Kept in memory
+ * across builds (as `newsdex build --watch` does), or saved to a file between them (`--cache
+ * <file>`). A file whose size, mtime, ctime and inode are those recorded when it was last read is
+ * not read again (unless it changed within `racyMs` of that read); the articles of unchanged files
+ * are indexed again, but not parsed, extracted or analyzed again. A cache made with other parse
+ * options (fields, facets, country, site), another analyzer or another newsdex version is emptied.
  */
 export class BuildCache {
   #files = new Map<string, CachedParse>()
   /** The files of the current build: what stays after it. */
   #seen = new Map<string, CachedParse>()
   #fingerprint = ''
-  /** Files parsed and replayed since the build began. */
-  #counts = { parsed: 0, reused: 0 }
+  /** Files parsed and replayed since the build began, and files read. */
+  #counts = { parsed: 0, reused: 0, read: 0 }
   /** Whether the last build parsed a file or dropped one: whether its result may differ from the one before. */
   #changed = true
+  /** Whether the cache holds something its file does not (a parse, an analysis, a file's stat). */
+  #unsaved = true
+  #racyMs: number
+  /** The tables that the analyses number terms and separators in. */
+  #tables: AnalysisTables = { terms: new StringTable(), gaps: new StringTable() }
+  /** Each cached article's analysis. */
+  #analyses = new WeakMap<Article, AnalyzedArticle>()
 
-  /** A cache saved by `save()`; an empty one when the file is missing or not a cache of this newsdex. */
-  static async load(file: string): Promise<BuildCache> {
-    const cache = new BuildCache()
-    let data: { format?: unknown; fingerprint?: unknown; files?: unknown }
+  /** An empty cache. An invalid `racyMs` throws `E_INVALID_ARGUMENT`. */
+  constructor(options: BuildCacheOptions = {}) {
+    const racyMs = options.racyMs ?? 2000
+    if (typeof racyMs !== 'number' || !(racyMs >= 0)) throw new NewsdexError('E_INVALID_ARGUMENT', `invalid racyMs: ${String(racyMs)} (milliseconds, 0 or more)`)
+    this.#racyMs = racyMs
+  }
+
+  /**
+   * A cache saved by `save()`; an empty one when the file is missing, damaged, or not a cache of
+   * this newsdex (it is then written anew by the next save).
+   */
+  static async load(file: string, options: BuildCacheOptions = {}): Promise<BuildCache> {
+    const cache = new BuildCache(options)
+    let data: CacheFile
     try {
-      data = Object(JSON.parse(await readFile(file, 'utf8')))
+      const bytes = await readFile(file)
+      const payload = bytes.subarray(HEADER.length + 20)
+      // A damaged file (a byte changed inside an article's text still deserializes) is not used.
+      if (!bytes.subarray(0, HEADER.length).equals(HEADER) || !bytes.subarray(HEADER.length, HEADER.length + 20).equals(createHash('sha1').update(payload).digest())) return cache
+      data = deserialize(payload) as CacheFile
+      if (!isCacheFile(data)) return cache
     } catch {
       return cache
     }
-    if (data.format !== FORMAT || typeof data.fingerprint !== 'string' || typeof data.files !== 'object' || data.files === null) return cache
+    const tables = { terms: new StringTable(data.terms), gaps: new StringTable(data.gaps) }
+    const analyses = unpackAnalyses(data.analyses, tables)
+    const articles = data.files.flatMap(([, entry]) => articlesOf(entry))
+    if (!analyses || analyses.length !== articles.length) return cache
     cache.#fingerprint = data.fingerprint
-    cache.#files = new Map(Object.entries(data.files as Record<string, CachedParse>))
+    cache.#tables = tables
+    for (const [path, entry] of data.files) cache.#files.set(path, entry)
+    articles.forEach((article, i) => {
+      if (analyses[i]) cache.#analyses.set(article, analyses[i])
+    })
+    cache.#unsaved = false
     return cache
   }
 
-  /** Writes the files of the last build to `file`, atomically. */
+  /** Writes the files of the last build, with their articles' analyses, to `file`, atomically. */
   async save(file: string): Promise<void> {
-    const data = { format: FORMAT, fingerprint: this.#fingerprint, files: Object.fromEntries(this.#files) }
-    await writeFileAtomic(file, new TextEncoder().encode(JSON.stringify(data)))
+    const data: CacheFile = {
+      format: FORMAT,
+      fingerprint: this.#fingerprint,
+      terms: this.#tables.terms.strings,
+      gaps: this.#tables.gaps.strings,
+      files: [...this.#files],
+      analyses: packAnalyses(
+        [...this.#files.values()].flatMap((entry) =>
+          articlesOf(entry).map((article) => {
+            const analysis = this.#analyses.get(article)
+            return analysis?.tables === this.#tables ? analysis : null
+          }),
+        ),
+        this.#tables,
+      ),
+    }
+    const payload = serialize(data)
+    // Not flushed to the disk (50 MB on Reuters, seconds on a busy disk): a file cut short by a crash fails its hash and is ignored.
+    await writeFileAtomic(file, [HEADER, createHash('sha1').update(payload).digest(), payload], { sync: false })
+    this.#unsaved = false
   }
 
   /** Files held. */
@@ -72,12 +157,48 @@ export class BuildCache {
 
   /** Files of the last build that were parsed, and that were taken from the cache. */
   get counts(): { parsed: number; reused: number } {
-    return { ...this.#counts }
+    return { parsed: this.#counts.parsed, reused: this.#counts.reused }
+  }
+
+  /** Files the last build read (the others were trusted on their stat): those parsed, and those whose content was found unchanged. */
+  get read(): number {
+    return this.#counts.read
   }
 
   /** Whether the last build parsed a file, or no longer found one: what it built may differ from the build before. */
   get changed(): boolean {
     return this.#changed
+  }
+
+  /** Whether the cache holds something that `save()` has not written (or `load()` did not read). */
+  get unsaved(): boolean {
+    return this.#unsaved
+  }
+
+  /**
+   * The tables the analyses of this cache number terms and separators in.
+   * @internal
+   */
+  get _tables(): AnalysisTables {
+    return this.#tables
+  }
+
+  /**
+   * The analysis of an article this cache returned, when it has one.
+   * @internal
+   */
+  _analysisOf(article: Article): AnalyzedArticle | undefined {
+    return this.#analyses.get(article)
+  }
+
+  /**
+   * Keeps an article's analysis (made with `_tables`), for the next builds.
+   * @internal
+   */
+  _keepAnalysis(article: Article, analysis: AnalyzedArticle): void {
+    if (this.#analyses.get(article) === analysis) return
+    this.#analyses.set(article, analysis)
+    this.#unsaved = true
   }
 
   /**
@@ -87,10 +208,14 @@ export class BuildCache {
    */
   begin(options: object): void {
     const fingerprint = JSON.stringify({ version: VERSION, options })
-    if (fingerprint !== this.#fingerprint) this.#files = new Map()
+    if (fingerprint !== this.#fingerprint) {
+      this.#files = new Map()
+      this.#tables = { terms: new StringTable(), gaps: new StringTable() }
+      this.#unsaved = true
+    }
     this.#fingerprint = fingerprint
     this.#seen = new Map()
-    this.#counts = { parsed: 0, reused: 0 }
+    this.#counts = { parsed: 0, reused: 0, read: 0 }
   }
 
   /**
@@ -99,24 +224,52 @@ export class BuildCache {
    */
   end(): void {
     this.#changed = this.#counts.parsed > 0 || this.#counts.reused < this.#files.size
+    if (this.#changed) this.#unsaved = true
     this.#files = this.#seen
+  }
+
+  /**
+   * Whether a file can be taken from the cache without reading it: its size, mtime, ctime and inode
+   * are those recorded when its content was last read, and it had not changed within `racyMs`
+   * before that read. `stat` is the file's, taken at `now`.
+   * @internal
+   */
+  isFresh(path: string, stat: Stats | undefined): boolean {
+    const known = this.#files.get(path)?.stat
+    if (!stat || !known) return false
+    const [size, mtime, ctime, ino, readAt] = known as [number, number, number, number, number]
+    return stat.size === size && stat.mtimeMs === mtime && stat.ctimeMs === ctime && stat.ino === ino && Math.max(mtime, ctime) + this.#racyMs <= readAt
   }
 
   /**
    * `parseArticles(text, options)`, or a replay of it when this path had the same content last time:
    * the same calls of the handlers, the same articles returned, the same `E_PARSE` error thrown.
+   * `text` is `null` for a file found fresh (`isFresh`), which is replayed unread. `stat` is the
+   * file's, taken at `statAt` before it was read (recorded for the next builds).
    * @internal
    */
-  parse(path: string, text: string, options: ParseOptions & Handlers): Article[] {
-    const hash = createHash('sha1').update(text).digest('base64')
+  parse(path: string, text: string | null, options: ParseOptions & Handlers, stat?: Stats, statAt = Date.now()): Article[] {
     const cached = this.#files.get(path)
+    if (text === null) {
+      if (!cached) throw new Error(`${path}: not in the build cache`)
+      this.#seen.set(path, cached)
+      this.#counts.reused++
+      return replay(cached, path, options)
+    }
+    this.#counts.read++
+    const hash = createHash('sha1').update(text).digest('base64')
+    const fingerprint = stat ? [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, statAt] : undefined
     if (cached?.hash === hash) {
+      if (fingerprint) {
+        cached.stat = fingerprint
+        this.#unsaved = true
+      }
       this.#seen.set(path, cached)
       this.#counts.reused++
       return replay(cached, path, options)
     }
     this.#counts.parsed++
-    const entry: CachedParse = { hash, events: [], parsed: [] }
+    const entry: CachedParse = { hash, ...(fingerprint ? { stat: fingerprint } : {}), events: [], parsed: [] }
     // An error of a handler (the index refusing an article) is the build's, not the parse's: not kept.
     let handlerFailed = false
     const recorded = <A extends unknown[]>(handler: (...args: A) => void, event: (...args: A) => ParseEvent) => (...args: A): void => {
@@ -164,4 +317,25 @@ function replay(cached: CachedParse, path: string, handlers: Handlers): Article[
   }
   if (cached.failure !== undefined) throw new NewsdexError('E_PARSE', cached.failure, { path })
   return cached.parsed.length > 0 ? cached.parsed : articles
+}
+
+/** The articles an entry gives, in order: those of its records, or those it returned. */
+function articlesOf(entry: CachedParse): Article[] {
+  const articles: Article[] = []
+  for (const event of entry.events) if (event.kind === 'record' && event.article) articles.push(event.article)
+  return articles.length > 0 ? articles : entry.parsed
+}
+
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((s) => typeof s === 'string')
+
+/** Whether what a cache file held is a cache of this layout (its analyses are checked as they are unpacked); else it is ignored. */
+function isCacheFile(data: unknown): data is CacheFile {
+  const d = Object(data) as Partial<CacheFile>
+  if (d.format !== FORMAT || typeof d.fingerprint !== 'string' || !isStrings(d.terms) || !isStrings(d.gaps) || !Array.isArray(d.files)) return false
+  return d.files.every((file) => {
+    if (!Array.isArray(file) || typeof file[0] !== 'string') return false
+    const entry = file[1] as CachedParse
+    if (typeof entry !== 'object' || entry === null || typeof entry.hash !== 'string' || !Array.isArray(entry.events) || !Array.isArray(entry.parsed)) return false
+    return entry.stat === undefined || (Array.isArray(entry.stat) && entry.stat.length === 5 && entry.stat.every((n) => typeof n === 'number'))
+  })
 }

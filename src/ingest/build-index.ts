@@ -1,3 +1,4 @@
+import { statSync, type Stats } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import fg from 'fast-glob'
@@ -111,6 +112,15 @@ function recordError(where: string, file: string, message: string): BuildError {
   return Number.isInteger(line) && line > 0 ? { path: file, line, message: text } : { path: where, message: text }
 }
 
+/** A file's stat, or `undefined` when it cannot be had (the read then reports why). */
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path)
+  } catch {
+    return undefined
+  }
+}
+
 /** Articles parsed before they are indexed together. */
 const CHUNK = 256
 
@@ -163,9 +173,13 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
     return { index, errors, skipped }
   }
   const cache = typeof options.cache === 'string' ? await BuildCache.load(options.cache) : options.cache
-  cache?.begin({ fields, facets: index.options.facets, country, site: options.site !== undefined })
+  cache?.begin({ fields, facets: index.options.facets, country, site: options.site !== undefined, analyzer: index.options.analyzer })
+  // With a cache, each file's stat: a file whose stat the cache recorded is not read (see BuildCache.isFresh).
+  const statAt = Date.now()
+  const stats = cache ? paths.map((path) => statOrUndefined(resolve(cwd, path))) : []
+  const fresh = paths.map((path, i) => cache?.isFresh(path, stats[i]) ?? false)
   const onProgress = options.onProgress
-  const sizes = onProgress ? await Promise.all(paths.map((path) => stat(resolve(cwd, path)).then((s) => s.size, () => 0))) : []
+  const sizes = cache ? stats.map((s) => s?.size ?? 0) : onProgress ? await Promise.all(paths.map((path) => stat(resolve(cwd, path)).then((s) => s.size, () => 0))) : []
   const totalBytes = sizes.reduce((sum, size) => sum + size, 0)
   const parseOptions = (path: string, file: FileOutcome): ParseOptions & Required<Pick<ParseOptions, 'onError' | 'onSkip'>> => ({
     path,
@@ -194,7 +208,9 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
       return
     }
     try {
-      index.add(article)
+      // With a cache, the article's analysis is taken from it (or made and kept in it).
+      if (cache) cache._keepAnalysis(article, index._addAnalyzed(article, cache._tables, cache._analysisOf(article)))
+      else index.add(article)
       file.added.add(article.id)
     } catch (error) {
       if (!(error instanceof NewsdexError)) throw error
@@ -202,12 +218,15 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
     }
   }
 
-  /** A file of one or more articles, already read: parsed, and its records indexed 256 at a time. */
-  const indexText = (path: string, text: string, size: number, file: FileOutcome): void => {
+  /**
+   * A file of one or more articles, already read (or `null`: unread, its stat found fresh in the
+   * cache): parsed, and its records indexed 256 at a time.
+   */
+  const indexText = (path: string, text: string | null, size: number, file: FileOutcome, stat?: Stats): void => {
     let records = 0
     const pending: [Article, string][] = []
     const first = articles
-    const parse = (options: Parameters<BuildCache['parse']>[2]): Article[] => (cache ? cache.parse(path, text, options) : parseArticles(text, options))
+    const parse = (options: Parameters<BuildCache['parse']>[2]): Article[] => (cache ? cache.parse(path, text, options, stat, statAt) : parseArticles(text!, options))
     const parsed = parse({
       ...parseOptions(path, file),
       onRecord: (n, total, article, where) => {
@@ -257,15 +276,18 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
   }
 
   /** Reads and indexes one file, again when it changed during the read; returns what it added and found. */
-  const indexFile = async (path: string, size: number, ahead: WholeRead | undefined): Promise<FileOutcome> => {
+  const indexFile = async (i: number, ahead: WholeRead | undefined): Promise<FileOutcome> => {
+    const [path, size] = [paths[i]!, sizes[i] ?? 0]
     for (let attempt = 1; ; attempt++) {
       const file: FileOutcome = { added: new Set(), errors: [], skipped: 0 }
       const first = articles
       try {
-        if (ahead) {
+        if (fresh[i]) {
+          indexText(path, null, size, file)
+        } else if (ahead) {
           const read = await ahead
           if ('error' in read) throw read.error
-          indexText(path, read.text, size, file)
+          indexText(path, read.text, size, file, stats[i])
         } else {
           await indexLines(path, file)
         }
@@ -291,10 +313,10 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
   for (let i = 0; i < paths.length; i++) {
     for (let j = i; j < Math.min(paths.length, i + READ_AHEAD); j++) {
       // NDJSON is parsed as it is read, unless a cache keeps parses by the file's whole content.
-      if (!ahead.has(j) && (cache || !isNdjsonPath(paths[j]!))) ahead.set(j, readAhead(paths[j]!))
+      if (!ahead.has(j) && !fresh[j] && (cache || !isNdjsonPath(paths[j]!))) ahead.set(j, readAhead(paths[j]!))
     }
     const path = paths[i]!
-    const outcome = await indexFile(path, sizes[i] ?? 0, ahead.get(i))
+    const outcome = await indexFile(i, ahead.get(i))
     ahead.delete(i)
     errors.push(...outcome.errors)
     skipped += outcome.skipped
@@ -302,6 +324,6 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
     onProgress?.({ done: ++done, total: paths.length, path, articles, bytes, totalBytes })
   }
   cache?.end()
-  if (typeof options.cache === 'string') await cache!.save(options.cache)
+  if (typeof options.cache === 'string' && cache!.unsaved) await cache!.save(options.cache)
   return { index, errors, skipped }
 }

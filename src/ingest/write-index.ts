@@ -8,11 +8,13 @@ import { manifestFiles } from './manifest.js'
 
 /**
  * Writes bytes (or pieces of bytes, one after another) to `path` atomically: to a temporary file
- * beside it, flushed, then renamed over the target. Readers see the old file or the new one, never
- * half a file. A failure (a full disk, a read-only directory) throws `E_IO` naming the path, and
- * leaves the old file and no temporary file.
+ * beside it, flushed (unless `sync` is `false`), then renamed over the target. Readers see the old
+ * file or the new one, never half a file. A failure (a full disk, a read-only directory) throws
+ * `E_IO` naming the path, and leaves the old file and no temporary file. Without the flush, a
+ * crash of the system soon after may leave the new name with incomplete content: for files that
+ * check themselves when read (the build cache), not for the index.
  */
-export async function writeFileAtomic(path: string, bytes: Uint8Array | readonly Uint8Array[]): Promise<void> {
+export async function writeFileAtomic(path: string, bytes: Uint8Array | readonly Uint8Array[], { sync = true }: { sync?: boolean } = {}): Promise<void> {
   const target = resolve(path)
   const temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
   try {
@@ -21,7 +23,7 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array | readonly
     const handle = await open(temporary, 'wx')
     try {
       for (const piece of bytes instanceof Uint8Array ? [bytes] : bytes) await handle.writeFile(piece)
-      await handle.sync()
+      if (sync) await handle.sync()
     } finally {
       await handle.close()
     }

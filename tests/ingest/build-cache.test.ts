@@ -5,6 +5,7 @@
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { deserialize, serialize } from 'node:v8'
 import { afterAll, describe, expect, it } from 'vitest'
 import { BuildCache, buildIndex, type BuildIndexOptions } from '../../src/build.js'
 import { makeTempDir, removeTempDirs } from '../helpers.js'
@@ -97,7 +98,8 @@ describe('BuildCache', () => {
     const dir = archive()
     const file = join(dir, 'cache', 'newsdex.json')
     const first = await build(dir, file)
-    expect(JSON.parse(readFileSync(file, 'utf8')).format).toBe('newsdex-build-cache-1')
+    expect(readFileSync(file).subarray(0, 22).toString()).toBe('newsdex-build-cache-2\n')
+    expect((deserialize(readFileSync(file).subarray(42)) as { format: string }).format).toBe('newsdex-build-cache-2')
     const loaded = await BuildCache.load(file)
     expect(loaded.size).toBe(5)
     const second = await build(dir, loaded)
@@ -107,6 +109,8 @@ describe('BuildCache', () => {
     expect((await BuildCache.load(file)).size).toBe(0)
     expect((await BuildCache.load(join(dir, 'missing.json'))).size).toBe(0)
     writeFileSync(file, JSON.stringify({ format: 'something else', fingerprint: '', files: {} }))
+    expect((await BuildCache.load(file)).size).toBe(0)
+    writeFileSync(file, serialize({ format: 'something else', fingerprint: '', files: [] }))
     expect((await BuildCache.load(file)).size).toBe(0)
   })
 })

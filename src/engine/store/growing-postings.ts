@@ -7,9 +7,15 @@ const scratch = new Uint8Array(24)
 /** Writes `value` as a varint at `at`; returns the offset after it. */
 function varint(bytes: Uint8Array, at: number, value: number): number {
   let v = value
+  // Bit operations below 2^31 (every document gap and frequency code in practice), arithmetic above.
   while (v >= 0x80) {
-    bytes[at++] = (v % 0x80) | 0x80
-    v = Math.floor(v / 0x80)
+    if (v < 0x80000000) {
+      bytes[at++] = (v & 0x7f) | 0x80
+      v >>>= 7
+    } else {
+      bytes[at++] = (v % 0x80) | 0x80
+      v = Math.floor(v / 0x80)
+    }
   }
   bytes[at++] = v
   return at
@@ -52,7 +58,9 @@ export class GrowingPostings implements Postings {
       bigger.set(this.#bytes.subarray(0, this.#length))
       this.#bytes = bigger
     }
-    this.#bytes.set(scratch.subarray(0, n), this.#length)
+    // Copied byte by byte: a subarray per posting would be an allocation per posting.
+    const bytes = this.#bytes
+    for (let i = 0; i < n; i++) bytes[this.#length + i] = scratch[i]!
     this.#length += n
     this.#last = doc
     this.#count++

@@ -3,8 +3,11 @@ import { NewsdexError } from '../../errors.js'
 import { ByteWriter } from '../../format/bytes.js'
 import { containerPieces, encodeContainer, encodeJsonSection } from '../../format/container.js'
 import { crc32 } from '../../format/crc32.js'
+import { encodeAnalyzedTokenText } from './analyzed-token-text.js'
 import { encodeTokenText, termCodes } from '../../format/token-text.js'
+import { analysesOf, type AnalyzedArticle, type StringTable } from './analyzed-text.js'
 import { GrowingPostings } from './growing-postings.js'
+import { termEntries } from './store-writer.js'
 import { encodePostings, type Postings } from './postings.js'
 import type { Display, Store } from './store.js'
 import type { PartMeta } from './store-decoder.js'
@@ -35,7 +38,7 @@ export function encodeSections(store: Store, options: unknown, withPositions: bo
   if (docs.some((doc) => !store.displayOf(doc) || !store.text.has(doc))) {
     throw new NewsdexError('E_INVALID_ARGUMENT', 'this index was loaded without all of its display and text parts; it cannot be serialized again')
   }
-  const sorted = [...store.terms].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const sorted = [...termEntries(store)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   const terms = sorted.map(([term]) => term)
   const termStats = new ByteWriter()
   const docBytes = new ByteWriter()
@@ -75,20 +78,35 @@ export function encodeSections(store: Store, options: unknown, withPositions: bo
   }
   const ids = encodeJsonSection(docs.map((doc) => store.idOf(doc)))
   const termStatBytes = termStats.finish()
-  const codes = termCodes(sorted.map(([, entry]) => entry.df))
-  const codeOf = new Map(terms.map((term, i) => [term, codes[i]!]))
+  const sortedCodes = termCodes(sorted.map(([, entry]) => entry.df))
+  const codeOf = new Map(terms.map((term, i) => [term, sortedCodes[i]!]))
   const chunks: { display: Uint8Array; text: Record<string, Uint8Array> }[] = []
   // The positions part: per chunk, each document's title then body tokens as term codes
   // (its sections keep the name 'ranks' of format version 3).
   const positionCodes = new ByteWriter()
   const chunkLengths = new ByteWriter()
+  const analyses = analysesOf(store)
+  // Per table of analyses, the code of each of its terms (those no live document holds: none).
+  const codesByTable = new Map<StringTable, Uint32Array>()
+  const codesOf = (table: StringTable): Uint32Array => {
+    let codes = codesByTable.get(table)
+    if (!codes) codesByTable.set(table, (codes = Uint32Array.from(table.strings, (term) => codeOf.get(term) ?? 0)))
+    return codes
+  }
   for (let start = 0; start < documents; start += chunkSize) {
     const slice = docs.slice(start, start + chunkSize)
-    const text = encodeTokenText(slice.map((doc) => store.text.body(doc) ?? ''), store.analyzer, (term) => codeOf.get(term)!)
+    // Documents added with their analysis are not analyzed again (the same bytes: a test compares).
+    const analyzed = slice.map((doc) => analyses[doc])
+    const tables = analyzed[0]?.tables
+    const known = tables !== undefined && analyzed.every((a) => a?.tables === tables)
+    const text = known
+      ? encodeAnalyzedTokenText(analyzed as AnalyzedArticle[], codesOf(tables.terms))
+      : encodeTokenText(slice.map((doc) => store.text.body(doc) ?? ''), store.analyzer, (term) => codeOf.get(term)!)
     const p0 = positionCodes.length
     if (withPositions) {
       slice.forEach((doc, i) => {
-        const codes = [...analyzeTerms(store.displayOf(doc)!.title, store.analyzer).map((term) => codeOf.get(term)!), ...text.tokenCodes[i]!]
+        const title = known ? Array.from(analyzed[i]!.title, (n) => codesOf(tables.terms)[n]!) : analyzeTerms(store.displayOf(doc)!.title, store.analyzer).map((term) => codeOf.get(term)!)
+        const codes = [...title, ...text.tokenCodes[i]!]
         positionCodes.varint(codes.length)
         for (const code of codes) positionCodes.varint(code)
       })

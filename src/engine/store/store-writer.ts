@@ -2,6 +2,7 @@ import SearchableMap from 'minisearch/SearchableMap'
 import { analyze, analyzeTerms } from '../../analysis/analyzer.js'
 import { NewsdexError } from '../../errors.js'
 import type { Article } from '../../types.js'
+import { analysesOf, type AnalyzedArticle, type StringTable } from './analyzed-text.js'
 import { GrowingPostings } from './growing-postings.js'
 import { VALUE_FIELDS, type Display, type Store, type TermEntry, type ValueField } from './store.js'
 
@@ -12,6 +13,14 @@ import { VALUE_FIELDS, type Display, type Store, type TermEntry, type ValueField
  */
 const entriesByTerm = new WeakMap<SearchableMap<TermEntry>, Map<string, TermEntry>>()
 
+/**
+ * The terms of a store and their entries, in no order: from the map beside its tree when it has one
+ * (iterating the tree takes several times longer), else from its dictionary.
+ */
+export function termEntries(store: Store): Iterable<[string, TermEntry]> {
+  return (store._terms instanceof SearchableMap ? entriesByTerm.get(store._terms) : undefined) ?? store.terms
+}
+
 /** The entries of a store's tree by term. */
 function entriesOf(tree: SearchableMap<TermEntry>): Map<string, TermEntry> {
   let entries = entriesByTerm.get(tree)
@@ -19,22 +28,18 @@ function entriesOf(tree: SearchableMap<TermEntry>): Map<string, TermEntry> {
   return entries
 }
 
-/** Adds an article (checked, its `keywords` holding the store's custom keyword fields) to a store: analyzes it and appends its postings. */
-export function addArticle(store: Store, article: Article): void {
+/**
+ * Adds an article (checked, its `keywords` holding the store's custom keyword fields) to a store:
+ * analyzes it, unless `analyzed` is its analysis already, and appends its postings. The analysis
+ * given is kept, so that serializing does not analyze the body again.
+ */
+export function addArticle(store: Store, article: Article, analyzed?: AnalyzedArticle): void {
   const terms = thaw(store)
   const byTerm = entriesOf(terms)
+  if (analyzed) return addAnalyzed(store, terms, byTerm, article, analyzed)
   const title = analyze(article.title, store.analyzer)
   const body = analyze(article.body, store.analyzer)
-  const doc = store._appendDocument(article.id, title.length, body.length, article.date)
-  store.valueFields.forEach((field, i) => {
-    const values = i < VALUE_FIELDS.length ? article[field as ValueField] : article.keywords?.[field]
-    store._columns[field]!.numbersOf[doc] = valueNumbers(store, field, values ?? [])
-  })
-  const display: Display = { title: article.title }
-  if (article.url !== undefined) display.url = article.url
-  if (article.meta !== undefined) display.meta = article.meta
-  store._display[doc] = display
-  store.text._bodies[doc] = article.body
+  const doc = appendArticle(store, article, title.length, body.length)
   const occurrences = new Map<string, { title: number; body: number }>()
   const count = (term: string, inTitle: boolean): void => {
     let o = occurrences.get(term)
@@ -53,6 +58,67 @@ export function addArticle(store: Store, article: Article): void {
     }
     ;(entry.postings as GrowingPostings).push(doc, o.title, o.body)
     entry.df++
+  }
+  forgetTermCodes(store)
+}
+
+/** Gives an article its document number and stores its columns, display fields and body; returns the number. */
+function appendArticle(store: Store, article: Article, titleLength: number, bodyLength: number): number {
+  const doc = store._appendDocument(article.id, titleLength, bodyLength, article.date)
+  store.valueFields.forEach((field, i) => {
+    const values = i < VALUE_FIELDS.length ? article[field as ValueField] : article.keywords?.[field]
+    store._columns[field]!.numbersOf[doc] = valueNumbers(store, field, values ?? [])
+  })
+  const display: Display = { title: article.title }
+  if (article.url !== undefined) display.url = article.url
+  if (article.meta !== undefined) display.meta = article.meta
+  store._display[doc] = display
+  store.text._bodies[doc] = article.body
+  return doc
+}
+
+/** Per store, its entries by the number of their term in a table of analyses (a lookup by number, not by string). */
+const entriesByNumber = new WeakMap<Store, WeakMap<StringTable, (TermEntry | undefined)[]>>()
+
+/** Per table number, the term's frequency in the title and the body of the article being added. */
+let titleCounts = new Uint32Array(1024)
+let bodyCounts = new Uint32Array(1024)
+
+/** `addArticle` with the article's analysis: counts by term number, then appends a posting per distinct term. */
+function addAnalyzed(store: Store, terms: SearchableMap<TermEntry>, byTerm: Map<string, TermEntry>, article: Article, analyzed: AnalyzedArticle): void {
+  const doc = appendArticle(store, article, analyzed.title.length, analyzed.body.length)
+  analysesOf(store)[doc] = analyzed
+  const table = analyzed.tables.terms
+  let tables = entriesByNumber.get(store)
+  if (!tables) entriesByNumber.set(store, (tables = new WeakMap()))
+  let entries = tables.get(table)
+  if (!entries) tables.set(table, (entries = []))
+  // Kept dense (an array written far past its end turns into a slow dictionary).
+  while (entries.length < table.strings.length) entries.push(undefined)
+  if (titleCounts.length < table.strings.length) {
+    titleCounts = new Uint32Array(table.strings.length * 2)
+    bodyCounts = new Uint32Array(table.strings.length * 2)
+  }
+  const distinct: number[] = []
+  for (const n of analyzed.title) if (titleCounts[n]!++ === 0 && bodyCounts[n] === 0) distinct.push(n)
+  for (const n of analyzed.body) if (bodyCounts[n]!++ === 0 && titleCounts[n] === 0) distinct.push(n)
+  for (const n of distinct) {
+    let entry = entries[n]
+    // An entry whose last document was removed left the dictionary: another one is made.
+    if (!entry || entry.df === 0) {
+      const term = table.strings[n]!
+      entry = byTerm.get(term)
+      if (!entry) {
+        entry = { id: -1, df: 0, postings: new GrowingPostings() }
+        terms.set(term, entry)
+        byTerm.set(term, entry)
+      }
+      entries[n] = entry
+    }
+    ;(entry.postings as GrowingPostings).push(doc, titleCounts[n]!, bodyCounts[n]!)
+    entry.df++
+    titleCounts[n] = 0
+    bodyCounts[n] = 0
   }
   forgetTermCodes(store)
 }
@@ -80,6 +146,7 @@ export function removeArticle(store: Store, doc: number): void {
   store._display[doc] = undefined
   store.text._bodies[doc] = undefined
   store.text._bodyTerms[doc] = undefined
+  analysesOf(store)[doc] = undefined
   for (const field of store.valueFields) store._columns[field]!.numbersOf[doc] = NONE as number[]
 }
 
