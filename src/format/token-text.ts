@@ -176,7 +176,7 @@ export interface CodedTerms {
   terms: readonly string[]
   /**
    * Per code, its term's length, which its Capitalized and UPPER surfaces share, or -1 where they
-   * may not; 0 until first needed (see `surfaceLength`).
+   * may not; 0 until first needed (see `termLength`).
    */
   lengths: Int32Array
   /** Per term in sorted order, its code. */
@@ -211,8 +211,7 @@ function termLength(coded: CodedTerms, code: number): number {
 export function layoutText(data: TokenText, index: TextIndex, d: number, coded: CodedTerms, maxChars = Infinity): LaidOutText {
   const { terms } = coded
   const codes = decodeDocumentCodes(data, index, d, terms.length)
-  const gapBytes = data.gaps.subarray(index.gaps[d], index.gaps[d + 1])
-  const gaps = new ByteReader(gapBytes, 'text chunk gaps')
+  const gaps = new ByteReader(data.gaps.subarray(index.gaps[d], index.gaps[d + 1]), 'text chunk gaps')
   const separator = (): string => {
     const gap = gaps.varint()
     checkIndex(gap < data.gapStrings.length, gaps.what)

@@ -162,8 +162,13 @@ export class StoredText {
     return this.#coded().terms
   }
 
-  /** The codes of those `terms` that are in the dictionary, as a bit set (bit `code` set). */
-  codesOf(terms: Iterable<string>): Uint32Array {
+  /**
+   * The codes of those `terms` that are in the dictionary, as a bit set (bit `code` set);
+   * `undefined` when no text chunk is loaded (the bodies of an index built here are analyzed, and
+   * numbering its terms would sort them all).
+   */
+  codesOf(terms: Iterable<string>): Uint32Array | undefined {
+    if (!this._chunks.length) return undefined
     const bits = new Uint32Array((this.#termsByCode().length >>> 5) + 1)
     for (const term of terms) {
       const code = this.#codeOf(term)
