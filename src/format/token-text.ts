@@ -210,19 +210,23 @@ function termLength(coded: CodedTerms, code: number): number {
  */
 export function layoutText(data: TokenText, index: TextIndex, d: number, coded: CodedTerms, maxChars = Infinity): LaidOutText {
   const { terms } = coded
-  const codes = decodeDocumentCodes(data, index, d, terms.length)
+  // Codes are read as the tokens are laid out: a huge text's tail is not decoded at all.
+  const reader = new ByteReader(data.codes.subarray(index.codes[d], index.codes[d + 1]), 'text chunk codes')
   const gaps = new ByteReader(data.gaps.subarray(index.gaps[d], index.gaps[d + 1]), 'text chunk gaps')
   const separator = (): string => {
     const gap = gaps.varint()
     checkIndex(gap < data.gapStrings.length, gaps.what)
     return data.gapStrings[gap]!
   }
-  const count = codes.length
-  // Per token, its start and end in the text (one array: a typed array costs more to allocate than
-  // to fill); and every `MARK` tokens, where its separator is in the gaps and how many literals
-  // come before it, from which `slice()` reads the separators and literals again.
-  const cells = new Uint32Array(2 * count)
-  const marks = new Uint32Array(2 * (Math.floor(count / MARK) + 1))
+  const count = index.tokens[d + 1]! - index.tokens[d]!
+  // A token takes a character at least: no more than `maxChars + 1` of them are laid out.
+  const room = Math.min(count, maxChars + 1)
+  // Per token, its code, and its start and end in the text (one array: a typed array costs more to
+  // allocate than to fill); and every `MARK` tokens, where its separator is in the gaps and how many
+  // literals come before it, from which `slice()` reads the separators and literals again.
+  const codes = new Uint32Array(room)
+  const cells = new Uint32Array(2 * room)
+  const marks = new Uint32Array(2 * (Math.floor(room / MARK) + 1))
   const firstToken = index.tokens[d]!
   const firstLiteral = index.literals[d]!
   let literal = firstLiteral
@@ -234,8 +238,9 @@ export function layoutText(data: TokenText, index: TextIndex, d: number, coded: 
     marks[(2 * t) / MARK] = gaps.offset
     marks[(2 * t) / MARK + 1] = literal - firstLiteral
   }
-  for (; t < count && length < maxChars; t++) {
+  for (; t < room && length < maxChars; t++) {
     mark()
+    checkIndex((codes[t] = reader.varint()) < terms.length, reader.what)
     const start = length + separator().length
     const kind = data.cases[firstToken + t]!
     // The term's length, unless the token is a literal or its case changes its length.
@@ -255,6 +260,7 @@ export function layoutText(data: TokenText, index: TextIndex, d: number, coded: 
   if (complete) {
     length += separator().length
     checkIndex(gaps.done, gaps.what)
+    checkIndex(reader.done, reader.what)
   }
   const end = (t: number): number => cells[2 * t + 1]!
   return {

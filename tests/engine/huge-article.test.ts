@@ -5,6 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest'
 import { MAX_HIGHLIGHT_CHARS } from '../../src/engine/hits.js'
+import { ByteReader } from '../../src/format/bytes.js'
 import { NewsIndex as WritableNewsIndex } from '../../src/indexer.js'
 import { NewsIndex } from '../../src/index.js'
 import { GENERATED_VOCABULARY, makeArticle, mulberry32 } from '../helpers.js'
@@ -78,6 +79,21 @@ describe('a 4 MB article', () => {
     // (Each probe is one word ending in a full stop: a window's stretch holds a few.)
     expect(work.sentences).toBeLessThan(100)
     expect(work.sentences).toBeGreaterThan(0)
+  })
+
+  it('loaded: reads the codes and separators of its first MAX_HIGHLIGHT_CHARS characters only, not its 4 MB', () => {
+    const varints = vi.spyOn(ByteReader.prototype, 'varint')
+    try {
+      const fresh = NewsIndex.load(built.serialize())
+      varints.mockClear()
+      expect(fresh.search('zeppelin').hits.find((h) => h.id === 'huge')!.highlight!.snippets.join(' ')).toContain('<mark>zeppelin</mark>')
+      // About two varints a token laid out (its code and the separator before it), a token being
+      // six characters or so; the whole body holds some 700,000 tokens.
+      expect(varints.mock.calls.length).toBeLessThan(MAX_HIGHLIGHT_CHARS / 2)
+      expect(varints.mock.calls.length).toBeGreaterThan(MAX_HIGHLIGHT_CHARS / 20)
+    } finally {
+      varints.mockRestore()
+    }
   })
 
   it('keeps its whole text: get() returns all of it', () => {
