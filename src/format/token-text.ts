@@ -36,7 +36,8 @@ const enum Case {
 
 const capitalize = (term: string): string => term.charAt(0).toUpperCase() + term.slice(1)
 
-function caseOf(surface: string, term: string): Case {
+/** How a token's surface is written, against its term (lower case, Capitalized, UPPER or a literal). */
+export function caseOf(surface: string, term: string): Case {
   if (surface === term) return Case.Lower
   if (surface === term.toUpperCase()) return Case.Upper
   if (surface === capitalize(term)) return Case.Capitalized

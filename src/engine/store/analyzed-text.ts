@@ -1,4 +1,5 @@
 import { analyze } from '../../analysis/analyzer.js'
+import { caseOf } from '../../format/token-text.js'
 import type { AnalyzerPreset } from '../../types.js'
 import type { Store } from './store.js'
 
@@ -47,16 +48,6 @@ export interface AnalyzedArticle {
   gaps: Uint32Array
   /** The surfaces no case rebuilds, in order. */
   literals: string[]
-}
-
-const capitalize = (term: string): string => term.charAt(0).toUpperCase() + term.slice(1)
-
-/** How a token's surface is written: as `caseOf` in token-text.ts, which decodes it. */
-function caseOf(surface: string, term: string): number {
-  if (surface === term) return 0
-  if (surface === term.toUpperCase()) return 2
-  if (surface === capitalize(term)) return 1
-  return 3
 }
 
 /** Analyzes an article's title and body, numbering terms and separators in `tables`. */
