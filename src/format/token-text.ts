@@ -278,10 +278,10 @@ export function layoutText(data: TokenText, index: TextIndex, d: number, coded: 
       // From the separator before the first token that ends past `from`: its separators and
       // literals are read again from the mark before it.
       let t = lowerBound(0, laid, (k) => end(k) <= from)
-      const mark = Math.floor(t / MARK)
-      gaps.offset = marks[2 * mark]!
-      literal = firstLiteral + marks[2 * mark + 1]!
-      for (let k = mark * MARK; k < t; k++) {
+      const before = Math.floor(t / MARK)
+      gaps.offset = marks[2 * before]!
+      literal = firstLiteral + marks[2 * before + 1]!
+      for (let k = before * MARK; k < t; k++) {
         gaps.varint()
         if (data.cases[firstToken + k] === Case.Literal) literal++
       }

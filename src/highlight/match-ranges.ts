@@ -46,7 +46,8 @@ export function matchRanges(spec: MatchSpec, tokens: TokenList): MatchRange[] {
   const byCode = spec.codes && tokens.code && spec.phrases.length === 0 ? spec.codes : undefined
   for (let i = 0; i < tokens.length; i++) {
     // Without phrases, a token whose code is not matched is passed over without reading its term.
-    if (byCode && !((byCode[tokens.code!(i) >>> 5]! >>> tokens.code!(i)) & 1)) continue
+    const code = byCode ? tokens.code!(i) : 0
+    if (byCode && !((byCode[code >>> 5]! >>> code) & 1)) continue
     const term = tokens.term(i)
     const continued = i < reach
     for (const phrase of spec.phrases) {

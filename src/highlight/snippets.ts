@@ -152,9 +152,10 @@ function wordsIn(stretch: string, from: number, last: boolean): Word[] {
  */
 export function snippets(text: TextSource, ranges: readonly MatchRange[], options: SnippetOptions, shown = ''): string[] {
   const length = options.snippetLength
+  if (options.snippets <= 0 || length <= 0) return []
   // Without matches, the text's first word anchors the one window.
-  const first = ranges[0] ? ranges[0] : firstWord(text.slice(0, LEAD))
-  if (options.snippets <= 0 || length <= 0 || !first) return []
+  const first = ranges[0] ?? firstWord(text.slice(0, LEAD))
+  if (!first) return []
   const mark = escapeHtml(options.ellipsis)
   const windowAt = (r: { start: number; end: number }): Window => {
     const earliest = r.start - length * 0.4

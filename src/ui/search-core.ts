@@ -63,9 +63,9 @@ export function filterOf(selected: Record<string, string[]>, skip?: string): Sea
 const preloading = new WeakSet<NewsIndex>()
 
 /**
- * Runs a view request; rejects with the signal's reason when it is aborted. A page whose titles are
- * loaded but not the text of its snippets is handed to `onPartial` first (hits without
- * `highlight`), while that text is fetched. Once a first search has answered, the index's other
+ * Runs a view request; rejects with the signal's reason when it is aborted. A page that lacks parts
+ * is handed to `onPartial` first, without `highlight`, if its titles are in (or come in) before the
+ * text of its snippets. Once a first search has answered, the index's other
  * chunks are fetched in the background (`preload()`), so that later keystrokes wait for no download.
  */
 export async function runView(index: NewsIndex, request: ViewRequest, signal?: AbortSignal, onPartial?: (partial: ViewResponse) => void): Promise<ViewResponse> {
