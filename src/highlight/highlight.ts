@@ -62,8 +62,9 @@ export function highlightArticle(
   preset: AnalyzerPreset,
   options: SnippetOptions,
 ): { title: string; snippets: string[] } {
+  const titleTokens = analyzedTokens(title, preset)
   return {
-    title: markRanges(title, matchRanges(spec, analyzedTokens(title, preset)), options.tags),
-    snippets: snippets(body.text, matchRanges(spec, body.tokens), options, title),
+    title: markRanges(title, matchRanges(spec, titleTokens), options.tags),
+    snippets: snippets(body, matchRanges(spec, body.tokens), options, titleTokens),
   }
 }

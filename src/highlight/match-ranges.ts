@@ -17,8 +17,8 @@ export interface TokenList {
   term(i: number): string
   start(i: number): number
   end(i: number): number
-  /** Its term's code in token text, for a stored text's tokens. */
-  code?(i: number): number
+  /** Per token (at least `length` of them), its term's code in token text, for a stored text's tokens. */
+  codes?: Uint32Array
 }
 
 /** The tokens of `analyze(text)` as a `TokenList`. */
@@ -43,15 +43,17 @@ export function matchRanges(spec: MatchSpec, tokens: TokenList): MatchRange[] {
   const ranges: MatchRange[] = []
   // Tokens before `reach` belong to a phrase occurrence found so far.
   let reach = 0
-  const byCode = spec.codes && tokens.code && spec.phrases.length === 0 ? spec.codes : undefined
-  for (let i = 0; i < tokens.length; i++) {
-    // Without phrases, a token whose code is not matched is passed over without reading its term.
-    const code = byCode ? tokens.code!(i) : 0
-    if (byCode && !((byCode[code >>> 5]! >>> code) & 1)) continue
+  // Without phrases, a token whose code is not matched is passed over without reading its term.
+  const bits = spec.phrases.length ? undefined : spec.codes
+  const codes = bits && tokens.codes
+  const count = tokens.length
+  for (let i = 0; i < count; i++) {
+    if (codes) while (i < count && !((bits![codes[i]! >>> 5]! >>> codes[i]!) & 1)) i++
+    if (i === count) break
     const term = tokens.term(i)
     const continued = i < reach
     for (const phrase of spec.phrases) {
-      if (phrase.every((word, k) => i + k < tokens.length && tokens.term(i + k) === word)) reach = Math.max(reach, i + phrase.length)
+      if (phrase.every((word, k) => i + k < count && tokens.term(i + k) === word)) reach = Math.max(reach, i + phrase.length)
     }
     const last = ranges.at(-1)!
     if (continued) {

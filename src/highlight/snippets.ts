@@ -1,15 +1,22 @@
 import { sentenceEndAt } from '../analysis/sentences.js'
 import { lowerBound } from '../lower-bound.js'
 import { escapeHtml, markRanges, type TextSource } from './html.js'
-import type { MatchRange } from './match-ranges.js'
+import type { MatchRange, TokenList } from './match-ranges.js'
 
-/** Characters read for the first word, which anchors the window of a text without matches. */
+/** Most characters read for the first word, which anchors the window of a text without matches. */
 const LEAD = 4096
 
-/** The first word (run of non-space) of `lead`, the start of a text; `undefined` when it has none. */
-function firstWord(lead: string): { start: number; end: number } | undefined {
-  const word = /\S+/.exec(lead)
-  return word ? { start: word.index, end: word.index + word[0].length } : undefined
+/**
+ * The first word (run of non-space) of `text`, read 64, then 512, then `LEAD` characters at a time
+ * until it ends before what was read; `undefined` when there is none.
+ */
+function firstWord(text: TextSource): { start: number; end: number } | undefined {
+  for (let size = 64; ; size *= 8) {
+    const lead = text.slice(0, size)
+    const word = /\S+/.exec(lead)
+    const end = word ? word.index + word[0].length : size
+    if (end < lead.length || lead.length < size || size >= LEAD) return word ? { start: word.index, end } : undefined
+  }
 }
 
 /** Most matches that anchor a candidate window: the cost per hit stays bounded. */
@@ -29,21 +36,21 @@ export interface SnippetOptions {
 interface Window {
   start: number
   end: number
-  /** Its words as `repeats()` compares them (read only for windows that may be shown). */
+  /** Its terms as `repeats()` compares them (read only for windows that may be shown). */
   words: () => WordsOf
   /** Its text as HTML, with the ellipsis where it cuts a sentence (built only for the windows shown). */
   html: () => string
 }
 
-/** The words of a text as `repeats()` compares them: the distinct words, and every run of `RUN` in a row (hashed). */
+/** The terms of a stretch of text as `repeats()` compares them: the distinct ones, and every run of `RUN` in a row (hashed). */
 interface WordsOf {
-  distinct: Set<string>
+  distinct: Set<number>
   runs: Set<number>
 }
 
-/** A run of this many words found in another window also makes it show the same text (a repeated quote). */
+/** A run of this many terms found in another window also makes it show the same text (a repeated quote). */
 const RUN = 7
-/** Share of a window's distinct words found in another for it to show the same text. */
+/** Share of a window's distinct terms found in another for it to show the same text. */
 const SAME_TEXT = 0.8
 
 const collapse = (chunk: string): string => chunk.replace(/\s+/g, ' ')
@@ -54,26 +61,21 @@ function once<T>(make: () => T): () => T {
   return () => (value ??= make())
 }
 
-/** FNV-1a: a 32-bit hash of `word`, or of a run of word hashes folded in one at a time. */
+/** FNV-1a step: a 32-bit hash of a run of terms, folded in one term number at a time. */
 const fold = (hash: number, value: number): number => Math.imul(hash ^ value, 0x01000193)
 
-function wordsOf(text: string): WordsOf {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
-  const hashes = words.map((word) => {
-    let hash = 0x811c9dc5
-    for (let i = 0; i < word.length; i++) hash = fold(hash, word.charCodeAt(i))
-    return hash
-  })
+/** `WordsOf` terms given by number (the same term, the same number). */
+function wordsOf(terms: readonly number[]): WordsOf {
   const runs = new Set<number>()
-  for (let i = 0; i + RUN <= words.length; i++) {
+  for (let i = 0; i + RUN <= terms.length; i++) {
     let hash = 0x811c9dc5
-    for (let k = i; k < i + RUN; k++) hash = fold(hash, hashes[k]!)
+    for (let k = i; k < i + RUN; k++) hash = fold(hash, terms[k]!)
     runs.add(hash)
   }
-  return { distinct: new Set(words), runs }
+  return { distinct: new Set(terms), runs }
 }
 
-/** Whether the words `a` repeat text of `b`: most of them are in it, or a run of `RUN` of them is. */
+/** Whether the terms `a` repeat text of `b`: most of them are in it, or a run of `RUN` of them is. */
 function repeats(a: WordsOf, b: WordsOf): boolean {
   let shared = 0
   for (const word of a.distinct) if (b.distinct.has(word)) shared++
@@ -139,22 +141,36 @@ function wordsIn(stretch: string, from: number, last: boolean): Word[] {
 }
 
 /**
- * Picks the best windows of `text` around the matches (`ranges`, in order). Each match anchors a
+ * Picks the best windows of a body's `text` around the matches (`ranges`, in order). Each match anchors a
  * window of at most `snippetLength` characters that holds it and stays in its paragraph: from its
  * sentence's start if that is within 40% of the length before the match, else from the earliest
  * word that is, up to the first sentence end past 60% of the length, else to the last whole word
  * that fits (a word too long to fit, such as a URL, leaves only the match). Matches are tried best
  * rated first (see `byRating`), skipping those inside a window taken, at most `MAX_ANCHORS` of
- * them; a window is taken unless it overlaps or repeats (`repeats`) one taken, or text already
- * `shown`, such as the title (when all of them do, the first alone is shown). Each window reads
+ * them; a window is taken unless it overlaps or repeats (`repeats`, on the analyzed `tokens`) one
+ * taken, or the tokens already `shown`, such as the title's (when all of them do, the first alone
+ * is shown). Each window reads
  * only the text it can reach, so the cost per hit is bounded whatever the text's size. Windows
  * come in text order, with the ellipsis where they cut a sentence.
  */
-export function snippets(text: TextSource, ranges: readonly MatchRange[], options: SnippetOptions, shown = ''): string[] {
+export function snippets(body: { text: TextSource; tokens: TokenList }, ranges: readonly MatchRange[], options: SnippetOptions, shown?: TokenList): string[] {
+  const { text, tokens } = body
   const length = options.snippetLength
   if (options.snippets <= 0 || length <= 0) return []
+  // Terms by number, for `repeats()`: numbered as they are met.
+  const numbers = new Map<string, number>()
+  const numbersOf = (list: TokenList, from: number, to: number): number[] => {
+    const out: number[] = []
+    for (let t = from; t < to; t++) {
+      const term = list.term(t)
+      let n = numbers.get(term)
+      if (n === undefined) numbers.set(term, (n = numbers.size))
+      out.push(n)
+    }
+    return out
+  }
   // Without matches, the text's first word anchors the one window.
-  const first = ranges[0] ?? firstWord(text.slice(0, LEAD))
+  const first = ranges[0] ?? firstWord(text)
   if (!first) return []
   const mark = escapeHtml(options.ellipsis)
   const windowAt = (r: { start: number; end: number }): Window => {
@@ -185,14 +201,17 @@ export function snippets(text: TextSource, ranges: readonly MatchRange[], option
     return {
       start,
       end,
-      words: once(() => wordsOf(local.slice(start, end))),
+      words: once(() => {
+        const first = lowerBound(0, tokens.length, (t) => tokens.start(t) < start)
+        return wordsOf(numbersOf(tokens, first, lowerBound(first, tokens.length, (t) => tokens.end(t) <= end)))
+      }),
       html: () =>
         (start !== words[i]!.start || (i > 0 && words[i - 1]!.cut > 1) ? mark : '') +
         markRanges(local, inside, options.tags, start, end, collapse) +
         (end !== words[j]!.end || words[j]!.cut > 1 ? mark : ''),
     }
   }
-  const seen = wordsOf(shown)
+  const seen = wordsOf(shown ? numbersOf(shown, 0, shown.length) : [])
   const made: Window[] = []
   const chosen: Window[] = []
   for (const r of ranges[0] ? byRating(ranges, length) : [first]) {

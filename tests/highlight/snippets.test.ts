@@ -11,7 +11,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { analyze, normalizeTerm } from '../../src/analysis/analyzer.js'
 import { parseArticle } from '../../src/build.js'
-import type { MatchRange } from '../../src/highlight/match-ranges.js'
+import { analyzedTokens, type MatchRange } from '../../src/highlight/match-ranges.js'
 import { snippets, type SnippetOptions } from '../../src/highlight/snippets.js'
 import { sentenceEnds } from '../../src/analysis/sentences.js'
 import { NewsIndex } from '../../src/indexer.js'
@@ -31,6 +31,8 @@ const escape = (text: string): string =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!)
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ')
+/** A text as `snippets()` reads it: with its analyzed tokens. */
+const own = (text: string) => ({ text, tokens: analyzedTokens(text, 'english') })
 
 interface Read {
   /** Plain text of the snippet without the ellipses. */
@@ -408,7 +410,7 @@ describe('snippets() (properties of the internal function)', () => {
   it('pieces of the text, within snippetLength, distinct, at most `snippets`, HTML-safe', () => {
     fc.assert(
       fc.property(bodyWithRanges, optionsArb, fc.option(titleArb, { nil: undefined }), ({ body, ranges }, options, shown) => {
-        const list = snippets(body, ranges, options, shown)
+        const list = snippets(own(body), ranges, options, shown === undefined ? undefined : analyzedTokens(shown, 'english'))
         expectGoodSnippets(list, body, options)
         if (body.trim() !== '' && options.snippets > 0 && options.snippetLength >= 40) expect(list.length).toBeGreaterThan(0)
       }),
@@ -421,7 +423,7 @@ describe('snippets() (properties of the internal function)', () => {
       fc.property(bodyWithRanges, optionsArb, ({ body, ranges }, options) => {
         options = { ...options, snippetLength: Math.max(options.snippetLength, roomToCut([body])) }
         const texts = new Set(ranges.map((r) => body.slice(r.start, r.end)))
-        for (const html of snippets(body, ranges, options)) {
+        for (const html of snippets(own(body), ranges, options)) {
           for (const span of readSnippet(html, options.tags, options.ellipsis).marked) expect(texts.has(span), `'${span}' is not a given range`).toBe(true)
         }
       }),
@@ -446,7 +448,7 @@ describe('snippets() (properties of the internal function)', () => {
     fc.assert(
       fc.property(withRanges, optionsArb, ({ body, ranges }, options) => {
         const whole = collapse(body)
-        const places = snippets(body, ranges, options).map((html) => {
+        const places = snippets(own(body), ranges, options).map((html) => {
           const { piece } = readSnippet(html, options.tags, options.ellipsis)
           const at = whole.indexOf(piece)
           expect(at).toBeGreaterThanOrEqual(0)
@@ -463,7 +465,7 @@ describe('snippets() (properties of the internal function)', () => {
       fc.property(bodyWithRanges, optionsArb, ({ body, ranges }, options) => {
         fc.pre(ranges.length > 0)
         options = { ...options, snippetLength: Math.max(options.snippetLength, roomForMatch([body])) }
-        for (const html of snippets(body, ranges, options)) expect(readSnippet(html, options.tags, options.ellipsis).marked.length, html).toBeGreaterThan(0)
+        for (const html of snippets(own(body), ranges, options)) expect(readSnippet(html, options.tags, options.ellipsis).marked.length, html).toBeGreaterThan(0)
       }),
       { numRuns: 400 },
     )
@@ -472,7 +474,7 @@ describe('snippets() (properties of the internal function)', () => {
   it('with no ranges nothing is marked, and the snippet is the start of the text', () => {
     fc.assert(
       fc.property(bodyArb, optionsArb, (body, options) => {
-        const list = snippets(body, [], options)
+        const list = snippets(own(body), [], options)
         expect(list.length).toBeLessThanOrEqual(1)
         for (const html of list) {
           const read = readSnippet(html, options.tags, options.ellipsis)
@@ -483,6 +485,32 @@ describe('snippets() (properties of the internal function)', () => {
       }),
       { numRuns: 300 },
     )
+  })
+
+  it('with no ranges, the first word is found past any lead of space and whole however long (up to 4,096 characters read)', () => {
+    const leadAndWord = fc.record({ space: fc.nat({ max: 700 }), word: fc.integer({ min: 1, max: 900 }), length: fc.integer({ min: 20, max: 1200 }) })
+    fc.assert(
+      fc.property(leadAndWord, ({ space, word, length }) => {
+        const body = `${' \n'.repeat(space)}${'x'.repeat(word)} and the rest of it.`
+        const [html, ...rest] = snippets(own(body), [], resolved({ snippetLength: length }))
+        expect(rest).toEqual([])
+        const { piece } = readSnippet(html!, DEFAULT_TAGS, '…')
+        // The word alone when it does not fit, else the word and what follows it.
+        expect(piece).toBe(word >= length ? 'x'.repeat(length) : collapse(body.trimStart()).slice(0, piece.length))
+        if (word < length) expect(piece.startsWith('x'.repeat(word))).toBe(true)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('with no ranges, a text that starts with a word is read no further than its one window reaches', () => {
+    const body = 'The convoy left the capital at dawn. '.repeat(3000)
+    let read = 0
+    const text = { length: body.length, slice: (from: number, to: number) => ((read += Math.min(to, body.length) - from), body.slice(from, to)) }
+    const [html] = snippets({ text, tokens: analyzedTokens(body, 'english') }, [], resolved({ snippetLength: 160 }))
+    expect(html).toBe('The convoy left the capital at dawn. The convoy left the capital at dawn. The convoy left the capital at dawn.')
+    // The first 64 characters for the first word, then the window's stretch (160 characters and 24 past them).
+    expect(read).toBeLessThanOrEqual(64 + 160 + 24)
   })
 })
 
@@ -791,7 +819,7 @@ describe('snippet windows', () => {
         const tokens = analyze(body)
         const ranges = tokens.filter((_, i) => i % 3 === 0).map((t): MatchRange => ({ start: t.start, end: t.end, key: t.term }))
         const paragraphs = body.split(/\n\s*\n/).map(collapse)
-        for (const html of snippets(body, ranges, options)) {
+        for (const html of snippets(own(body), ranges, options)) {
           const { piece } = readSnippet(html, options.tags, options.ellipsis)
           expect(paragraphs.some((p) => p.includes(piece)), JSON.stringify(piece)).toBe(true)
         }
@@ -803,32 +831,32 @@ describe('snippet windows', () => {
   it('start at the sentence when it is close, and end at a sentence end once 60% full', () => {
     const body = 'The convoy left the capital at dawn. It was struck by a rocket near the border crossing. Nobody was hurt. The army is investigating the attack.'
     // The sentence fills less than 60% of 100 characters: the next one is added.
-    expect(snippets(body, rangesOf(body, 'rocket'), { ...options, snippetLength: 100 })).toEqual([
+    expect(snippets(own(body), rangesOf(body, 'rocket'), { ...options, snippetLength: 100 })).toEqual([
       'It was struck by a <mark>rocket</mark> near the border crossing. Nobody was hurt.',
     ])
     // It fills more than 60% of 60 characters: the window ends there, without an ellipsis.
-    expect(snippets(body, rangesOf(body, 'rocket'), { ...options, snippetLength: 60 })).toEqual(['It was struck by a <mark>rocket</mark> near the border crossing.'])
+    expect(snippets(own(body), rangesOf(body, 'rocket'), { ...options, snippetLength: 60 })).toEqual(['It was struck by a <mark>rocket</mark> near the border crossing.'])
     // 30 characters cut the sentence at both ends, at words, 40% of them at most before the match.
-    expect(snippets(body, rangesOf(body, 'rocket'), { ...options, snippetLength: 30 })).toEqual(['…struck by a <mark>rocket</mark> near the…'])
+    expect(snippets(own(body), rangesOf(body, 'rocket'), { ...options, snippetLength: 30 })).toEqual(['…struck by a <mark>rocket</mark> near the…'])
   })
 
   it('take the window with the most query terms wherever it is, past any number of single matches', () => {
     const body = `${'A rocket fell near the town. '.repeat(40)}The militia fired a rocket at dawn.`
     const ranges = [...rangesOf(body, 'rocket'), ...rangesOf(body, 'militia')].sort((a, b) => a.start - b.start)
-    const [only, ...rest] = snippets(body, ranges, { ...options, snippets: 1, snippetLength: 60 })
+    const [only, ...rest] = snippets(own(body), ranges, { ...options, snippets: 1, snippetLength: 60 })
     expect(rest).toEqual([])
     expect(only).toContain('The <mark>militia</mark> fired a <mark>rocket</mark>')
   })
 
   it('skip matches inside a window already taken: two snippets of a frequent word come from two places', () => {
     const body = 'A rocket, a rocket and a rocket fell. Calm returned to the quiet town for the whole week. Later a rocket hit the base.'
-    const shown = snippets(body, rangesOf(body, 'rocket'), { ...options, snippets: 2, snippetLength: 40 })
+    const shown = snippets(own(body), rangesOf(body, 'rocket'), { ...options, snippets: 2, snippetLength: 40 })
     expect(shown).toEqual(['A <mark>rocket</mark>, a <mark>rocket</mark> and a <mark>rocket</mark> fell.', 'Later a <mark>rocket</mark> hit the base.'])
   })
 
   it('with snippetLength Infinity, show whole paragraphs', () => {
     const body = 'One rocket fell. Then another one.\n\nA second paragraph about the rocket.'
-    expect(snippets(body, rangesOf(body, 'rocket'), { ...options, snippetLength: Infinity })).toEqual([
+    expect(snippets(own(body), rangesOf(body, 'rocket'), { ...options, snippetLength: Infinity })).toEqual([
       'One <mark>rocket</mark> fell. Then another one.',
       'A second paragraph about the <mark>rocket</mark>.',
     ])
@@ -837,8 +865,8 @@ describe('snippet windows', () => {
   it('skip text the title already shows (a run of seven of its words), unless every window does', () => {
     const title = 'Officials said the convoy was struck by a rocket'
     const body = 'Officials said the convoy was struck by a rocket near the border on Monday. Later, a second rocket hit the army base.'
-    expect(snippets(body, rangesOf(body, 'rocket'), options, title)).toEqual(['Later, a second <mark>rocket</mark> hit the army base.'])
+    expect(snippets(own(body), rangesOf(body, 'rocket'), options, analyzedTokens(title, 'english'))).toEqual(['Later, a second <mark>rocket</mark> hit the army base.'])
     const only = 'Officials said the convoy was struck by a rocket near the border on Monday.'
-    expect(snippets(only, rangesOf(only, 'rocket'), options, title)).toEqual(['Officials said the convoy was struck by a <mark>rocket</mark> near the border on Monday.'])
+    expect(snippets(own(only), rangesOf(only, 'rocket'), options, analyzedTokens(title, 'english'))).toEqual(['Officials said the convoy was struck by a <mark>rocket</mark> near the border on Monday.'])
   })
 })

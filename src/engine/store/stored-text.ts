@@ -98,7 +98,7 @@ export class StoredText {
     const laid = this.#laidOut(doc, maxChars)
     if (!laid) return undefined
     const terms = this.#termsByCode()
-    const tokens: TokenList = { length: laid.tokens, term: (i) => terms[laid.codes[i]!]!, start: laid.start, end: laid.end, code: (i) => laid.codes[i]! }
+    const tokens: TokenList = { length: laid.tokens, term: (i) => terms[laid.codes[i]!]!, start: laid.start, end: laid.end, codes: laid.codes }
     return { text: laid, tokens }
   }
 
