@@ -135,18 +135,6 @@ export function decodeTextIndex(data: TokenText, count: number): TextIndex {
   return starts
 }
 
-/** The term codes of document `d` of a chunk; `terms` bounds them. */
-export function decodeDocumentCodes(data: TokenText, index: TextIndex, d: number, terms: number): Uint32Array {
-  const reader = new ByteReader(data.codes.subarray(index.codes[d], index.codes[d + 1]), 'text chunk codes')
-  const codes = new Uint32Array(index.tokens[d + 1]! - index.tokens[d]!)
-  for (let t = 0; t < codes.length; t++) {
-    codes[t] = reader.varint()
-    checkIndex(codes[t]! < terms, reader.what)
-  }
-  checkIndex(reader.done, reader.what)
-  return codes
-}
-
 /**
  * A document's text as token text lays it out: where each of its tokens is, computed from the
  * lengths of its terms and separators, with the text itself rebuilt only for the stretches asked

@@ -3,20 +3,13 @@ import { lowerBound } from '../lower-bound.js'
 import { escapeHtml, markRanges, type TextSource } from './html.js'
 import type { MatchRange, TokenList } from './match-ranges.js'
 
-/** Most characters read for the first word, which anchors the window of a text without matches. */
+/** Characters read for the first word, which anchors the window of a text without matches. */
 const LEAD = 4096
 
-/**
- * The first word (run of non-space) of `text`, read 64, then 512, then `LEAD` characters at a time
- * until it ends before what was read; `undefined` when there is none.
- */
-function firstWord(text: TextSource): { start: number; end: number } | undefined {
-  for (let size = 64; ; size *= 8) {
-    const lead = text.slice(0, size)
-    const word = /\S+/.exec(lead)
-    const end = word ? word.index + word[0].length : size
-    if (end < lead.length || lead.length < size || size >= LEAD) return word ? { start: word.index, end } : undefined
-  }
+/** The first word (run of non-space, as `word` matches it) of `lead`, the start of a text; `undefined` when it has none. */
+function firstWord(lead: string, word = /\S+/): { start: number; end: number } | undefined {
+  const found = word.exec(lead)
+  return found ? { start: found.index, end: found.index + found[0].length } : undefined
 }
 
 /** Most matches that anchor a candidate window: the cost per hit stays bounded. */
@@ -55,17 +48,16 @@ const SAME_TEXT = 0.8
 
 const collapse = (chunk: string): string => chunk.replace(/\s+/g, ' ')
 
-/** `make`, called on first use only. */
-function once<T>(make: () => T): () => T {
-  let value: T | undefined
-  return () => (value ??= make())
-}
-
 /** FNV-1a step: a 32-bit hash of a run of terms, folded in one term number at a time. */
 const fold = (hash: number, value: number): number => Math.imul(hash ^ value, 0x01000193)
 
-/** `WordsOf` terms given by number (the same term, the same number). */
-function wordsOf(terms: readonly number[]): WordsOf {
+/** The `WordsOf` tokens `[from, to)` of `list`; `numbers` numbers their terms (a term met first gets the next number). */
+function wordsOf(list: TokenList, from: number, to: number, numbers: Map<string, number>): WordsOf {
+  const terms: number[] = []
+  for (let t = from; t < to; t++) {
+    const term = list.term(t)
+    terms.push(numbers.get(term) ?? numbers.set(term, numbers.size).size - 1)
+  }
   const runs = new Set<number>()
   for (let i = 0; i + RUN <= terms.length; i++) {
     let hash = 0x811c9dc5
@@ -149,28 +141,18 @@ function wordsIn(stretch: string, from: number, last: boolean): Word[] {
  * rated first (see `byRating`), skipping those inside a window taken, at most `MAX_ANCHORS` of
  * them; a window is taken unless it overlaps or repeats (`repeats`, on the analyzed `tokens`) one
  * taken, or the tokens already `shown`, such as the title's (when all of them do, the first alone
- * is shown). Each window reads
- * only the text it can reach, so the cost per hit is bounded whatever the text's size. Windows
- * come in text order, with the ellipsis where they cut a sentence.
+ * is shown). Each window reads only the text it can reach, so the cost per hit is bounded
+ * whatever the text's size. Windows come in text order, with the ellipsis where they cut a sentence.
  */
 export function snippets(body: { text: TextSource; tokens: TokenList }, ranges: readonly MatchRange[], options: SnippetOptions, shown?: TokenList): string[] {
   const { text, tokens } = body
   const length = options.snippetLength
   if (options.snippets <= 0 || length <= 0) return []
-  // Terms by number, for `repeats()`: numbered as they are met.
+  // Terms by number, for `repeats()`.
   const numbers = new Map<string, number>()
-  const numbersOf = (list: TokenList, from: number, to: number): number[] => {
-    const out: number[] = []
-    for (let t = from; t < to; t++) {
-      const term = list.term(t)
-      let n = numbers.get(term)
-      if (n === undefined) numbers.set(term, (n = numbers.size))
-      out.push(n)
-    }
-    return out
-  }
-  // Without matches, the text's first word anchors the one window.
-  const first = ranges[0] ?? firstWord(text)
+  // Without matches, the text's first word anchors the one window (read from the first 64
+  // characters when it ends in them).
+  const first = ranges[0] ?? firstWord(text.slice(0, 64), /\S+(?=\s)/) ?? firstWord(text.slice(0, LEAD))
   if (!first) return []
   const mark = escapeHtml(options.ellipsis)
   const windowAt = (r: { start: number; end: number }): Window => {
@@ -196,22 +178,25 @@ export function snippets(body: { text: TextSource; tokens: TokenList }, ranges: 
       start = r.start
       end = Math.min(r.end, start + length)
     }
+    let terms: WordsOf | undefined
     const inside: MatchRange[] = []
     for (let m = lowerBound(0, ranges.length, (k) => ranges[k]!.start < start); m < ranges.length && ranges[m]!.end <= end; m++) inside.push(ranges[m]!)
     return {
       start,
       end,
-      words: once(() => {
+      words: () => {
+        // Its tokens: those from the first starting in it to the last ending in it.
         const first = lowerBound(0, tokens.length, (t) => tokens.start(t) < start)
-        return wordsOf(numbersOf(tokens, first, lowerBound(first, tokens.length, (t) => tokens.end(t) <= end)))
-      }),
+        terms ??= wordsOf(tokens, first, lowerBound(first, tokens.length, (t) => tokens.end(t) <= end), numbers)
+        return terms
+      },
       html: () =>
         (start !== words[i]!.start || (i > 0 && words[i - 1]!.cut > 1) ? mark : '') +
         markRanges(local, inside, options.tags, start, end, collapse) +
         (end !== words[j]!.end || words[j]!.cut > 1 ? mark : ''),
     }
   }
-  const seen = wordsOf(shown ? numbersOf(shown, 0, shown.length) : [])
+  const seen = wordsOf(shown ?? tokens, 0, shown ? shown.length : 0, numbers)
   const made: Window[] = []
   const chosen: Window[] = []
   for (const r of ranges[0] ? byRating(ranges, length) : [first]) {

@@ -18,11 +18,14 @@ function sourceFiles(dir: string): string[] {
   })
 }
 
-const sources = sourceFiles(join(ROOT, 'src')).map((path) => ({ path, text: readFileSync(path, 'utf8') }))
-const publicTypes = readFileSync(join(ROOT, 'src', 'types.ts'), 'utf8')
+/** `code` without its comments, which the build drops (block comments, and line comments from a `//` not after a `:`, as in URLs). */
+const withoutComments = (code: string): string => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1')
+
+const sources = sourceFiles(join(ROOT, 'src')).map((path) => ({ path, text: withoutComments(readFileSync(path, 'utf8')) }))
+const publicTypes = withoutComments(readFileSync(join(ROOT, 'src', 'types.ts'), 'utf8'))
 const declarations = (() => {
   try {
-    return readdirSync(join(ROOT, 'dist')).filter((name) => name.endsWith('.d.ts')).map((name) => readFileSync(join(ROOT, 'dist', name), 'utf8')).join('\n')
+    return readdirSync(join(ROOT, 'dist')).filter((name) => name.endsWith('.d.ts')).map((name) => withoutComments(readFileSync(join(ROOT, 'dist', name), 'utf8'))).join('\n')
   } catch {
     return ''
   }

@@ -1,6 +1,6 @@
 import { decodeStringList } from '../../format/container.js'
 import { analyzeTerms } from '../../analysis/analyzer.js'
-import { decodeChunkCodes, decodeDocumentCodes, codedTerms, decodeTextIndex, layoutText, type ChunkCodes, type CodedTerms, type LaidOutText, type TextIndex, type TokenText } from '../../format/token-text.js'
+import { decodeChunkCodes, codedTerms, decodeTextIndex, layoutText, type ChunkCodes, type CodedTerms, type LaidOutText, type TextIndex, type TokenText } from '../../format/token-text.js'
 import { SortedTerms } from '../../terms/sorted-terms.js'
 import { inSequence } from './in-sequence.js'
 import type { TermDictionary } from '../../terms/term-dictionary.js'
@@ -117,8 +117,8 @@ export class StoredText {
 
   /**
    * Whether the terms occur in a row in `doc`, within `fields`: checked on the positions part's
-   * term codes, else on the title and the body's text codes (or its analyzed text, for an article
-   * added since); `null` when neither is at hand.
+   * term codes, else on the title and the codes of the body laid out (as highlighting reads it),
+   * or its analyzed text, for an article added since; `null` when neither is at hand.
    */
   phraseIn(doc: number, terms: readonly string[], fields: readonly TextField[]): boolean | null {
     const codes = (): (number | undefined)[] => terms.map((term) => this.#codeOf(term))
@@ -130,7 +130,7 @@ export class StoredText {
       return (inTitle && inSequence(all.subarray(0, split), codes())) || (inBody && inSequence(all.subarray(split), codes()))
     }
     const title = this.store.displayOf(doc)?.title
-    const bodyCodes = this.#bodyCodesOf(doc)
+    const bodyCodes = this.#laidOut(doc, Infinity)?.codes
     const text = this._bodies[doc]
     const body = bodyCodes ?? (text === undefined ? undefined : (this._bodyTerms[doc] ??= analyzeTerms(text, this.store.analyzer)))
     if (title === undefined || body === undefined) return null
@@ -205,18 +205,6 @@ export class StoredText {
     // Four 4-byte columns a document; parsed strings take about twice their bytes.
     const bytes = 16 * index.tokens.length + 2 * (encoded.literals.length + encoded.gapStrings.length)
     return this.store.cache.set(key, { text, index }, bytes)
-  }
-
-  /** The body of a loaded document as term codes (cached); `undefined` while its chunk is not loaded. */
-  #bodyCodesOf(doc: number): Uint32Array | undefined {
-    const chunk = this.#chunkOf(doc)
-    const read = this.#readChunk(chunk)
-    if (!read) return undefined
-    const key = `c${doc}`
-    const cached = this.store.cache.get<Uint32Array>(key)
-    if (cached) return cached
-    const codes = decodeDocumentCodes(read.text, read.index, doc - chunk * this.store.chunkSize, this.store.terms.size)
-    return this.store.cache.set(key, codes, codes.byteLength)
   }
 
   /** A document's title and body tokens as term codes, from the positions part; `undefined` without it. */
