@@ -8,6 +8,8 @@ import { StringTable, type AnalysisTables, type AnalyzedArticle } from '../engin
 import type { Article } from '../types.js'
 import { packAnalyses, unpackAnalyses, type PackedAnalyses } from './packed-analyses.js'
 import { VERSION } from './version.js'
+import { crcOf, knowCrc, sectionList } from '../engine/store/store-encoder.js'
+import type { EncodedSnapshot } from '../engine/store/store-patcher.js'
 import { writeFileAtomic } from './write-index.js'
 
 /** One thing parsing a file reported, in order, as the cache replays it. */
@@ -41,6 +43,8 @@ interface CacheFile {
   gaps: string[]
   files: [path: string, parse: CachedParse][]
   analyses: PackedAnalyses
+  /** The last build's encoded index, and the CRC-32 of each of its sections (in `sectionList` order). */
+  snapshot?: { encoded: EncodedSnapshot; crcs: number[] }
 }
 
 /** The cache file's layout; another layout (or newsdex version, or parse options) starts empty. */
@@ -87,6 +91,8 @@ export class BuildCache {
   #tables: AnalysisTables = { terms: new StringTable(), gaps: new StringTable() }
   /** Each cached article's analysis. */
   #analyses = new WeakMap<Article, AnalyzedArticle>()
+  /** The encoded index of the last build, which the next one patches. */
+  #snapshot: EncodedSnapshot | undefined
 
   /** An empty cache. An invalid `racyMs` throws `E_INVALID_ARGUMENT`. */
   constructor(options: BuildCacheOptions = {}) {
@@ -122,6 +128,12 @@ export class BuildCache {
     articles.forEach((article, i) => {
       if (analyses[i]) cache.#analyses.set(article, analyses[i])
     })
+    if (data.snapshot && isSnapshot(data.snapshot)) {
+      const { encoded, crcs } = data.snapshot
+      // The file's SHA-1 checked every byte: its sections' checksums are not computed again.
+      sectionList(encoded.sections, true).forEach((bytes, i) => knowCrc(bytes, crcs[i]!))
+      cache.#snapshot = encoded
+    }
     cache.#unsaved = false
     return cache
   }
@@ -143,6 +155,7 @@ export class BuildCache {
         ),
         this.#tables,
       ),
+      ...(this.#snapshot ? { snapshot: { encoded: this.#snapshot, crcs: sectionList(this.#snapshot.sections, true).map(crcOf) } } : {}),
     }
     const payload = serialize(data)
     // Not flushed to the disk (50 MB on Reuters, seconds on a busy disk): a file cut short by a crash fails its hash and is ignored.
@@ -192,6 +205,28 @@ export class BuildCache {
   }
 
   /**
+   * The encoded index of the last build (see `EncodedSnapshot`), which the next build patches; set
+   * by the build.
+   * @internal
+   */
+  get _snapshot(): EncodedSnapshot | undefined {
+    return this.#snapshot
+  }
+
+  set _snapshot(snapshot: EncodedSnapshot | undefined) {
+    this.#snapshot = snapshot
+    this.#unsaved = true
+  }
+
+  /**
+   * The content hash of a file of the current build, once parsed or replayed.
+   * @internal
+   */
+  _hashOf(path: string): string | undefined {
+    return this.#seen.get(path)?.hash
+  }
+
+  /**
    * Keeps an article's analysis (made with `_tables`), for the next builds.
    * @internal
    */
@@ -210,6 +245,7 @@ export class BuildCache {
     const fingerprint = JSON.stringify({ version: VERSION, options })
     if (fingerprint !== this.#fingerprint) {
       this.#files = new Map()
+      this.#snapshot = undefined
       this.#tables = { terms: new StringTable(), gaps: new StringTable() }
       this.#unsaved = true
     }
@@ -324,6 +360,16 @@ function articlesOf(entry: CachedParse): Article[] {
   const articles: Article[] = []
   for (const event of entry.events) if (event.kind === 'record' && event.article) articles.push(event.article)
   return articles.length > 0 ? articles : entry.parsed
+}
+
+/** Whether a snapshot read from a cache file has the shape of one (its bytes were checked by the file's SHA-1). */
+function isSnapshot(value: unknown): value is { encoded: EncodedSnapshot; crcs: number[] } {
+  const { encoded, crcs } = Object(value) as { encoded?: EncodedSnapshot; crcs?: unknown }
+  const sections = encoded?.sections
+  const isBytes = (record: unknown): boolean => typeof record === 'object' && record !== null && Object.values(record).every((bytes) => bytes instanceof Uint8Array)
+  if (typeof encoded?.options !== 'string' || !isStrings(encoded.keys) || typeof sections?.meta !== 'object' || !isBytes(sections.search) || !isBytes(sections.positions) || !Array.isArray(sections.chunks)) return false
+  if (!sections.chunks.every((chunk) => chunk?.display instanceof Uint8Array && isBytes(chunk.text))) return false
+  return Array.isArray(crcs) && crcs.length === sectionList(sections, true).length && crcs.every((crc) => typeof crc === 'number')
 }
 
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((s) => typeof s === 'string')
