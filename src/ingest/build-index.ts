@@ -213,7 +213,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
       // With a cache, the article's analysis is taken from it (or made and kept in it).
       // Their postings are made only if the index is searched or encoded whole (see `_encodeAhead`).
       if (cache) {
-        cache._keepAnalysis(article, index._addAnalyzed(article, cache._tables, cache._analysisOf(article), true))
+        cache._keepAnalysis(article, index._addAnalyzed(article, cache._tables, cache._analysisOf(article), true), path)
         fileOf.set(article.id, path)
       } else index.add(article)
       file.added.add(article.id)

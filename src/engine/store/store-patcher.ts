@@ -131,6 +131,7 @@ export function patchSections(store: Store, options: unknown, keys: readonly str
   }
   // Each touched term's postings now: those before without the edited documents, merged with the edited documents' own.
   const changed = new Map<string, Postings | null>()
+  const sameDocs = new Set<string>()
   const freshTerms: string[] = []
   for (const term of touched) {
     const t = oldPlace(term)
@@ -153,6 +154,8 @@ export function patchSections(store: Store, options: unknown, keys: readonly str
         b++
       }
     }
+    // The same documents (an edited article that kept the term): its document gaps stay, only its frequencies are written again.
+    if (t >= 0 && list.docs.length === was.docs.length && list.docs.every((doc, k) => doc === was.docs[k])) sameDocs.add(term)
     changed.set(term, list.docs.length > 0 ? list : null)
     if (t < 0 && list.docs.length > 0) freshTerms.push(term)
   }
@@ -191,7 +194,15 @@ export function patchSections(store: Store, options: unknown, keys: readonly str
       return
     }
     const [d0, t0] = [docBytes.length, tfBytes.length]
-    encodePostings(postings!, n, docBytes, tfBytes)
+    if (sameDocs.has(term)) {
+      docBytes.bytes(before.search.postingDocs!.subarray(docStart[t], docStart[t + 1]))
+      // As `encodePostings` writes them.
+      for (let i = 0; i < postings!.docs.length; i++) {
+        const title = postings!.title[i]!
+        tfBytes.varint(postings!.body[i]! * 2 + (title > 0 ? 1 : 0))
+        if (title > 0) tfBytes.varint(title)
+      }
+    } else encodePostings(postings!, n, docBytes, tfBytes)
     df[j] = postings!.docs.length
     termStats.varint(df[j])
     termStats.varint(docBytes.length - d0)
@@ -212,9 +223,9 @@ export function patchSections(store: Store, options: unknown, keys: readonly str
   const search = {
     ids: reuse(before.search.ids, columns.ids),
     terms: sameTerms ? before.search.terms! : encoder.encode(terms.join('\n')),
-    termStats: reuse(before.search.termStats, termStats.finish()),
-    postingDocs: reuse(before.search.postingDocs, docBytes.finish()),
-    postingTfs: reuse(before.search.postingTfs, tfBytes.finish()),
+    termStats: termStats.finish(),
+    postingDocs: docBytes.finish(),
+    postingTfs: tfBytes.finish(),
     lengths: reuse(before.search.lengths, columns.lengths),
     dates: reuse(before.search.dates, columns.dates),
     values: reuse(before.search.values, columns.values),
