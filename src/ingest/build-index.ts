@@ -91,9 +91,12 @@ export interface BuildIndexOptions {
   strict?: boolean
   /**
    * Parse results to reuse: a `BuildCache` kept in memory across builds, or the path of a cache file
-   * (relative to the working directory; read at the start, written at the end). Only the files
-   * whose content changed are parsed and extracted again (an NDJSON file is then read whole, not
-   * as it is parsed). Default none.
+   * (relative to the working directory; read at the start, what changed appended at the end). Only
+   * the files whose content changed are parsed and extracted again (an NDJSON file is then read
+   * whole, not as it is parsed). The index is encoded before `buildIndex` returns (`serialize()` and
+   * `serializeParts()` with the default chunk size use that encoding while it is unchanged), patched
+   * from the last build's when only articles in place changed; its postings are made only when it
+   * is searched or changed. Default none.
    */
   cache?: string | BuildCache
   /** Called after each article (record) and after each file. Default none. */
