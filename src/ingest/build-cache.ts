@@ -9,7 +9,8 @@ import { StringTable, type AnalysisTables, type AnalyzedArticle } from '../engin
 import type { Article } from '../types.js'
 import { packAnalyses, unpackAnalyses, type PackedAnalyses } from './packed-analyses.js'
 import { VERSION } from './version.js'
-import { crcOf, knowCrc, type EncodedSections } from '../engine/store/store-encoder.js'
+import { crcOf, knowCrc } from '../engine/store/section-crc.js'
+import type { EncodedSections } from '../engine/store/store-encoder.js'
 import type { EncodedSnapshot } from '../engine/store/store-patcher.js'
 import { writeFileAtomic } from './write-index.js'
 
@@ -398,6 +399,7 @@ export class BuildCache {
     return this.#snapshot
   }
 
+  /** @internal */
   set _snapshot(snapshot: EncodedSnapshot | undefined) {
     this.#snapshot = snapshot
     this.#unsaved = true

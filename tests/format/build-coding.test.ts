@@ -1,13 +1,13 @@
 /**
  * The build's faster coders give the runtime's numbers and bytes: the CRC-32 of sections eight
- * bytes at a time (src/engine/store/store-encoder.ts), and Rice coding 16 bits at a time
+ * bytes at a time (src/engine/store/section-crc.ts), and Rice coding 16 bits at a time
  * (src/format/rice.ts) against the bit-at-a-time coding it replaced.
  */
 import { describe, expect, it } from 'vitest'
 import { ByteWriter } from '../../src/format/bytes.js'
 import { crc32 } from '../../src/format/crc32.js'
 import { readRice, writeRice } from '../../src/format/rice.js'
-import { fastCrc32 } from '../../src/engine/store/store-encoder.js'
+import { fastCrc32 } from '../../src/engine/store/section-crc.js'
 
 /** Rice coding one bit at a time, as the format defines it. */
 function riceBitByBit(out: ByteWriter, values: ArrayLike<number>, k: number): void {

@@ -4,7 +4,7 @@ import { NewsdexError } from '../../errors.js'
 import type { Article } from '../../types.js'
 import { analysesOf, type AnalyzedArticle, type StringTable } from './analyzed-text.js'
 import { GrowingPostings } from './growing-postings.js'
-import type { TermDictionary } from '../../terms/term-dictionary.js'
+import { PendingTerms } from './pending-terms.js'
 import { VALUE_FIELDS, type Display, type Store, type TermEntry, type ValueField } from './store.js'
 
 /**
@@ -29,57 +29,6 @@ const versions = new WeakMap<Store, number>()
 /** How many times a store was changed by this writer. */
 export function storeVersion(store: Store): number {
   return versions.get(store) ?? 0
-}
-
-/**
- * The dictionary of a store whose last articles were added with their analyses and whose postings
- * are not made yet (`addArticle(store, article, analysis, { defer: true })`): they are made, in
- * document order, on the first use of the dictionary, which is then the radix tree. A build whose
- * encoded index is patched from the one before (see `patchSections`) never makes them. Its size can
- * be told beforehand (`knownSize`), by what encoded the store.
- */
-class PendingTerms implements TermDictionary<TermEntry> {
-  /** The documents whose postings are pending, in order. */
-  readonly docs: number[] = []
-  /** The number of terms, when known without making the postings. */
-  knownSize: number | undefined
-
-  constructor(
-    private readonly store: Store,
-    private readonly terms: SearchableMap<TermEntry>,
-  ) {}
-
-  /** Makes the pending postings; the store's dictionary is the tree from then on. */
-  tree(): SearchableMap<TermEntry> {
-    const store = this.store
-    if (store._terms === this) {
-      store._terms = this.terms
-      const byTerm = entriesOf(this.terms)
-      const analyses = analysesOf(store)
-      for (const doc of this.docs) if (store.isLive(doc)) addPostings(store, this.terms, byTerm, doc, analyses[doc]!)
-    }
-    return this.terms
-  }
-
-  get size(): number {
-    return this.knownSize ?? this.tree().size
-  }
-
-  get(term: string): TermEntry | undefined {
-    return this.tree().get(term)
-  }
-
-  atPrefix(prefix: string): Iterable<[string, TermEntry]> {
-    return this.tree().atPrefix(prefix)
-  }
-
-  fuzzyGet(term: string, maxDistance: number): Map<string, [TermEntry, number]> {
-    return this.tree().fuzzyGet(term, maxDistance)
-  }
-
-  [Symbol.iterator](): Iterator<[string, TermEntry]> {
-    return this.tree()[Symbol.iterator]()
-  }
 }
 
 /** Tells a store whose postings are pending how many terms it has (known from its encoding), so that its size does not make them. */
@@ -112,7 +61,9 @@ export function addArticle(store: Store, article: Article, analyzed?: AnalyzedAr
   const terms = thaw(store)
   if (defer && analyzed && store._terms === terms && terms.size === 0 && store.documentCount === 0) {
     // The first deferred article of an empty store: the dictionary waits for its postings from now on.
-    store._terms = new PendingTerms(store, terms)
+    const byTerm = entriesOf(terms)
+    const analyses = analysesOf(store)
+    store._terms = new PendingTerms(store, terms, (doc) => addPostings(store, terms, byTerm, doc, analyses[doc]!))
     return addArticle(store, article, analyzed, { defer })
   }
   const byTerm = entriesOf(terms)
