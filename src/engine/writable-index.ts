@@ -1,11 +1,12 @@
 import { isKeywordFieldName, validateArticle } from '../article/validate.js'
 import { checkOption, NewsdexError } from '../errors.js'
-import { encodeAll, encodeAllPieces, encodeParts } from './store/store-encoder.js'
+import { encodeAll, encodeAllPieces, encodeParts, encodeStore, keepEncoded, liveDocuments } from './store/store-encoder.js'
+import { patchSections, type EncodedSnapshot } from './store/store-patcher.js'
 import { ENGLISH_STOPWORDS } from '../analysis/stopwords.js'
 import type { Article, NewsIndexOptions, SerializePartsOptions } from '../types.js'
 import { NewsIndex } from './news-index.js'
 import { analyzeArticle, type AnalysisTables, type AnalyzedArticle } from './store/analyzed-text.js'
-import { addArticle, removeArticle } from './store/store-writer.js'
+import { addArticle, knowTermCount, removeArticle } from './store/store-writer.js'
 
 /** Names a custom keyword field cannot take: the fields of `Article`, and the date facets. */
 const RESERVED_FIELDS = ['id', 'title', 'body', 'date', 'source', 'location', 'country', 'url', 'meta', 'keywords', 'year', 'month']
@@ -49,12 +50,27 @@ export class WritableNewsIndex extends NewsIndex {
    * in `tables`, as a build cache keeps it), or one made now in `tables`. Returns the analysis.
    * @internal
    */
-  _addAnalyzed(article: Article, tables: AnalysisTables, analyzed?: AnalyzedArticle): AnalyzedArticle {
+  _addAnalyzed(article: Article, tables: AnalysisTables, analyzed?: AnalyzedArticle, defer = false): AnalyzedArticle {
     const clean = validateArticle(article, 'E_INVALID_ARGUMENT', this.options.facets)
     if (this.store.docOf(clean.id) !== undefined) throw new NewsdexError('E_DUPLICATE_ID', `an article with id '${clean.id}' is already in the index`)
     const analysis = analyzed?.tables === tables ? analyzed : analyzeArticle(clean.title, clean.body, this.store.analyzer, tables)
-    addArticle(this.store, clean, analysis)
+    addArticle(this.store, clean, analysis, { defer })
     return analysis
+  }
+
+  /**
+   * Encodes the index now, for `serialize()` and `serializeParts()` (with the default chunk size)
+   * while it stays unchanged: patched from `previous` when it can be (see `patchSections`), else
+   * whole. `keyOf` gives the key of each article by id (see `EncodedSnapshot.keys`). Returns the
+   * snapshot for the next build.
+   * @internal
+   */
+  _encodeAhead(keyOf: (id: string) => string, previous?: EncodedSnapshot): EncodedSnapshot {
+    const keys = liveDocuments(this.store).map((doc) => keyOf(this.store.idOf(doc)))
+    const sections = (previous && patchSections(this.store, this.options, keys, previous)) ?? encodeStore(this.store, this.options, true)
+    keepEncoded(this.store, this.options, sections)
+    knowTermCount(this.store, sections.meta.terms)
+    return { options: JSON.stringify(this.options), keys, sections }
   }
 
   /** Adds many articles; stops at the first invalid one (those before it stay added). */

@@ -30,8 +30,8 @@ const encoder = new TextEncoder()
 const decoder = new TextDecoder('utf-8', { fatal: true })
 
 /** Packs a header and named sections into one file: preamble, JSON header, then the sections. */
-export function encodeContainer<Meta>(meta: Meta, sections: Record<string, Uint8Array>): Uint8Array {
-  const pieces = containerPieces(meta, sections)
+export function encodeContainer<Meta>(meta: Meta, sections: Record<string, Uint8Array>, crcOf = crc32): Uint8Array {
+  const pieces = containerPieces(meta, sections, crcOf)
   const out = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0))
   let at = 0
   for (const piece of pieces) {
@@ -41,12 +41,12 @@ export function encodeContainer<Meta>(meta: Meta, sections: Record<string, Uint8
   return out
 }
 
-/** The container as pieces to write one after another: preamble and header, then each section. */
-export function containerPieces<Meta>(meta: Meta, sections: Record<string, Uint8Array>): Uint8Array[] {
+/** The container as pieces to write one after another: preamble and header, then each section (`crcOf` gives a section's CRC-32). */
+export function containerPieces<Meta>(meta: Meta, sections: Record<string, Uint8Array>, crcOf = crc32): Uint8Array[] {
   const entries: SectionEntry[] = []
   let offset = 0
   for (const [name, bytes] of Object.entries(sections)) {
-    entries.push({ name, offset, length: bytes.length, crc32: crc32(bytes) })
+    entries.push({ name, offset, length: bytes.length, crc32: crcOf(bytes) })
     offset += bytes.length
   }
   const header: ContainerHeader<Meta> = { format: FORMAT_NAME, version: FORMAT_VERSION, meta, sections: entries }

@@ -13,21 +13,29 @@ export function riceParameter(documents: number, postings: number): number {
 
 /** Writes `values` (each ≥ 0) Rice-coded with parameter `k`, padded to a whole byte. */
 export function writeRice(out: ByteWriter, values: ArrayLike<number>, k: number): void {
+  // Bits are gathered in `acc` (its low `bits` bits pending, fewer than 8 between writes), up to 24 at a time.
   let acc = 0
   let bits = 0
-  const push = (bit: number): void => {
-    acc = (acc << 1) | bit
-    if (++bits === 8) {
-      out.byte(acc)
-      acc = 0
-      bits = 0
+  const put = (value: number, width: number): void => {
+    acc = (acc << width) | value
+    bits += width
+    while (bits >= 8) {
+      bits -= 8
+      out.byte((acc >>> bits) & 0xff)
     }
+    acc &= (1 << bits) - 1
   }
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!
-    for (let q = v >>> k; q > 0; q--) push(1)
-    push(0)
-    for (let b = k - 1; b >= 0; b--) push((v >>> b) & 1)
+    // The quotient in unary: ones, then a zero.
+    let q = Math.floor(v / 2 ** k)
+    for (; q >= 16; q -= 16) put(0xffff, 16)
+    put(((1 << q) - 1) << 1, q + 1)
+    // The low k bits, 16 at a time from the highest.
+    for (let b = k; b > 0; b -= 16) {
+      const width = Math.min(16, b)
+      put(Math.floor(v / 2 ** (b - width)) & ((1 << width) - 1), width)
+    }
   }
   if (bits > 0) out.byte(acc << (8 - bits))
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Stats } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { appendFile, readFile, stat } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { parseArticles, type ParseOptions } from '../article/parse-article.js'
 import { NewsdexError } from '../errors.js'
@@ -8,6 +9,9 @@ import { StringTable, type AnalysisTables, type AnalyzedArticle } from '../engin
 import type { Article } from '../types.js'
 import { packAnalyses, unpackAnalyses, type PackedAnalyses } from './packed-analyses.js'
 import { VERSION } from './version.js'
+import { crcOf, knowCrc } from '../engine/store/section-crc.js'
+import type { EncodedSections } from '../engine/store/store-encoder.js'
+import type { EncodedSnapshot } from '../engine/store/store-patcher.js'
 import { writeFileAtomic } from './write-index.js'
 
 /** One thing parsing a file reported, in order, as the cache replays it. */
@@ -31,23 +35,101 @@ interface CachedParse {
 }
 
 /**
- * The cache file's content (`v8.serialize`d): per file its parse, and the analyses of every file's
- * articles in order, packed, numbering in the tables `terms` and `gaps`.
+ * One record of the cache file (`v8.serialize`d): the first holds the whole cache, each next one
+ * what changed since the record before: files parsed again or read again (with their articles'
+ * analyses, packed, numbering in the tables, whose new strings it appends), files dropped, and the
+ * sections of the encoded index that changed.
  */
-interface CacheFile {
-  format: string
+interface CacheRecord {
   fingerprint: string
+  /** The tables' lengths before this record's strings are appended (0 in the first record). */
+  termsFrom: number
+  gapsFrom: number
   terms: string[]
   gaps: string[]
   files: [path: string, parse: CachedParse][]
+  dropped: string[]
+  /** The analyses of the articles of `files`, in order. */
   analyses: PackedAnalyses
+  snapshot?: SnapshotRecord
+}
+
+/** The encoded index of the last build, in a record: its sections that changed since the record before (all in the first). */
+interface SnapshotRecord {
+  options: string
+  meta: EncodedSections['meta']
+  /** Each document's key; with `keyChanges`, only those that changed, `[place, key]` (the same number of documents). */
+  keys?: string[]
+  keyChanges?: [number, string][]
+  /** The names of every section, in order (`search.<name>`, `positions.<name>`, `<chunk>.display`, `<chunk>.<name>`). */
+  names: string[]
+  /** The sections that changed, with their CRC-32. */
+  changed: [name: string, bytes: Uint8Array, crc: number][]
 }
 
 /** The cache file's layout; another layout (or newsdex version, or parse options) starts empty. */
-const FORMAT = 'newsdex-build-cache-2'
+const FORMAT = 'newsdex-build-cache-3'
 
-/** What a cache file starts with, before the SHA-1 of the rest (the `v8.serialize`d `CacheFile`). */
+/**
+ * What a cache file starts with; then records, each its payload's length (4 bytes, little-endian),
+ * the SHA-1 of the record before's SHA-1 and its payload (20 zero bytes before the first), and
+ * the payload. Records are appended; a record that does not check (cut short by a crash, or
+ * appended by another build to another state of the file) ends the file there.
+ */
 const HEADER = Buffer.from(`${FORMAT}\n`)
+const NO_DIGEST = Buffer.alloc(20)
+
+/** Whether the file's records after the first have grown past this many times its first one's size: then it is written whole again. */
+const COMPACT_RATIO = 1
+
+/** An encoded index's sections by name (see `SnapshotRecord.names`), in order. */
+function namedSections(sections: EncodedSections): [string, Uint8Array][] {
+  return [
+    ...Object.entries(sections.search).map(([name, bytes]): [string, Uint8Array] => [`search.${name}`, bytes]),
+    ...Object.entries(sections.positions).map(([name, bytes]): [string, Uint8Array] => [`positions.${name}`, bytes]),
+    ...sections.chunks.flatMap((chunk, c) => [[`${c}.display`, chunk.display] as [string, Uint8Array], ...Object.entries(chunk.text).map(([name, bytes]): [string, Uint8Array] => [`${c}.${name}`, bytes])]),
+  ]
+}
+
+/** The sections named by `namedSections`, back in their places; `undefined` when one is missing. */
+function sectionsFromNames(meta: EncodedSections['meta'], names: readonly string[], byName: Map<string, Uint8Array>): EncodedSections | undefined {
+  const sections: EncodedSections = { meta, search: {}, positions: {}, chunks: [] }
+  for (const name of names) {
+    const bytes = byName.get(name)
+    const dot = name.indexOf('.')
+    if (!bytes || dot < 0) return undefined
+    const [head, rest] = [name.slice(0, dot), name.slice(dot + 1)]
+    if (head === 'search') sections.search[rest] = bytes
+    else if (head === 'positions') sections.positions[rest] = bytes
+    else {
+      const c = Number(head)
+      if (!Number.isInteger(c) || c < 0 || c > sections.chunks.length) return undefined
+      if (c === sections.chunks.length) {
+        if (rest !== 'display') return undefined
+        sections.chunks.push({ display: bytes, text: {} })
+      } else sections.chunks[c]!.text[rest] = bytes
+    }
+  }
+  return sections
+}
+
+/** What a cache file holds, as a cache read or wrote it last (see `BuildCache.save`). */
+interface CacheFileState {
+  path: string
+  /** Its length, up to the end of its last record that checks. */
+  length: number
+  /** The SHA-1 of its last record. */
+  digest: Buffer
+  /** The size of its first record's payload. */
+  first: number
+  /** The lengths of the tables. */
+  terms: number
+  gaps: number
+  /** The encoded index's sections by name, its documents' keys, and its section names. */
+  sections: Map<string, Uint8Array>
+  keys: string[]
+  names: string[]
+}
 
 /** Options of a `BuildCache`. */
 export interface BuildCacheOptions {
@@ -87,6 +169,16 @@ export class BuildCache {
   #tables: AnalysisTables = { terms: new StringTable(), gaps: new StringTable() }
   /** Each cached article's analysis. */
   #analyses = new WeakMap<Article, AnalyzedArticle>()
+  /** The encoded index of the last build, which the next one patches. */
+  #snapshot: EncodedSnapshot | undefined
+  /**
+   * The cache file this cache read or wrote last, as it left it: its path, length, last record's
+   * SHA-1, first record's size, and what of the cache it holds (table lengths, sections, keys).
+   */
+  #file: CacheFileState | undefined
+  /** Files whose entry changed since the file was read or written, and files dropped since. */
+  #dirty = new Set<string>()
+  #dropped = new Set<string>()
 
   /** An empty cache. An invalid `racyMs` throws `E_INVALID_ARGUMENT`. */
   constructor(options: BuildCacheOptions = {}) {
@@ -97,45 +189,145 @@ export class BuildCache {
 
   /**
    * A cache saved by `save()`; an empty one when the file is missing, damaged, or not a cache of
-   * this newsdex (it is then written anew by the next save).
+   * this newsdex (it is then written anew by the next save). Records appended after a damaged one
+   * (a save cut short) are not read: the cache is as the saves before it left it.
    */
   static async load(file: string, options: BuildCacheOptions = {}): Promise<BuildCache> {
     const cache = new BuildCache(options)
-    let data: CacheFile
+    let bytes: Buffer
     try {
-      const bytes = await readFile(file)
-      const payload = bytes.subarray(HEADER.length + 20)
-      // A damaged file (a byte changed inside an article's text still deserializes) is not used.
-      if (!bytes.subarray(0, HEADER.length).equals(HEADER) || !bytes.subarray(HEADER.length, HEADER.length + 20).equals(createHash('sha1').update(payload).digest())) return cache
-      data = deserialize(payload) as CacheFile
-      if (!isCacheFile(data)) return cache
+      bytes = await readFile(file)
     } catch {
       return cache
     }
-    const tables = { terms: new StringTable(data.terms), gaps: new StringTable(data.gaps) }
-    const analyses = unpackAnalyses(data.analyses, tables)
-    const articles = data.files.flatMap(([, entry]) => articlesOf(entry))
-    if (!analyses || analyses.length !== articles.length) return cache
-    cache.#fingerprint = data.fingerprint
-    cache.#tables = tables
-    for (const [path, entry] of data.files) cache.#files.set(path, entry)
-    articles.forEach((article, i) => {
-      if (analyses[i]) cache.#analyses.set(article, analyses[i])
-    })
+    if (!bytes.subarray(0, HEADER.length).equals(HEADER)) return cache
+    let [at, digest, first] = [HEADER.length, NO_DIGEST, 0]
+    const state = { sections: new Map<string, Uint8Array>(), keys: [] as string[], names: [] as string[] }
+    while (at + 24 <= bytes.length) {
+      const length = bytes.readUInt32LE(at)
+      const payload = bytes.subarray(at + 24, at + 24 + length)
+      const next = createHash('sha1').update(digest).update(payload).digest()
+      // A damaged record (a byte changed inside an article's text still deserializes), and those after it, are not used.
+      if (payload.length !== length || !next.equals(bytes.subarray(at + 4, at + 24))) break
+      let record: CacheRecord
+      try {
+        record = deserialize(payload) as CacheRecord
+      } catch {
+        break
+      }
+      // A record that checks but does not apply is not one this code wrote: the whole cache is ignored.
+      if (!cache.#apply(record, first === 0, state)) return new BuildCache(options)
+      ;[at, digest] = [at + 24 + length, next]
+      first ||= length
+    }
+    if (first === 0) return new BuildCache(options)
+    cache.#file = { path: resolve(file), length: at, digest, first, terms: cache.#tables.terms.strings.length, gaps: cache.#tables.gaps.strings.length, ...state }
     cache.#unsaved = false
     return cache
   }
 
-  /** Writes the files of the last build, with their articles' analyses, to `file`, atomically. */
+  /** Applies a record read from the cache file (the first one: the whole cache); whether it did. */
+  #apply(record: CacheRecord, first: boolean, state: { sections: Map<string, Uint8Array>; keys: string[]; names: string[] }): boolean {
+    if (!isRecord(record) || (first ? record.termsFrom !== 0 || record.gapsFrom !== 0 : record.fingerprint !== this.#fingerprint)) return false
+    const tables = this.#tables
+    if (record.termsFrom !== tables.terms.strings.length || record.gapsFrom !== tables.gaps.strings.length) return false
+    for (const term of record.terms) if (tables.terms.number(term) !== tables.terms.strings.length - 1) return false
+    for (const gap of record.gaps) if (tables.gaps.number(gap) !== tables.gaps.strings.length - 1) return false
+    const analyses = unpackAnalyses(record.analyses, tables)
+    const articles = record.files.flatMap(([, entry]) => articlesOf(entry))
+    if (!analyses || analyses.length !== articles.length) return false
+    this.#fingerprint = record.fingerprint
+    for (const path of record.dropped) this.#files.delete(path)
+    for (const [path, entry] of record.files) this.#files.set(path, entry)
+    articles.forEach((article, i) => {
+      if (analyses[i]) this.#analyses.set(article, analyses[i])
+    })
+    const snapshot = record.snapshot
+    if (snapshot) {
+      if (snapshot.keys) state.keys = snapshot.keys
+      else if (snapshot.keyChanges) {
+        state.keys = [...state.keys]
+        for (const [place, key] of snapshot.keyChanges) if (place < state.keys.length) state.keys[place] = key
+      }
+      // The record's SHA-1 checked every byte: the sections' checksums are not computed again.
+      for (const [name, bytes, crc] of snapshot.changed) {
+        state.sections.set(name, bytes)
+        knowCrc(bytes, crc)
+      }
+      state.names = snapshot.names
+      const sections = sectionsFromNames(snapshot.meta, snapshot.names, state.sections)
+      if (!sections || state.keys.length !== snapshot.meta.documents) return false
+      for (const name of [...state.sections.keys()]) if (!snapshot.names.includes(name)) state.sections.delete(name)
+      this.#snapshot = { options: snapshot.options, keys: state.keys, sections }
+    }
+    return true
+  }
+
+  /**
+   * Writes the files of the last build, with their articles' analyses and the encoded index, to
+   * `file`: what changed since the cache last read or wrote that file is appended to it (a
+   * record, checked when read), unless the records appended have grown past the first one's size,
+   * or the file is not as this cache left it; then the whole cache is written, atomically. Not
+   * flushed to the disk: a record cut short by a crash fails its hash, and it is as if it was not written.
+   */
   async save(file: string): Promise<void> {
-    const data: CacheFile = {
-      format: FORMAT,
+    const path = resolve(file)
+    let known = this.#file?.path === path ? this.#file : undefined
+    if (known && known.length - HEADER.length > known.first * (1 + COMPACT_RATIO) + 24) known = undefined
+    if (known) {
+      // Appended only to the file this cache read or wrote (not replaced, not grown since).
+      const size = await stat(path).then((s) => s.size, () => -1)
+      if (size !== known.length) known = undefined
+    }
+    const named = this.#snapshot ? namedSections(this.#snapshot.sections) : []
+    const record = this.#record(known, named)
+    const payload = serialize(record)
+    const head = Buffer.alloc(24)
+    head.writeUInt32LE(payload.length, 0)
+    const digest = createHash('sha1').update(known?.digest ?? NO_DIGEST).update(payload).digest()
+    digest.copy(head, 4)
+    if (known) {
+      try {
+        await appendFile(path, Buffer.concat([head, payload]))
+      } catch (error) {
+        throw new NewsdexError('E_IO', `cannot write ${file}: ${(error as Error).message}`, { cause: error })
+      }
+    } else {
+      // Not flushed to the disk (50 MB on Reuters, seconds on a busy disk): a file cut short by a crash fails its hash and is ignored.
+      await writeFileAtomic(file, [HEADER, head, payload], { sync: false })
+    }
+    this.#file = {
+      path,
+      length: (known?.length ?? HEADER.length) + 24 + payload.length,
+      digest,
+      first: known?.first ?? payload.length,
+      terms: this.#tables.terms.strings.length,
+      gaps: this.#tables.gaps.strings.length,
+      sections: new Map(named),
+      keys: this.#snapshot?.keys ?? [],
+      names: named.map(([name]) => name),
+    }
+    this.#dirty.clear()
+    this.#dropped.clear()
+    this.#unsaved = false
+  }
+
+  /** What a save writes: everything (no `known` file), or what changed since `known`. */
+  #record(known: CacheFileState | undefined, named: [string, Uint8Array][]): CacheRecord {
+    const files = known ? [...this.#dirty].flatMap((path): [string, CachedParse][] => (this.#files.has(path) ? [[path, this.#files.get(path)!]] : [])) : [...this.#files]
+    const snapshot = this.#snapshot
+    const keys = snapshot?.keys ?? []
+    const sameCount = known !== undefined && known.keys.length === keys.length
+    return {
       fingerprint: this.#fingerprint,
-      terms: this.#tables.terms.strings,
-      gaps: this.#tables.gaps.strings,
-      files: [...this.#files],
+      termsFrom: known?.terms ?? 0,
+      gapsFrom: known?.gaps ?? 0,
+      terms: this.#tables.terms.strings.slice(known?.terms ?? 0),
+      gaps: this.#tables.gaps.strings.slice(known?.gaps ?? 0),
+      files,
+      dropped: known ? [...this.#dropped] : [],
       analyses: packAnalyses(
-        [...this.#files.values()].flatMap((entry) =>
+        files.flatMap(([, entry]) =>
           articlesOf(entry).map((article) => {
             const analysis = this.#analyses.get(article)
             return analysis?.tables === this.#tables ? analysis : null
@@ -143,11 +335,18 @@ export class BuildCache {
         ),
         this.#tables,
       ),
+      ...(snapshot
+        ? {
+            snapshot: {
+              options: snapshot.options,
+              meta: snapshot.sections.meta,
+              ...(sameCount ? { keyChanges: keys.flatMap((key, i): [number, string][] => (key === known.keys[i] ? [] : [[i, key]])) } : { keys }),
+              names: named.map(([name]) => name),
+              changed: named.filter(([name, bytes]) => known?.sections.get(name) !== bytes).map(([name, bytes]): [string, Uint8Array, number] => [name, bytes, crcOf(bytes)]),
+            },
+          }
+        : {}),
     }
-    const payload = serialize(data)
-    // Not flushed to the disk (50 MB on Reuters, seconds on a busy disk): a file cut short by a crash fails its hash and is ignored.
-    await writeFileAtomic(file, [HEADER, createHash('sha1').update(payload).digest(), payload], { sync: false })
-    this.#unsaved = false
   }
 
   /** Files held. */
@@ -192,12 +391,38 @@ export class BuildCache {
   }
 
   /**
-   * Keeps an article's analysis (made with `_tables`), for the next builds.
+   * The encoded index of the last build (see `EncodedSnapshot`), which the next build patches; set
+   * by the build.
    * @internal
    */
-  _keepAnalysis(article: Article, analysis: AnalyzedArticle): void {
+  get _snapshot(): EncodedSnapshot | undefined {
+    return this.#snapshot
+  }
+
+  /** @internal */
+  set _snapshot(snapshot: EncodedSnapshot | undefined) {
+    this.#snapshot = snapshot
+    this.#unsaved = true
+  }
+
+  /**
+   * The content hash of a file of the current build, once parsed or replayed.
+   * @internal
+   */
+  _hashOf(path: string): string | undefined {
+    return this.#seen.get(path)?.hash
+  }
+
+  /**
+   * Keeps an article's analysis (made with `_tables`), for the next builds; `path` is its file's.
+   * @internal
+   */
+  _keepAnalysis(article: Article, analysis: AnalyzedArticle, path?: string): void {
     if (this.#analyses.get(article) === analysis) return
     this.#analyses.set(article, analysis)
+    // Saved with its file's entry (or, its file unknown, with the whole cache).
+    if (path !== undefined) this.#dirty.add(path)
+    else this.#file = undefined
     this.#unsaved = true
   }
 
@@ -210,8 +435,13 @@ export class BuildCache {
     const fingerprint = JSON.stringify({ version: VERSION, options })
     if (fingerprint !== this.#fingerprint) {
       this.#files = new Map()
+      this.#snapshot = undefined
       this.#tables = { terms: new StringTable(), gaps: new StringTable() }
       this.#unsaved = true
+      // Nothing of the file is kept: it is written whole.
+      this.#file = undefined
+      this.#dirty.clear()
+      this.#dropped.clear()
     }
     this.#fingerprint = fingerprint
     this.#seen = new Map()
@@ -225,6 +455,11 @@ export class BuildCache {
   end(): void {
     this.#changed = this.#counts.parsed > 0 || this.#counts.reused < this.#files.size
     if (this.#changed) this.#unsaved = true
+    for (const path of this.#files.keys()) {
+      if (this.#seen.has(path)) continue
+      this.#dropped.add(path)
+      this.#dirty.delete(path)
+    }
     this.#files = this.#seen
   }
 
@@ -262,6 +497,7 @@ export class BuildCache {
     if (cached?.hash === hash) {
       if (fingerprint) {
         cached.stat = fingerprint
+        this.#dirty.add(path)
         this.#unsaved = true
       }
       this.#seen.set(path, cached)
@@ -269,6 +505,7 @@ export class BuildCache {
       return replay(cached, path, options)
     }
     this.#counts.parsed++
+    this.#dirty.add(path)
     const entry: CachedParse = { hash, ...(fingerprint ? { stat: fingerprint } : {}), events: [], parsed: [] }
     // An error of a handler (the index refusing an article) is the build's, not the parse's: not kept.
     let handlerFailed = false
@@ -328,14 +565,23 @@ function articlesOf(entry: CachedParse): Article[] {
 
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((s) => typeof s === 'string')
 
-/** Whether what a cache file held is a cache of this layout (its analyses are checked as they are unpacked); else it is ignored. */
-function isCacheFile(data: unknown): data is CacheFile {
-  const d = Object(data) as Partial<CacheFile>
-  if (d.format !== FORMAT || typeof d.fingerprint !== 'string' || !isStrings(d.terms) || !isStrings(d.gaps) || !Array.isArray(d.files)) return false
-  return d.files.every((file) => {
-    if (!Array.isArray(file) || typeof file[0] !== 'string') return false
-    const entry = file[1] as CachedParse
-    if (typeof entry !== 'object' || entry === null || typeof entry.hash !== 'string' || !Array.isArray(entry.events) || !Array.isArray(entry.parsed)) return false
-    return entry.stat === undefined || (Array.isArray(entry.stat) && entry.stat.length === 5 && entry.stat.every((n) => typeof n === 'number'))
-  })
+/** Whether an entry read from a cache file has the shape of one. */
+function isEntry(file: unknown): boolean {
+  if (!Array.isArray(file) || typeof file[0] !== 'string') return false
+  const entry = file[1] as CachedParse
+  if (typeof entry !== 'object' || entry === null || typeof entry.hash !== 'string' || !Array.isArray(entry.events) || !Array.isArray(entry.parsed)) return false
+  return entry.stat === undefined || (Array.isArray(entry.stat) && entry.stat.length === 5 && entry.stat.every((n) => typeof n === 'number'))
+}
+
+/** Whether a record read from a cache file has the shape of one of this layout (its analyses are checked as they are unpacked); else the file is ignored. */
+function isRecord(data: unknown): data is CacheRecord {
+  const d = Object(data) as Partial<CacheRecord>
+  const isCount = (n: unknown): boolean => Number.isInteger(n) && (n as number) >= 0
+  if (typeof d.fingerprint !== 'string' || !isCount(d.termsFrom) || !isCount(d.gapsFrom) || !isStrings(d.terms) || !isStrings(d.gaps) || !isStrings(d.dropped) || !Array.isArray(d.files) || !d.files.every(isEntry)) return false
+  if (d.snapshot === undefined) return true
+  const s = Object(d.snapshot) as Partial<SnapshotRecord>
+  const meta = Object(s.meta) as Partial<EncodedSections['meta']>
+  if (typeof s.options !== 'string' || !isStrings(s.names) || !isCount(meta.documents) || !isCount(meta.terms) || !isCount(meta.chunkSize) || !isCount(meta.chunks)) return false
+  if (s.keys !== undefined ? !isStrings(s.keys) : !Array.isArray(s.keyChanges) || !s.keyChanges.every((c) => Array.isArray(c) && isCount(c[0]) && typeof c[1] === 'string')) return false
+  return Array.isArray(s.changed) && s.changed.every((c) => Array.isArray(c) && typeof c[0] === 'string' && c[1] instanceof Uint8Array && typeof c[2] === 'number')
 }

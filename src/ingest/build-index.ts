@@ -91,9 +91,12 @@ export interface BuildIndexOptions {
   strict?: boolean
   /**
    * Parse results to reuse: a `BuildCache` kept in memory across builds, or the path of a cache file
-   * (relative to the working directory; read at the start, written at the end). Only the files
-   * whose content changed are parsed and extracted again (an NDJSON file is then read whole, not
-   * as it is parsed). Default none.
+   * (relative to the working directory; read at the start, what changed appended at the end). Only
+   * the files whose content changed are parsed and extracted again (an NDJSON file is then read
+   * whole, not as it is parsed). The index is encoded before `buildIndex` returns (`serialize()` and
+   * `serializeParts()` with the default chunk size use that encoding while it is unchanged), patched
+   * from the last build's when only articles in place changed; its postings are made only when it
+   * is searched or changed. Default none.
    */
   cache?: string | BuildCache
   /** Called after each article (record) and after each file. Default none. */
@@ -196,6 +199,8 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
   let done = 0
   let articles = 0
   let bytes = 0
+  /** With a cache, the file of each article added, by id. */
+  const fileOf = new Map<string, string>()
 
   /**
    * Indexes one article of `path`; an id of another file fails the whole file (which is added
@@ -209,8 +214,11 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
     }
     try {
       // With a cache, the article's analysis is taken from it (or made and kept in it).
-      if (cache) cache._keepAnalysis(article, index._addAnalyzed(article, cache._tables, cache._analysisOf(article)))
-      else index.add(article)
+      // Their postings are made only if the index is searched or encoded whole (see `_encodeAhead`).
+      if (cache) {
+        cache._keepAnalysis(article, index._addAnalyzed(article, cache._tables, cache._analysisOf(article), true), path)
+        fileOf.set(article.id, path)
+      } else index.add(article)
       file.added.add(article.id)
     } catch (error) {
       if (!(error instanceof NewsdexError)) throw error
@@ -324,6 +332,11 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
     onProgress?.({ done: ++done, total: paths.length, path, articles, bytes, totalBytes })
   }
   cache?.end()
+  // The index encoded now, patched from the last build's when only articles in place changed; kept for the next build.
+  if (cache) {
+    const snapshot = index._encodeAhead((id) => `${fileOf.get(id)}\n${cache._hashOf(fileOf.get(id)!)}\n${id}`, cache._snapshot)
+    if (snapshot.sections !== cache._snapshot?.sections) cache._snapshot = snapshot
+  }
   if (typeof options.cache === 'string' && cache!.unsaved) await cache!.save(options.cache)
   return { index, errors, skipped }
 }

@@ -51,7 +51,7 @@ export function packAnalyses(analyses: readonly (AnalyzedArticle | null)[], tabl
 }
 
 /** The largest number in `numbers`, or -1. */
-function largest(numbers: Uint32Array): number {
+function largest(numbers: Uint16Array | Uint32Array): number {
   let most = -1
   for (let i = 0; i < numbers.length; i++) if (numbers[i]! > most) most = numbers[i]!
   return most
@@ -67,9 +67,8 @@ export function unpackAnalyses(packed: PackedAnalyses, tables: AnalysisTables): 
   const isNumbers = (a: unknown): a is Uint16Array | Uint32Array => a instanceof Uint16Array || a instanceof Uint32Array
   if (!(p.present instanceof Uint8Array && p.counts instanceof Uint32Array && isNumbers(p.title) && isNumbers(p.body) && p.cases instanceof Uint8Array && isNumbers(p.gaps) && Array.isArray(p.literals))) return null
   const { present, counts, cases, literals } = p as PackedAnalyses
-  // Widened to 32 bits once (one copy), so that every analysis has the same array types.
-  const wide = (a: Uint16Array | Uint32Array): Uint32Array => (a instanceof Uint32Array ? a : Uint32Array.from(a))
-  const [title, body, gaps] = [wide(p.title), wide(p.body), wide(p.gaps)]
+  // Views into the packed arrays as they are (16 bits each while the tables are small): no copy.
+  const [title, body, gaps] = [p.title, p.body, p.gaps]
   const kept = counts.length / 3
   if (!Number.isInteger(kept) || present.reduce((sum, flag) => sum + flag, 0) !== kept || cases.length !== body.length || gaps.length !== body.length + kept) return null
   if (largest(title) >= tables.terms.strings.length || largest(body) >= tables.terms.strings.length || largest(gaps) >= tables.gaps.strings.length) return null

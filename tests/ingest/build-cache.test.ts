@@ -98,8 +98,10 @@ describe('BuildCache', () => {
     const dir = archive()
     const file = join(dir, 'cache', 'newsdex.json')
     const first = await build(dir, file)
-    expect(readFileSync(file).subarray(0, 22).toString()).toBe('newsdex-build-cache-2\n')
-    expect((deserialize(readFileSync(file).subarray(42)) as { format: string }).format).toBe('newsdex-build-cache-2')
+    expect(readFileSync(file).subarray(0, 22).toString()).toBe('newsdex-build-cache-3\n')
+    // The first record: its length, its SHA-1, then the whole cache.
+    const saved = readFileSync(file)
+    expect((deserialize(saved.subarray(46, 46 + saved.readUInt32LE(22))) as { files: unknown[] }).files).toHaveLength(5)
     const loaded = await BuildCache.load(file)
     expect(loaded.size).toBe(5)
     const second = await build(dir, loaded)

@@ -38,14 +38,14 @@ export interface AnalysisTables {
  */
 export interface AnalyzedArticle {
   tables: AnalysisTables
-  /** Per title token, its term's number. */
-  title: Uint32Array
+  /** Per title token, its term's number (16 bits each when read back from a cache file whose tables are small). */
+  title: Uint16Array | Uint32Array
   /** Per body token, its term's number. */
-  body: Uint32Array
+  body: Uint16Array | Uint32Array
   /** Per body token, how its surface is written (see `encodeTokenText`): 0 lower, 1 Capitalized, 2 UPPER, 3 literal. */
   cases: Uint8Array
   /** The separators of the body: before each token, and one after the last (numbers into `tables.gaps`). */
-  gaps: Uint32Array
+  gaps: Uint16Array | Uint32Array
   /** The surfaces no case rebuilds, in order. */
   literals: string[]
 }

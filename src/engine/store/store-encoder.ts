@@ -2,12 +2,12 @@ import { analyzeTerms } from '../../analysis/analyzer.js'
 import { NewsdexError } from '../../errors.js'
 import { ByteWriter } from '../../format/bytes.js'
 import { containerPieces, encodeContainer, encodeJsonSection } from '../../format/container.js'
-import { crc32 } from '../../format/crc32.js'
 import { encodeAnalyzedTokenText } from './analyzed-token-text.js'
 import { encodeTokenText, termCodes } from '../../format/token-text.js'
 import { analysesOf, type AnalyzedArticle, type StringTable } from './analyzed-text.js'
 import { GrowingPostings } from './growing-postings.js'
-import { termEntries } from './store-writer.js'
+import { storeVersion, termEntries } from './store-writer.js'
+import { crcOf, fastCrc32 } from './section-crc.js'
 import { encodePostings, type Postings } from './postings.js'
 import type { Display, Store } from './store.js'
 import type { PartMeta } from './store-decoder.js'
@@ -21,19 +21,46 @@ export const CHUNK_SIZE = 256
 
 const encoder = new TextEncoder()
 
+/** Every section of every part of an encoded index (the positions part's empty when not asked for). */
+export interface EncodedSections {
+  meta: Omit<PartMeta, 'part' | 'build'>
+  search: Record<string, Uint8Array>
+  positions: Record<string, Uint8Array>
+  chunks: EncodedChunk[]
+}
+
+/** One chunk of documents: its display section and its token text sections. */
+export interface EncodedChunk {
+  display: Uint8Array
+  text: Record<string, Uint8Array>
+}
+
+/** The sections the build fingerprint covers, in order: the search part's, the positions part's (`withPositions`), then each chunk's. */
+export function sectionList(sections: EncodedSections, withPositions: boolean): Uint8Array[] {
+  return [...Object.values(sections.search), ...(withPositions ? Object.values(sections.positions) : []), ...sections.chunks.flatMap((c) => [c.display, ...Object.values(c.text)])]
+}
+
+/** The build fingerprint: it covers every byte of every part, so parts of two builds never mix. */
+export function buildId(sections: EncodedSections, withPositions: boolean): string {
+  const every = sectionList(sections, withPositions)
+  return `${sections.meta.documents.toString(36)}-${fastCrc32(new Uint8Array(Uint32Array.from(every, crcOf).buffer)).toString(36)}`
+}
+
+/** The live documents of a store, in order. */
+export function liveDocuments(store: Store): number[] {
+  return Array.from({ length: store.documentCount }, (_, doc) => doc).filter((doc) => store.isLive(doc))
+}
+
 /**
  * The sections of every part of a store, compacted (removed articles dropped, terms sorted), in
- * chunks of `chunkSize` documents; the positions part only `withPositions` (the one-file index has none).
+ * chunks of `chunkSize` documents; the positions part only `withPositions` (the one-file index has
+ * none). The build fingerprint is `buildId()`'s.
  */
-export function encodeSections(store: Store, options: unknown, withPositions: boolean, chunkSize = CHUNK_SIZE): { meta: Omit<PartMeta, 'part'>; search: Record<string, Uint8Array>; positions: Record<string, Uint8Array>; chunks: { display: Uint8Array; text: Record<string, Uint8Array> }[] } {
-  const docs: number[] = []
+export function encodeStore(store: Store, options: unknown, withPositions: boolean, chunkSize = CHUNK_SIZE): EncodedSections {
+  const docs = liveDocuments(store)
   // Old document number → new (removed articles are dropped), or -1.
   const renumber = new Int32Array(store.documentCount).fill(-1)
-  for (let doc = 0; doc < store.documentCount; doc++) {
-    if (!store.isLive(doc)) continue
-    renumber[doc] = docs.length
-    docs.push(doc)
-  }
+  docs.forEach((doc, i) => (renumber[doc] = i))
   const documents = docs.length
   if (docs.some((doc) => !store.displayOf(doc) || !store.text.has(doc))) {
     throw new NewsdexError('E_INVALID_ARGUMENT', 'this index was loaded without all of its display and text parts; it cannot be serialized again')
@@ -63,6 +90,39 @@ export function encodeSections(store: Store, options: unknown, withPositions: bo
     termStats.varint(docBytes.length - d0)
     termStats.varint(tfBytes.length - t0)
   }
+  const termStatBytes = termStats.finish()
+  const sortedCodes = termCodes(sorted.map(([, entry]) => entry.df))
+  const codeOf = new Map(terms.map((term, i) => [term, sortedCodes[i]!]))
+  const chunks: EncodedChunk[] = []
+  // The positions part: per chunk, each document's title then body tokens as term codes
+  // (its sections keep the name 'ranks' of format version 3).
+  const positionCodes = new ByteWriter()
+  const chunkLengths = new ByteWriter()
+  const coder = chunkCoder(store, codeOf)
+  for (let start = 0; start < documents; start += chunkSize) {
+    const chunk = coder(docs.slice(start, start + chunkSize), withPositions)
+    positionCodes.bytes(chunk.positions)
+    chunkLengths.varint(chunk.positions.length)
+    chunks.push({ display: chunk.display, text: chunk.text })
+  }
+  const columns = documentSections(store, docs)
+  const search = {
+    ids: columns.ids,
+    terms: encoder.encode(terms.join('\n')),
+    termStats: termStatBytes,
+    postingDocs: docBytes.finish(),
+    postingTfs: tfBytes.finish(),
+    lengths: columns.lengths,
+    dates: columns.dates,
+    values: columns.values,
+    valueRefs: columns.valueRefs,
+  }
+  const positions = { chunkLengths: chunkLengths.finish(), ranks: positionCodes.finish() }
+  return { meta: { options, documents, terms: terms.length, chunkSize, chunks: chunks.length }, search, positions, chunks }
+}
+
+/** The sections of the search part that are columns of the documents: ids, lengths, dates, values. */
+export function documentSections(store: Store, docs: readonly number[]): { ids: Uint8Array; lengths: Uint8Array; dates: Uint8Array; values: Uint8Array; valueRefs: Uint8Array } {
   const lengths = new ByteWriter()
   for (const doc of docs) lengths.varint(store.titleLength(doc))
   for (const doc of docs) lengths.varint(store.bodyLength(doc))
@@ -76,15 +136,15 @@ export function encodeSections(store: Store, options: unknown, withPositions: bo
       for (const v of list) refs.varint(v)
     }
   }
-  const ids = encodeJsonSection(docs.map((doc) => store.idOf(doc)))
-  const termStatBytes = termStats.finish()
-  const sortedCodes = termCodes(sorted.map(([, entry]) => entry.df))
-  const codeOf = new Map(terms.map((term, i) => [term, sortedCodes[i]!]))
-  const chunks: { display: Uint8Array; text: Record<string, Uint8Array> }[] = []
-  // The positions part: per chunk, each document's title then body tokens as term codes
-  // (its sections keep the name 'ranks' of format version 3).
-  const positionCodes = new ByteWriter()
-  const chunkLengths = new ByteWriter()
+  return { ids: encodeJsonSection(docs.map((doc) => store.idOf(doc))), lengths: lengths.finish(), dates: dates.finish(), values: encodeJsonSection(Object.fromEntries(store.valueFields.map((f) => [f, store.values(f)]))), valueRefs: refs.finish() }
+}
+
+/**
+ * Encodes chunks of documents of a store: display records, token text (from the documents'
+ * analyses when they all have one of the same tables, else from their bodies), and, `withPositions`,
+ * each document's title then body term codes. `codeOf` gives each term's code.
+ */
+export function chunkCoder(store: Store, codeOf: Map<string, number>): (slice: readonly number[], withPositions: boolean) => EncodedChunk & { positions: Uint8Array } {
   const analyses = analysesOf(store)
   // Per table of analyses, the code of each of its terms (those no live document holds: none).
   const codesByTable = new Map<StringTable, Uint32Array>()
@@ -93,8 +153,7 @@ export function encodeSections(store: Store, options: unknown, withPositions: bo
     if (!codes) codesByTable.set(table, (codes = Uint32Array.from(table.strings, (term) => codeOf.get(term) ?? 0)))
     return codes
   }
-  for (let start = 0; start < documents; start += chunkSize) {
-    const slice = docs.slice(start, start + chunkSize)
+  return (slice, withPositions) => {
     // Documents added with their analysis are not analyzed again (the same bytes: a test compares).
     const analyzed = slice.map((doc) => analyses[doc])
     const tables = analyzed[0]?.tables
@@ -102,7 +161,7 @@ export function encodeSections(store: Store, options: unknown, withPositions: bo
     const text = known
       ? encodeAnalyzedTokenText(analyzed as AnalyzedArticle[], codesOf(tables.terms))
       : encodeTokenText(slice.map((doc) => store.text.body(doc) ?? ''), store.analyzer, (term) => codeOf.get(term)!)
-    const p0 = positionCodes.length
+    const positionCodes = new ByteWriter()
     if (withPositions) {
       slice.forEach((doc, i) => {
         const title = known ? Array.from(analyzed[i]!.title, (n) => codesOf(tables.terms)[n]!) : analyzeTerms(store.displayOf(doc)!.title, store.analyzer).map((term) => codeOf.get(term)!)
@@ -111,32 +170,11 @@ export function encodeSections(store: Store, options: unknown, withPositions: bo
         for (const code of codes) positionCodes.varint(code)
       })
     }
-    chunkLengths.varint(positionCodes.length - p0)
-    chunks.push({
+    return {
       display: encodeJsonSection(slice.map((doc) => displayRecord(store.displayOf(doc)))),
       text: { codes: text.codes, cases: text.cases, literals: encodeJsonSection(text.literals), gaps: text.gaps, gapStrings: encodeJsonSection(text.gapStrings), index: text.index },
-    })
-  }
-  const search = {
-    ids,
-    terms: encoder.encode(terms.join('\n')),
-    termStats: termStatBytes,
-    postingDocs: docBytes.finish(),
-    postingTfs: tfBytes.finish(),
-    lengths: lengths.finish(),
-    dates: dates.finish(),
-    values: encodeJsonSection(Object.fromEntries(store.valueFields.map((f) => [f, store.values(f)]))),
-    valueRefs: refs.finish(),
-  }
-  const positions = { chunkLengths: chunkLengths.finish(), ranks: positionCodes.finish() }
-  // The fingerprint covers every byte of every part, so parts of two builds never mix.
-  const every = [...Object.values(search), ...(withPositions ? Object.values(positions) : []), ...chunks.flatMap((c) => [c.display, ...Object.values(c.text)])]
-  const build = `${documents.toString(36)}-${crc32(new Uint8Array(Uint32Array.from(every, (bytes) => crc32(bytes)).buffer)).toString(36)}`
-  return {
-    meta: { build, options, documents, terms: terms.length, chunkSize, chunks: chunks.length },
-    search,
-    positions,
-    chunks,
+      positions: positionCodes.finish(),
+    }
   }
 }
 
@@ -147,44 +185,65 @@ function displayRecord(display: Display | undefined): [string, string | null, Re
 /** A date as a number: 0 for none, else year·512 + month·32 + day + 1 (sorts like the date). */
 function encodeDate(date: string | null): number {
   if (date === null) return 0
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  return y * 512 + m * 32 + d + 1
+  // YYYY-MM-DD (a checked date), read in place.
+  const at = date.length - 6
+  return Number(date.slice(0, at)) * 512 + Number(date.slice(at + 1, at + 3)) * 32 + Number(date.slice(at + 4)) + 1
+}
+
+/**
+ * Per store, its sections encoded ahead (with the positions part, in chunks of `CHUNK_SIZE`) by
+ * `encodeAhead`, and the store's version then: used by the serializers while the store stays unchanged.
+ */
+const encodedAhead = new WeakMap<Store, { version: number; options: string; sections: EncodedSections }>()
+
+/** Keeps the sections of a store (with the positions part, in chunks of `CHUNK_SIZE`) for its serializers, while it stays unchanged. */
+export function keepEncoded(store: Store, options: unknown, sections: EncodedSections): void {
+  encodedAhead.set(store, { version: storeVersion(store), options: JSON.stringify(options), sections })
+}
+
+/** The sections of a store kept by `keepEncoded`, while it has not changed since. */
+function keptSections(store: Store, options: unknown, chunkSize: number): EncodedSections | undefined {
+  const kept = encodedAhead.get(store)
+  return kept && kept.version === storeVersion(store) && chunkSize === CHUNK_SIZE && kept.options === JSON.stringify(options) ? kept.sections : undefined
 }
 
 /** The one-file index: every part's sections in one container. */
 export function encodeAll(store: Store, options: unknown): Uint8Array {
   const { meta, sections } = allSections(store, options)
-  return encodeContainer(meta, sections)
+  return encodeContainer(meta, sections, crcOf)
 }
 
 /** The one-file index as pieces to write one after another (`encodeAll` without the copy into one buffer). */
 export function encodeAllPieces(store: Store, options: unknown): Uint8Array[] {
   const { meta, sections } = allSections(store, options)
-  return containerPieces(meta, sections)
+  return containerPieces(meta, sections, crcOf)
 }
 
 function allSections(store: Store, options: unknown): { meta: PartMeta; sections: Record<string, Uint8Array> } {
-  const { meta, search, chunks } = encodeSections(store, options, false)
+  const encoded = keptSections(store, options, CHUNK_SIZE) ?? encodeStore(store, options, false)
+  const { search, chunks } = encoded
   // No positions section: the token text carries them.
   const sections: Record<string, Uint8Array> = { ...search }
   chunks.forEach((chunk, i) => {
     sections[`display-${i}`] = chunk.display
     for (const [name, bytes] of Object.entries(chunk.text)) sections[`text-${i}.${name}`] = bytes
   })
-  return { meta: { ...meta, part: 'all' }, sections }
+  return { meta: { build: buildId(encoded, false), ...encoded.meta, part: 'all' }, sections }
 }
 
 /** The parts of an index for the browser: `search`, `positions`, and `display-<i>` and `text-<i>` chunks. */
 export function encodeParts(store: Store, options: unknown, chunkSize = CHUNK_SIZE): Record<string, Uint8Array> {
-  const { meta, search, positions, chunks } = encodeSections(store, options, true, chunkSize)
+  const encoded = keptSections(store, options, chunkSize) ?? encodeStore(store, options, true, chunkSize)
+  const { search, positions, chunks } = encoded
+  const meta = { build: buildId(encoded, true), ...encoded.meta }
   const { options: _options, ...shared } = meta
   const parts: Record<string, Uint8Array> = {
-    search: encodeContainer({ ...meta, part: 'search' }, search),
-    positions: encodeContainer({ ...shared, part: 'positions' }, positions),
+    search: encodeContainer({ ...meta, part: 'search' }, search, crcOf),
+    positions: encodeContainer({ ...shared, part: 'positions' }, positions, crcOf),
   }
   chunks.forEach((chunk, i) => {
-    parts[`display-${i}`] = encodeContainer({ ...shared, part: 'display', chunk: i }, { display: chunk.display })
-    parts[`text-${i}`] = encodeContainer({ ...shared, part: 'text', chunk: i }, chunk.text)
+    parts[`display-${i}`] = encodeContainer({ ...shared, part: 'display', chunk: i }, { display: chunk.display }, crcOf)
+    parts[`text-${i}`] = encodeContainer({ ...shared, part: 'text', chunk: i }, chunk.text, crcOf)
   })
   return parts
 }

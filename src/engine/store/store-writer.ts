@@ -4,6 +4,7 @@ import { NewsdexError } from '../../errors.js'
 import type { Article } from '../../types.js'
 import { analysesOf, type AnalyzedArticle, type StringTable } from './analyzed-text.js'
 import { GrowingPostings } from './growing-postings.js'
+import { PendingTerms } from './pending-terms.js'
 import { VALUE_FIELDS, type Display, type Store, type TermEntry, type ValueField } from './store.js'
 
 /**
@@ -18,7 +19,21 @@ const entriesByTerm = new WeakMap<SearchableMap<TermEntry>, Map<string, TermEntr
  * (iterating the tree takes several times longer), else from its dictionary.
  */
 export function termEntries(store: Store): Iterable<[string, TermEntry]> {
+  if (store._terms instanceof PendingTerms) store._terms.tree()
   return (store._terms instanceof SearchableMap ? entriesByTerm.get(store._terms) : undefined) ?? store.terms
+}
+
+/** Per store, a count of its changes (articles added or removed): what was encoded of it is valid while it stays. */
+const versions = new WeakMap<Store, number>()
+
+/** How many times a store was changed by this writer. */
+export function storeVersion(store: Store): number {
+  return versions.get(store) ?? 0
+}
+
+/** Tells a store whose postings are pending how many terms it has (known from its encoding), so that its size does not make them. */
+export function knowTermCount(store: Store, count: number): void {
+  if (store._terms instanceof PendingTerms) store._terms.knownSize = count
 }
 
 /** The entries of a store's tree by term. */
@@ -33,10 +48,32 @@ function entriesOf(tree: SearchableMap<TermEntry>): Map<string, TermEntry> {
  * analyzes it, unless `analyzed` is its analysis already, and appends its postings. The analysis
  * given is kept, so that serializing does not analyze the body again.
  */
-export function addArticle(store: Store, article: Article, analyzed?: AnalyzedArticle): void {
+export function addArticle(store: Store, article: Article, analyzed?: AnalyzedArticle, { defer = false }: { defer?: boolean } = {}): void {
+  versions.set(store, storeVersion(store) + 1)
+  if (defer && analyzed && store._terms instanceof PendingTerms) {
+    const doc = appendArticle(store, article, analyzed.title.length, analyzed.body.length)
+    analysesOf(store)[doc] = analyzed
+    store._terms.docs.push(doc)
+    store._terms.knownSize = undefined
+    forgetTermCodes(store)
+    return
+  }
   const terms = thaw(store)
+  if (defer && analyzed && store._terms === terms && terms.size === 0 && store.documentCount === 0) {
+    // The first deferred article of an empty store: the dictionary waits for its postings from now on.
+    const byTerm = entriesOf(terms)
+    const analyses = analysesOf(store)
+    store._terms = new PendingTerms(store, terms, (doc) => addPostings(store, terms, byTerm, doc, analyses[doc]!))
+    return addArticle(store, article, analyzed, { defer })
+  }
   const byTerm = entriesOf(terms)
-  if (analyzed) return addAnalyzed(store, terms, byTerm, article, analyzed)
+  if (analyzed) {
+    const doc = appendArticle(store, article, analyzed.title.length, analyzed.body.length)
+    analysesOf(store)[doc] = analyzed
+    addPostings(store, terms, byTerm, doc, analyzed)
+    forgetTermCodes(store)
+    return
+  }
   const title = analyze(article.title, store.analyzer)
   const body = analyze(article.body, store.analyzer)
   const doc = appendArticle(store, article, title.length, body.length)
@@ -84,10 +121,8 @@ const entriesByNumber = new WeakMap<Store, WeakMap<StringTable, (TermEntry | und
 let titleCounts = new Uint32Array(1024)
 let bodyCounts = new Uint32Array(1024)
 
-/** `addArticle` with the article's analysis: counts by term number, then appends a posting per distinct term. */
-function addAnalyzed(store: Store, terms: SearchableMap<TermEntry>, byTerm: Map<string, TermEntry>, article: Article, analyzed: AnalyzedArticle): void {
-  const doc = appendArticle(store, article, analyzed.title.length, analyzed.body.length)
-  analysesOf(store)[doc] = analyzed
+/** The postings of an article added with its analysis: counts by term number, then appends a posting per distinct term. */
+function addPostings(store: Store, terms: SearchableMap<TermEntry>, byTerm: Map<string, TermEntry>, doc: number, analyzed: AnalyzedArticle): void {
   const table = analyzed.tables.terms
   let tables = entriesByNumber.get(store)
   if (!tables) entriesByNumber.set(store, (tables = new WeakMap()))
@@ -120,11 +155,34 @@ function addAnalyzed(store: Store, terms: SearchableMap<TermEntry>, byTerm: Map<
     titleCounts[n] = 0
     bodyCounts[n] = 0
   }
-  forgetTermCodes(store)
 }
 
 /** Removes a document from the postings and columns; its number stays allocated until the next serialization. */
 export function removeArticle(store: Store, doc: number): void {
+  versions.set(store, storeVersion(store) + 1)
+  // A document whose postings are not made yet (the last ones added, as a failed file's) has none to remove.
+  const pending = store._terms instanceof PendingTerms ? store._terms : undefined
+  const at = pending ? pending.docs.lastIndexOf(doc) : -1
+  if (pending && at >= 0) {
+    pending.docs.splice(at, 1)
+    pending.knownSize = undefined
+  } else {
+    removePostings(store, doc)
+  }
+  store._live[doc] = false
+  store._liveCount--
+  store._titleTotal -= store._titleLengths[doc]!
+  store._bodyTotal -= store._bodyLengths[doc]!
+  store._docOf.delete(store._ids[doc]!)
+  store._display[doc] = undefined
+  store.text._bodies[doc] = undefined
+  store.text._bodyTerms[doc] = undefined
+  analysesOf(store)[doc] = undefined
+  for (const field of store.valueFields) store._columns[field]!.numbersOf[doc] = NONE as number[]
+}
+
+/** Removes a document from the postings of its terms. */
+function removePostings(store: Store, doc: number): void {
   const terms = thaw(store)
   // The document's terms are those of its title and body, analyzed again (its postings are not
   // listed by document): only their lists are rewritten.
@@ -138,16 +196,6 @@ export function removeArticle(store: Store, doc: number): void {
     }
   }
   forgetTermCodes(store)
-  store._live[doc] = false
-  store._liveCount--
-  store._titleTotal -= store._titleLengths[doc]!
-  store._bodyTotal -= store._bodyLengths[doc]!
-  store._docOf.delete(store._ids[doc]!)
-  store._display[doc] = undefined
-  store.text._bodies[doc] = undefined
-  store.text._bodyTerms[doc] = undefined
-  analysesOf(store)[doc] = undefined
-  for (const field of store.valueFields) store._columns[field]!.numbersOf[doc] = NONE as number[]
 }
 
 /**
@@ -155,6 +203,7 @@ export function removeArticle(store: Store, doc: number): void {
  * is read-only) and the dictionary a radix tree, which takes inserts and deletes. Returns the tree.
  */
 function thaw(store: Store): SearchableMap<TermEntry> {
+  if (store._terms instanceof PendingTerms) return store._terms.tree()
   if (store._terms instanceof SearchableMap) return store._terms
   if (store._live.some((live, doc) => live && !store.displayOf(doc))) throw readOnly('display fields')
   if (store._live.some((live, doc) => live && !store.text.has(doc))) throw readOnly('text')

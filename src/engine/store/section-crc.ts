@@ -1,0 +1,45 @@
+/** The CRC-32 of each section already computed (a section is never changed once encoded). */
+const crcs = new WeakMap<Uint8Array, number>()
+
+/** `crc32(bytes)`, computed once per section. */
+export function crcOf(bytes: Uint8Array): number {
+  let crc = crcs.get(bytes)
+  if (crc === undefined) crcs.set(bytes, (crc = fastCrc32(bytes)))
+  return crc
+}
+
+/**
+ * CRC-32 tables for eight bytes at a time ("slicing by 8"): `SLICES[k][b]` is the CRC of byte `b`
+ * followed by `k` zero bytes. Made on first use; the build's, not the runtime's (whose `crc32`
+ * stays a byte at a time, the smaller code).
+ */
+let SLICES: Uint32Array[] | undefined
+
+/** `crc32(bytes)`, eight bytes at a time: the same number, about four times sooner. */
+export function fastCrc32(bytes: Uint8Array): number {
+  if (!SLICES) {
+    const t = Array.from({ length: 8 }, () => new Uint32Array(256))
+    for (let n = 0; n < 256; n++) {
+      let c = n
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+      t[0]![n] = c
+    }
+    for (let n = 0; n < 256; n++) for (let k = 1; k < 8; k++) t[k]![n] = (t[k - 1]![n]! >>> 8) ^ t[0]![t[k - 1]![n]! & 0xff]!
+    SLICES = t
+  }
+  const [t0, t1, t2, t3, t4, t5, t6, t7] = SLICES as [Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array]
+  let crc = -1
+  let i = 0
+  const end8 = bytes.length - (bytes.length & 7)
+  for (; i < end8; i += 8) {
+    const a = (crc ^ (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24))) >>> 0
+    crc = t7[a & 0xff]! ^ t6[(a >>> 8) & 0xff]! ^ t5[(a >>> 16) & 0xff]! ^ t4[a >>> 24]! ^ t3[bytes[i + 4]!]! ^ t2[bytes[i + 5]!]! ^ t1[bytes[i + 6]!]! ^ t0[bytes[i + 7]!]!
+  }
+  for (; i < bytes.length; i++) crc = t0[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8)
+  return ~crc >>> 0
+}
+
+/** Records the known CRC-32 of a section (one read from a checked file), so that it is not computed again. */
+export function knowCrc(bytes: Uint8Array, crc: number): void {
+  crcs.set(bytes, crc)
+}
