@@ -220,31 +220,33 @@ export function layoutText(data: TokenText, index: TextIndex, d: number, coded: 
   const firstLiteral = index.literals[d]!
   let literal = firstLiteral
   const nextLiteral = (): string | undefined => (literal < index.literals[d + 1]! ? data.literals[literal++] : undefined)
-  let length = 0
+  // How far the text is laid out (a variable of the loop alone: closures read `length`, set after it).
+  let reach = 0
   let t = 0
-  const mark = (): void => {
-    if (t % MARK > 0) return
-    marks[(2 * t) / MARK] = gaps.offset
-    marks[(2 * t) / MARK + 1] = literal - firstLiteral
-  }
-  for (; t < room && length < maxChars; t++) {
-    mark()
-    checkIndex((codes[t] = reader.varint()) < terms.length, reader.what)
-    const start = length + separator().length
+  for (; t <= room; t++) {
+    // Every `MARK` tokens, and at the separator after the last token laid out when it falls on one.
+    if (t % MARK === 0) {
+      marks[(2 * t) / MARK] = gaps.offset
+      marks[(2 * t) / MARK + 1] = literal - firstLiteral
+    }
+    if (t === room || reach >= maxChars) break
+    const code = reader.varint()
+    checkIndex(code < terms.length, reader.what)
+    codes[t] = code
+    const start = reach + separator().length
     const kind = data.cases[firstToken + t]!
     // The term's length, unless the token is a literal or its case changes its length.
-    let size = kind < Case.Literal ? termLength(coded, codes[t]!) : -1
+    let size = kind < Case.Literal ? termLength(coded, code) : -1
     if (size < 0) {
-      const own = surfaceOf(kind, terms[codes[t]!]!, nextLiteral)
+      const own = surfaceOf(kind, terms[code]!, nextLiteral)
       checkIndex(own !== undefined, 'text chunk: a token with no surface')
       size = own.length
     }
     cells[2 * t] = start
-    cells[2 * t + 1] = length = start + size
+    cells[2 * t + 1] = reach = start + size
   }
-  // (A mark for the separator after the last token laid out, when it falls on one.)
-  mark()
   const laid = t
+  let length = reach
   const complete = laid === count
   if (complete) {
     length += separator().length
