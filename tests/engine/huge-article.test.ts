@@ -96,6 +96,26 @@ describe('a 4 MB article', () => {
     }
   })
 
+  it('built in memory: its body is analyzed once, then its tokens come from the cache for any query', () => {
+    const index = new WritableNewsIndex()
+    index.addAll([makeArticle({ id: 'huge', title: 'A long day', body }), makeArticle({ id: 'short', title: 'Zeppelin', body: 'A zeppelin was seen.' })])
+    work.analyzed = 0
+    index.search('zeppelin')
+    expect(work.analyzed).toBeGreaterThan(MAX_HIGHLIGHT_CHARS)
+    work.analyzed = 0
+    const again = index.search('zeppelins capital').hits.find((h) => h.id === 'huge')!
+    expect(again.highlight!.snippets.join(' ')).toContain('<mark>capital</mark>')
+    // The query and the titles only.
+    expect(work.analyzed).toBeLessThan(100)
+    // With no room in the cache, each search analyzes the capped body again.
+    const tight = WritableNewsIndex.load(new WritableNewsIndex().serialize(), { cacheBytes: 1024 })
+    tight.add(makeArticle({ id: 'huge', title: 'A long day', body }))
+    tight.search('zeppelin')
+    work.analyzed = 0
+    tight.search('zeppelin')
+    expect(work.analyzed).toBeGreaterThan(MAX_HIGHLIGHT_CHARS)
+  })
+
   it('keeps its whole text: get() returns all of it', () => {
     expect(loaded.get('huge')!.body).toBe(body)
   })

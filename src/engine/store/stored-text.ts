@@ -93,7 +93,12 @@ export class StoredText {
   bodyTokens(doc: number, maxChars = Infinity): { text: TextSource; tokens: TokenList } | undefined {
     if (this._bodies[doc] !== undefined) {
       const own = this.body(doc, maxChars)!
-      return { text: own, tokens: analyzedTokens(own, this.store.analyzer) }
+      // Analyzed once (cached, with its length: another `maxChars` analyzes again); about 60 bytes a token.
+      const key = `a${doc}`
+      const cached = this.store.cache.get<{ text: string; tokens: TokenList }>(key)
+      if (cached?.text.length === own.length) return cached
+      const tokens = analyzedTokens(own, this.store.analyzer)
+      return this.store.cache.set(key, { text: own, tokens }, 60 * tokens.length)
     }
     const laid = this.#laidOut(doc, maxChars)
     if (!laid) return undefined
