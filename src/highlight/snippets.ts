@@ -133,16 +133,17 @@ function wordsIn(stretch: string, from: number, last: boolean): Word[] {
 }
 
 /**
- * Picks the best windows of a body's `text` around the matches (`ranges`, in order). Each match anchors a
- * window of at most `snippetLength` characters that holds it and stays in its paragraph: from its
- * sentence's start if that is within 40% of the length before the match, else from the earliest
- * word that is, up to the first sentence end past 60% of the length, else to the last whole word
- * that fits (a word too long to fit, such as a URL, leaves only the match). Matches are tried best
- * rated first (see `byRating`), skipping those inside a window taken, at most `MAX_ANCHORS` of
- * them; a window is taken unless it overlaps or repeats (`repeats`, on the analyzed `tokens`) one
- * taken, or the tokens already `shown`, such as the title's (when all of them do, the first alone
- * is shown). Each window reads only the text it can reach, so the cost per hit is bounded
- * whatever the text's size. Windows come in text order, with the ellipsis where they cut a sentence.
+ * Picks the best windows of a body's `text` around the matches (`ranges`, in order). Each match
+ * anchors a window of at most `snippetLength` characters that holds it and stays in its paragraph:
+ * from its sentence's start if that is within 40% of the length before the match, else from the
+ * earliest word that is, up to the first sentence end past 60% of the length, else to the last
+ * whole word that fits (a word too long to fit, such as a URL, leaves only the match). Matches are
+ * tried best rated first (see `byRating`), skipping those inside a window taken, at most
+ * `MAX_ANCHORS` of them; a window is taken unless it overlaps or repeats (`repeats`, on the
+ * analyzed `tokens`) one taken, or the tokens already `shown`, such as the title's (when all of
+ * them do, the first alone is shown). Each window reads only the text it can reach, so the cost per
+ * hit is bounded whatever the text's size. Windows come in text order, with the ellipsis where
+ * they cut a sentence.
  */
 export function snippets(body: { text: TextSource; tokens: TokenList }, ranges: readonly MatchRange[], options: SnippetOptions, shown?: TokenList): string[] {
   const { text, tokens } = body
