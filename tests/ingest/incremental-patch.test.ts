@@ -6,6 +6,7 @@
  */
 import { appendFileSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { BuildCache, buildIndex } from '../../src/build.js'
 import { makeTempDir, removeTempDirs } from '../helpers.js'
@@ -163,4 +164,57 @@ describe('incremental builds that patch the last index', () => {
     plain.remove('a9')
     expect(Buffer.from(index.serialize()).equals(Buffer.from(plain.serialize()))).toBe(true)
   })
+})
+
+describe('incremental builds after any mix of changes (property)', () => {
+  /** A small archive: 40 JSON files of one article and an NDJSON file of four. */
+  function small(seed: number): string {
+    const dir = makeTempDir('newsdex-patch-prop-')
+    const next = random(seed)
+    for (let i = 0; i < 40; i++) writeFileSync(join(dir, `a${String(i).padStart(2, '0')}.json`), JSON.stringify({ id: `a${i}`, title: `Title ${i}`, body: body(next, 3 + (i % 20)), date: `1987-02-${String(1 + (i % 28)).padStart(2, '0')}`, source: [`s${i % 3}`] }))
+    writeFileSync(join(dir, 'b.ndjson'), [0, 1, 2, 3].map((i) => JSON.stringify({ id: `b${i}`, title: `Line ${i}`, body: body(next, 8) })).join('\n'))
+    return dir
+  }
+  const read = (path: string): Record<string, unknown> => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
+  /** One change to the archive: an article's body, title, date, source or id; a line of the NDJSON file; two files' contents swapped. */
+  const change = fc.record({ kind: fc.constantFrom('body', 'title', 'date', 'source', 'id', 'line', 'swap'), at: fc.nat(39), other: fc.nat(39), seed: fc.nat() })
+  type Change = typeof change extends fc.Arbitrary<infer T> ? T : never
+  function apply(dir: string, { kind, at, other, seed }: Change): void {
+    const next = random(seed)
+    const path = (i: number): string => join(dir, `a${String(i).padStart(2, '0')}.json`)
+    const record = read(path(at))
+    if (kind === 'line') {
+      const lines = readFileSync(join(dir, 'b.ndjson'), 'utf8').split('\n')
+      lines[at % lines.length] = JSON.stringify({ ...JSON.parse(lines[at % lines.length]!), body: body(next, 1 + (seed % 30)) })
+      writeFileSync(join(dir, 'b.ndjson'), lines.join('\n'))
+      return
+    }
+    if (kind === 'swap') {
+      const [a, b] = [readFileSync(path(at)), readFileSync(path(other))]
+      writeFileSync(path(at), b)
+      writeFileSync(path(other), a)
+      return
+    }
+    if (kind === 'body') record.body = body(next, 1 + (seed % 40))
+    if (kind === 'title') record.title = `Retitled ${seed % 97}`
+    if (kind === 'date') record.date = `1987-03-${String(1 + (seed % 28)).padStart(2, '0')}`
+    if (kind === 'source') record.source = [`s${seed % 5}`, 'Reuters']
+    if (kind === 'id') record.id = `renamed${seed % 1000}`
+    writeFileSync(path(at), JSON.stringify(record))
+  }
+
+  it('a cached build gives the bytes of a full build, round after round', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(1000), fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }), async (seed, rounds) => {
+        const dir = small(seed)
+        const file = join(dir, 'cache', 'newsdex.cache')
+        await build(dir, file)
+        for (const round of rounds) {
+          for (const one of round) apply(dir, one)
+          expectSame(await build(dir, file), await build(dir))
+        }
+      }),
+      { numRuns: 12 },
+    )
+  }, 120_000)
 })
