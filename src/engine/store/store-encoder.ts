@@ -19,6 +19,12 @@ import type { PartMeta } from './store-decoder.js'
  */
 export const CHUNK_SIZE = 256
 
+/**
+ * Bytes of display and text (before compression) in a pack, unless `serializeParts({ packBytes })`
+ * says otherwise: `preload()` fetches a few packs rather than two files a chunk.
+ */
+export const PACK_BYTES = 1 << 20
+
 const encoder = new TextEncoder()
 
 /**
@@ -174,17 +180,36 @@ function allSections(store: Store, options: unknown): { meta: PartMeta; sections
   return { meta: { ...meta, part: 'all' }, sections }
 }
 
-/** The parts of an index for the browser: `search`, `positions`, and `display-<i>` and `text-<i>` chunks. */
-export function encodeParts(store: Store, options: unknown, chunkSize = CHUNK_SIZE): Record<string, Uint8Array> {
+/**
+ * The parts of an index for the browser: `search`, `positions`, `display-<i>` and `text-<i>`
+ * chunks, and (with two chunks or more, unless `packBytes` is 0) `pack-<i>`: the chunks again, in
+ * order, a pack closed once it holds `packBytes` of display and text.
+ */
+export function encodeParts(store: Store, options: unknown, chunkSize = CHUNK_SIZE, packBytes = PACK_BYTES): Record<string, Uint8Array> {
   const { meta, search, positions, chunks } = encodeSections(store, options, true, chunkSize)
   const { options: _options, ...shared } = meta
+  const packs: Record<string, Uint8Array>[] = []
+  if (packBytes > 0 && chunks.length > 1) {
+    let size = Infinity
+    chunks.forEach((chunk, i) => {
+      if (size >= packBytes) packs.push({}), (size = 0)
+      const pack = packs.at(-1)!
+      pack[`display-${i}`] = chunk.display
+      size += chunk.display.length
+      for (const [name, bytes] of Object.entries(chunk.text)) {
+        pack[`text-${i}.${name}`] = bytes
+        size += bytes.length
+      }
+    })
+  }
   const parts: Record<string, Uint8Array> = {
-    search: encodeContainer({ ...meta, part: 'search' }, search),
+    search: encodeContainer({ ...meta, part: 'search', ...(packs.length > 0 && { packs: packs.length }) }, search),
     positions: encodeContainer({ ...shared, part: 'positions' }, positions),
   }
   chunks.forEach((chunk, i) => {
     parts[`display-${i}`] = encodeContainer({ ...shared, part: 'display', chunk: i }, { display: chunk.display })
     parts[`text-${i}`] = encodeContainer({ ...shared, part: 'text', chunk: i }, chunk.text)
   })
+  packs.forEach((pack, i) => (parts[`pack-${i}`] = encodeContainer({ ...shared, part: 'pack' }, pack)))
   return parts
 }
