@@ -102,6 +102,14 @@ describe.skipIf(!hasChromium)('<newsdex-search> in Chromium', { timeout: 120_000
     await buildIndex(['**/*.md', '--cwd', join(work, 'news'), '--out', join(work, 'news.json'), '--split'])
     await buildIndex(['**/*.md', '--cwd', join(work, 'undated'), '--out', join(work, 'undated.json'), '--split'])
     await buildIndex(['seeds/**/*.txt', '--out', join(work, 'seeds.json'), '--split'])
+    // packed.json: 40 stories in 10 chunks of 4, each chunk again in a pack of its own.
+    const { NewsIndex } = (await import(pathToFileURL(join(ROOT, 'dist', 'indexer.js')).href)) as typeof import('../../src/indexer.js')
+    const { manifestFiles } = await import('../../src/ingest/manifest.js')
+    const packed = new NewsIndex()
+    for (let i = 0; i < 40; i++) packed.add({ id: `p${i}`, title: `Story ${i} about ${i < 4 ? 'harbour' : 'railway'} works`, body: `The ${i < 4 ? 'harbour' : 'railway'} works of story ${i} go on.`, date: '2021-01-01', source: [], location: [], country: [] })
+    const { manifestBytes, files } = manifestFiles(packed.serializeParts({ chunkSize: 4, packBytes: 1 }), 'packed')
+    await writeFile(join(work, 'packed.json'), manifestBytes)
+    for (const [name, bytes] of files) await writeFile(join(work, name), bytes)
     // The page: one element, its attributes from the query string; it records the element's events.
     await writeFile(
       join(work, 'page.html'),
@@ -562,6 +570,28 @@ self.postMessage = (message) => {
     // it after its first results), else on the positions part, fetched once.
     expect(positions().length).toBeLessThanOrEqual(1)
     expect(new Set(parts()).size).toBe(parts().length)
+    expect(pageErrors).toEqual([])
+  })
+
+  it('preloads a split index by its packs once its first results show: a later search fetches no chunk', async () => {
+    const finished: string[] = []
+    const page = await open({ src: 'packed.json', mode: 'inline' }, { before: (p) => p.on('requestfinished', (request) => finished.push(request.url().split('/').pop()!)) })
+    const named = (pattern: RegExp) => finished.filter((name) => pattern.test(name))
+    await input(page).focus()
+    // The first search fetches the chunk of its hits (chunk 0 holds the 4 harbour stories)…
+    await type(page, 'harbour')
+    expect(await options(page).count()).toBe(4)
+    // …then the box fetches the 10 packs, and nothing else.
+    await expect.poll(() => named(/^packed\.pack-\d+\.[0-9a-f]{8}\.idx$/).length).toBe(10)
+    expect(new Set(named(/^packed\.pack-/)).size).toBe(10)
+    const chunks = named(/^packed\.(?:display|text)-\d+\./)
+    expect(chunks.map((name) => name.split('.')[1]).sort()).toEqual(['display-0', 'text-0'])
+    await page.waitForTimeout(200)
+    // The railway stories are in chunks 1–9: their titles and snippets come from the packs.
+    await type(page, 'railway')
+    expect(await options(page).count()).toBe(10)
+    expect(await options(page).first().locator('[part=result-snippet] mark').first().textContent()).toMatch(/railway/i)
+    expect(named(/^packed\.(?:display|text)-\d+\./)).toEqual(chunks)
     expect(pageErrors).toEqual([])
   })
 
