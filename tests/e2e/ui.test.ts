@@ -573,25 +573,41 @@ self.postMessage = (message) => {
     expect(pageErrors).toEqual([])
   })
 
-  it('preloads a split index by its packs once its first results show: a later search fetches no chunk', async () => {
+  it('preloads a split index by its packs from its first search on, behind that page\'s chunks: a later search fetches no chunk', async () => {
+    const requested: string[] = []
     const finished: string[] = []
-    const page = await open({ src: 'packed.json', mode: 'inline' }, { before: (p) => p.on('requestfinished', (request) => finished.push(request.url().split('/').pop()!)) })
-    const named = (pattern: RegExp) => finished.filter((name) => pattern.test(name))
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const page = await open({ src: 'packed.json', mode: 'inline' }, {
+      before: (p) => {
+        p.on('request', (request) => requested.push(request.url().split('/').pop()!))
+        p.on('requestfinished', (request) => finished.push(request.url().split('/').pop()!))
+        // The first page's text arrives only when released.
+        void p.route(/packed\.text-0\.[0-9a-f]+\.idx$/, async (route) => (await held, route.continue()))
+      },
+    })
+    const named = (list: string[], pattern: RegExp) => list.filter((name) => pattern.test(name))
+    const PACK = /^packed\.pack-\d+\.[0-9a-f]{8}\.idx$/
+    const CHUNK = /^packed\.(?:display|text)-\d+\./
     await input(page).focus()
-    // The first search fetches the chunk of its hits (chunk 0 holds the 4 harbour stories)…
-    await type(page, 'harbour')
+    // The first search fetches the chunk of its hits (chunk 0 holds the 4 harbour stories), and
+    // the packs start behind it, before its text is in.
+    await input(page).pressSequentially('harbour')
+    await expect.poll(() => named(requested, PACK).length).toBeGreaterThan(0)
+    expect(named(requested, CHUNK).map((name) => name.split('.')[1]).sort()).toEqual(['display-0', 'text-0'])
+    expect(requested.findIndex((name) => PACK.test(name))).toBeGreaterThan(requested.findIndex((name) => /^packed\.text-0\./.test(name)))
+    release()
+    await shown(page, 'harbour')
     expect(await options(page).count()).toBe(4)
-    // …then the box fetches the 10 packs, and nothing else.
-    await expect.poll(() => named(/^packed\.pack-\d+\.[0-9a-f]{8}\.idx$/).length).toBe(10)
-    expect(new Set(named(/^packed\.pack-/)).size).toBe(10)
-    const chunks = named(/^packed\.(?:display|text)-\d+\./)
-    expect(chunks.map((name) => name.split('.')[1]).sort()).toEqual(['display-0', 'text-0'])
+    // Then all 10 packs, each once, and no other chunk.
+    await expect.poll(() => named(finished, PACK).length).toBe(10)
+    expect(new Set(named(requested, PACK)).size).toBe(10)
     await page.waitForTimeout(200)
     // The railway stories are in chunks 1–9: their titles and snippets come from the packs.
     await type(page, 'railway')
     expect(await options(page).count()).toBe(10)
     expect(await options(page).first().locator('[part=result-snippet] mark').first().textContent()).toMatch(/railway/i)
-    expect(named(/^packed\.(?:display|text)-\d+\./)).toEqual(chunks)
+    expect(named(requested, CHUNK).map((name) => name.split('.')[1]).sort()).toEqual(['display-0', 'text-0'])
     expect(pageErrors).toEqual([])
   })
 
