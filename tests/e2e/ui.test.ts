@@ -602,7 +602,8 @@ self.postMessage = (message) => {
     // Then all 10 packs, each once, and no other chunk.
     await expect.poll(() => named(finished, PACK).length).toBe(10)
     expect(new Set(named(requested, PACK)).size).toBe(10)
-    await page.waitForTimeout(200)
+    // (the worker adds each pack as its body arrives: a few ms after the request finishes)
+    await page.waitForTimeout(500)
     // The railway stories are in chunks 1–9: their titles and snippets come from the packs.
     await type(page, 'railway')
     expect(await options(page).count()).toBe(10)
