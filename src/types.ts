@@ -80,6 +80,16 @@ export interface SerializePartsOptions {
    * (Reuters in Chromium: keystroke p95 58 ms with 49 articles a chunk, 14 ms with 256).
    */
   chunkSize?: number
+  /**
+   * Bytes of display and text (before compression) per pack, or `0` for no packs. Default
+   * `1048576` (1 MiB). Packs (`pack-<i>`) hold the display and text chunks again, in order, several
+   * to a file, for `NewsIndex.preload()`: a browser then fetches a few files rather than two a chunk
+   * (Reuters: 10 packs for 75 chunks), which is what lets a search box's later keystrokes find
+   * their text loaded within a fraction of a second; the chunks stay for the hits a search needs
+   * before then. They double the display and text bytes stored, not those fetched. An index of one
+   * chunk has no packs; a build without packs is not preloaded.
+   */
+  packBytes?: number
 }
 
 export type AnalyzerPreset = 'english' | 'simple'

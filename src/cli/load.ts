@@ -30,7 +30,8 @@ export async function loadIndexFile(path: string): Promise<{ index: NewsIndex; b
       const bytes = await read(where)
       const index = NewsIndex.load(bytes)
       for (const [name, part] of Object.entries(parts)) {
-        if (name === 'search') continue
+        // Packs hold the display and text chunks again (for a browser's preload()).
+        if (name === 'search' || name.startsWith('pack-')) continue
         where = join(dirname(path), part.file)
         index.addPart(await read(where))
       }

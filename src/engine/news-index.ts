@@ -8,7 +8,7 @@ import { resolveOptions, type ResolvedOptions } from './options.js'
 import { decodeManifest } from '../format/manifest.js'
 import { fetchPart, partFetcher, partsFor, type PartFetcher } from './part-fetcher.js'
 import { rank, type IndexSettings, type Ranking } from './rank.js'
-import { attachDisplay, attachPositions, attachText, decodeSearchSections, readPart, type PartMeta } from './store/store-decoder.js'
+import { attachChunks, attachDisplay, attachPositions, attachText, decodeSearchSections, readPart, type PartMeta } from './store/store-decoder.js'
 import { DEFAULT_CACHE_BYTES } from './store/decoded-cache.js'
 import { Store } from './store/store.js'
 
@@ -124,14 +124,17 @@ export class NewsIndex {
   }
 
   /**
-   * Fetches the display and text chunks of an index opened with `open()` that no search has needed
-   * yet, one chunk at a time so that a search's own fetches are not kept waiting (phrases still
-   * fetch the positions when they need them). A search box calls it once its first results show,
-   * so that later keystrokes find the hits' text loaded. Resolves when all are in (at once for a
-   * whole index); `signal` stops it.
+   * Fetches, one file at a time, the packs of an index opened with `open()`: its display and text
+   * chunks again, about a megabyte to a file (`serializeParts({ packBytes })`), so that a few
+   * requests bring in what two files a chunk would (phrases still fetch the positions when they
+   * need them). A search box calls it once its first results show, so that later keystrokes find
+   * their hits' text loaded; a search meanwhile fetches its own chunks beside it. Resolves when all
+   * are in; at once for a whole index, or a build without packs (`packBytes: 0`), which then
+   * fetches each chunk when a search needs it. `signal` stops it.
    */
   async preload(signal?: AbortSignal): Promise<void> {
-    for (let chunk = 0; chunk * this.store.chunkSize < this.store.documentCount; chunk++) await this.#fetcher?.([`display-${chunk}`, `text-${chunk}`], signal)
+    const packs = this.#loadedFrom?.packs
+    for (let i = 0; i < packs!; i++) await this.#fetcher!([`pack-${i}`], signal)
   }
 
   async #searchAsync(query: string | ParsedQuery, options: AsyncSearchOptions): Promise<SearchResponse> {
@@ -152,7 +155,7 @@ export class NewsIndex {
     const missing = partsFor(store, ranking.page, options.highlight !== false)
     // rank() made this query and its diagnostics for this search alone.
     const { query } = ranking
-    if (missing.length > 0) {
+    if (missing[0]) {
       query.diagnostics.push({
         code: 'missing-part',
         message: `parts ${missing.join(', ')} not loaded: hits lack titles or snippets (searchAsync() fetches them)`,
@@ -168,7 +171,7 @@ export class NewsIndex {
     checkOption(Number.isFinite(cacheBytes) && cacheBytes >= 0, 'cacheBytes', cacheBytes)
     const { meta, sections } = readPart(data)
     if (meta.part !== 'all' && meta.part !== 'search') {
-      throw new NewsdexError('E_NOT_AN_INDEX', `cannot load a '${meta.part}' part: load the 'search' part or a whole index`)
+      throw new NewsdexError('E_NOT_AN_INDEX', `cannot load a '${meta.part}' part: only a search part or a whole index`)
     }
     let index: T
     try {
@@ -181,12 +184,8 @@ export class NewsIndex {
     decodeSearchSections(meta, sections, index.store)
     index.store.cache.limit = cacheBytes
     index.#loadedFrom = meta
-    if (meta.part === 'all') {
-      for (let i = 0; i < meta.chunks; i++) {
-        attachDisplay(index.store, meta, i, sections, `display-${i}`)
-        attachText(index.store, i, sections, `text-${i}.`)
-      }
-    }
+    // Every chunk of a whole index (none of a search part).
+    attachChunks(index.store, meta, sections)
     return index
   }
 
@@ -195,11 +194,12 @@ export class NewsIndex {
     const { meta, sections } = readPart(data)
     const own = this.#loadedFrom
     if (own?.part !== 'search' || meta.part === 'all' || meta.part === 'search') {
-      throw new NewsdexError('E_INVALID_ARGUMENT', `cannot add a '${meta.part}' part: only to an index loaded from its search part`)
+      throw new NewsdexError('E_INVALID_ARGUMENT', `cannot add a '${meta.part}' part: only to the index of a search part`)
     }
     checkIndex(meta.build === own.build, 'part of another build of the index')
     if (meta.part === 'positions') attachPositions(this.store, own, sections)
     else if (meta.part === 'display') attachDisplay(this.store, own, meta.chunk!, sections, 'display')
+    else if (meta.part === 'pack') attachChunks(this.store, meta, sections)
     else attachText(this.store, meta.chunk!, sections)
   }
 

@@ -107,8 +107,9 @@ export class WritableNewsIndex extends NewsIndex {
    * `NewsIndex.open()` bring in the rest.
    */
   serializeParts(options: SerializePartsOptions = {}): Record<string, Uint8Array> {
-    const { chunkSize } = Object(options) as SerializePartsOptions
+    const { chunkSize, packBytes } = Object(options) as SerializePartsOptions
     checkOption(chunkSize === undefined || (Number.isInteger(chunkSize) && chunkSize > 0), 'chunkSize', chunkSize)
-    return encodeParts(this.store, this.options, chunkSize)
+    checkOption(packBytes === undefined || (Number.isInteger(packBytes) && packBytes >= 0), 'packBytes', packBytes)
+    return encodeParts(this.store, this.options, chunkSize, packBytes)
   }
 }

@@ -65,8 +65,8 @@ const preloading = new WeakSet<NewsIndex>()
 /**
  * Runs a view request; rejects with the signal's reason when it is aborted. A page that lacks parts
  * is handed to `onPartial` first, without `highlight`, if its titles are in (or come in) before the
- * text of its snippets. Once a first search has answered, the index's other
- * chunks are fetched in the background (`preload()`), so that later keystrokes wait for no download.
+ * text of its snippets. From the first search on, once it has asked for its own chunks, the index's
+ * packs are fetched in the background (`preload()`), so that later keystrokes wait for no download.
  */
 export async function runView(index: NewsIndex, request: ViewRequest, signal?: AbortSignal, onPartial?: (partial: ViewResponse) => void): Promise<ViewResponse> {
   const options: SearchOptions = {
@@ -83,6 +83,8 @@ export async function runView(index: NewsIndex, request: ViewRequest, signal?: A
   if (res.query.diagnostics.some((d) => d.code === 'missing-part')) {
     let done = false
     const whole = index.searchAsync(request.q, { ...options, signal })
+    // The rest is fetched from now on, behind this page's own chunks.
+    startPreload(index)
     whole.then(() => (done = true), () => (done = true))
     if (onPartial) {
       const titled = res.hits.every((hit) => hit.article.title) ? Promise.resolve(res) : index.searchAsync(request.q, { ...options, highlight: false, signal })

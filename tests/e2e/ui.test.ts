@@ -102,6 +102,14 @@ describe.skipIf(!hasChromium)('<newsdex-search> in Chromium', { timeout: 120_000
     await buildIndex(['**/*.md', '--cwd', join(work, 'news'), '--out', join(work, 'news.json'), '--split'])
     await buildIndex(['**/*.md', '--cwd', join(work, 'undated'), '--out', join(work, 'undated.json'), '--split'])
     await buildIndex(['seeds/**/*.txt', '--out', join(work, 'seeds.json'), '--split'])
+    // packed.json: 40 stories in 10 chunks of 4, each chunk again in a pack of its own.
+    const { NewsIndex } = (await import(pathToFileURL(join(ROOT, 'dist', 'indexer.js')).href)) as typeof import('../../src/indexer.js')
+    const { manifestFiles } = await import('../../src/ingest/manifest.js')
+    const packed = new NewsIndex()
+    for (let i = 0; i < 40; i++) packed.add({ id: `p${i}`, title: `Story ${i} about ${i < 4 ? 'harbour' : 'railway'} works`, body: `The ${i < 4 ? 'harbour' : 'railway'} works of story ${i} go on.`, date: '2021-01-01', source: [], location: [], country: [] })
+    const { manifestBytes, files } = manifestFiles(packed.serializeParts({ chunkSize: 4, packBytes: 1 }), 'packed')
+    await writeFile(join(work, 'packed.json'), manifestBytes)
+    for (const [name, bytes] of files) await writeFile(join(work, name), bytes)
     // The page: one element, its attributes from the query string; it records the element's events.
     await writeFile(
       join(work, 'page.html'),
@@ -562,6 +570,45 @@ self.postMessage = (message) => {
     // it after its first results), else on the positions part, fetched once.
     expect(positions().length).toBeLessThanOrEqual(1)
     expect(new Set(parts()).size).toBe(parts().length)
+    expect(pageErrors).toEqual([])
+  })
+
+  it('preloads a split index by its packs from its first search on, behind that page\'s chunks: a later search fetches no chunk', async () => {
+    const requested: string[] = []
+    const finished: string[] = []
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const page = await open({ src: 'packed.json', mode: 'inline' }, {
+      before: (p) => {
+        p.on('request', (request) => requested.push(request.url().split('/').pop()!))
+        p.on('requestfinished', (request) => finished.push(request.url().split('/').pop()!))
+        // The first page's text arrives only when released.
+        void p.route(/packed\.text-0\.[0-9a-f]+\.idx$/, async (route) => (await held, route.continue()))
+      },
+    })
+    const named = (list: string[], pattern: RegExp) => list.filter((name) => pattern.test(name))
+    const PACK = /^packed\.pack-\d+\.[0-9a-f]{8}\.idx$/
+    const CHUNK = /^packed\.(?:display|text)-\d+\./
+    await input(page).focus()
+    // The first search fetches the chunk of its hits (chunk 0 holds the 4 harbour stories), and
+    // the packs start behind it, before its text is in.
+    await input(page).pressSequentially('harbour')
+    await expect.poll(() => named(requested, PACK).length).toBeGreaterThan(0)
+    expect(named(requested, CHUNK).map((name) => name.split('.')[1]).sort()).toEqual(['display-0', 'text-0'])
+    expect(requested.findIndex((name) => PACK.test(name))).toBeGreaterThan(requested.findIndex((name) => /^packed\.text-0\./.test(name)))
+    release()
+    await shown(page, 'harbour')
+    expect(await options(page).count()).toBe(4)
+    // Then all 10 packs, each once, and no other chunk.
+    await expect.poll(() => named(finished, PACK).length).toBe(10)
+    expect(new Set(named(requested, PACK)).size).toBe(10)
+    // (the worker adds each pack as its body arrives: a few ms after the request finishes)
+    await page.waitForTimeout(500)
+    // The railway stories are in chunks 1–9: their titles and snippets come from the packs.
+    await type(page, 'railway')
+    expect(await options(page).count()).toBe(10)
+    expect(await options(page).first().locator('[part=result-snippet] mark').first().textContent()).toMatch(/railway/i)
+    expect(named(requested, CHUNK).map((name) => name.split('.')[1]).sort()).toEqual(['display-0', 'text-0'])
     expect(pageErrors).toEqual([])
   })
 

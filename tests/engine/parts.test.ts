@@ -70,12 +70,12 @@ function withAllParts(): NewsIndex {
 // ---------------------------------------------------------------------------------------------
 
 describe('serializeParts()', () => {
-  it("returns 'search', 'positions', and 'display-<i>' and 'text-<i>' for each chunk of 256 articles", () => {
-    expect(Object.keys(PARTS).sort()).toEqual(['display-0', 'display-1', 'display-2', 'positions', 'search', 'text-0', 'text-1', 'text-2'])
+  it("returns 'search', 'positions', 'display-<i>' and 'text-<i>' for each chunk of 256 articles, and a pack of them", () => {
+    expect(Object.keys(PARTS).sort()).toEqual(['display-0', 'display-1', 'display-2', 'pack-0', 'positions', 'search', 'text-0', 'text-1', 'text-2'])
     for (const [name, bytes] of Object.entries(PARTS)) {
       const meta = decodeContainer(bytes).meta as Record<string, unknown>
       expect(meta.part, name).toBe(name.replace(/-\d+$/, ''))
-      if (/-\d+$/.test(name)) expect(meta.chunk, name).toBe(Number(name.split('-')[1]))
+      if (/^(display|text)-\d+$/.test(name)) expect(meta.chunk, name).toBe(Number(name.split('-')[1]))
       expect(meta.build, name).toBe((decodeContainer(PARTS.search!).meta as Record<string, unknown>).build)
     }
   })
@@ -217,6 +217,69 @@ describe('NewsIndex.load(parts.search) and addPart()', () => {
     for (const query of [...QUERIES, ...PHRASES]) {
       expect(normalized(index.search(query, OPTIONS[0]))).toEqual(normalized(loaded.search(query, OPTIONS[0])))
     }
+  })
+})
+
+describe('serializeParts({ packBytes }) and addPart() of a pack', () => {
+  /** The names of a pack's sections. */
+  const sectionsOf = (bytes: Uint8Array): string[] => [...decodeContainer(bytes).sections.keys()]
+  const packsOf = (parts: Record<string, Uint8Array>): string[] => Object.keys(parts).filter((name) => name.startsWith('pack-'))
+
+  it('packs hold the chunks again, in order, each closed once it holds packBytes; the search part counts them', () => {
+    const textSections = ['codes', 'cases', 'literals', 'gaps', 'gapStrings', 'index']
+    const chunk = (i: number): string[] => [`display-${i}`, ...textSections.map((name) => `text-${i}.${name}`)]
+    // The default (1 MiB) takes these 3 chunks in one pack.
+    expect(sectionsOf(PARTS['pack-0']!)).toEqual([...chunk(0), ...chunk(1), ...chunk(2)])
+    expect(decodeContainer(PARTS.search!).meta).toMatchObject({ packs: 1 })
+    expect(decodeContainer(PARTS['pack-0']!).meta).toMatchObject({ part: 'pack', chunks: 3 })
+    // A byte a pack: one chunk each.
+    const one = FULL.serializeParts({ chunkSize: CHUNK, packBytes: 1 })
+    expect(packsOf(one)).toEqual(['pack-0', 'pack-1', 'pack-2'])
+    for (let i = 0; i < 3; i++) expect(sectionsOf(one[`pack-${i}`]!)).toEqual(chunk(i))
+    expect(decodeContainer(one.search!).meta).toMatchObject({ packs: 3 })
+    // Just over the first chunk's bytes: the first two chunks, then the third.
+    const first = (['display-0', 'text-0'] as const).reduce((sum, name) => sum + [...decodeContainer(PARTS[name]!).sections.values()].reduce((s, b) => s + b.length, 0), 0)
+    const two = FULL.serializeParts({ chunkSize: CHUNK, packBytes: first + 1 })
+    expect(sectionsOf(two['pack-0']!)).toEqual([...chunk(0), ...chunk(1)])
+    expect(sectionsOf(two['pack-1']!)).toEqual(chunk(2))
+    // None with packBytes 0, nor for one chunk; the search part then counts none.
+    for (const parts of [FULL.serializeParts({ chunkSize: CHUNK, packBytes: 0 }), fullIndex(ARTICLES.slice(0, CHUNK)).serializeParts({ chunkSize: CHUNK })]) {
+      expect(packsOf(parts)).toEqual([])
+      expect(decodeContainer(parts.search!).meta).not.toHaveProperty('packs')
+    }
+    // The chunks and the search part's sections are the same with or without packs.
+    const none = FULL.serializeParts({ chunkSize: CHUNK, packBytes: 0 })
+    for (const name of Object.keys(none)) if (name !== 'search') expect(Buffer.from(none[name]!).equals(Buffer.from(PARTS[name]!)), name).toBe(true)
+    for (const packBytes of [-1, 1.5, Number.NaN, '8']) expectNewsdexError(() => FULL.serializeParts({ packBytes } as never), 'E_INVALID_ARGUMENT', 'packBytes')
+  })
+
+  it('an index given its packs (and positions) answers as the whole index, with titles and snippets', () => {
+    for (const packBytes of [1, 1 << 20]) {
+      const parts = FULL.serializeParts({ chunkSize: CHUNK, packBytes })
+      const index = NewsIndex.load(parts.search!)
+      index.addPart(parts.positions!)
+      for (const name of packsOf(parts)) index.addPart(parts[name]!)
+      const whole = NewsIndex.load(FULL.serialize())
+      for (const query of [...QUERIES, ...PHRASES]) {
+        const response = index.search(query, OPTIONS[0])
+        expect(response.query.diagnostics.map((d) => d.code), query).not.toContain('missing-part')
+        expect(normalized(response), query).toEqual(normalized(whole.search(query, OPTIONS[0])))
+      }
+    }
+  })
+
+  it('a chunk loaded on its own, then again in a pack, stays as it was', () => {
+    const index = withAllParts()
+    index.addPart(PARTS['pack-0']!)
+    for (const query of QUERIES) expect(normalized(index.search(query, OPTIONS[0]))).toEqual(normalized(withAllParts().search(query, OPTIONS[0])))
+  })
+
+  it('a pack of another build → E_CORRUPT; a pack cannot be loaded alone (E_NOT_AN_INDEX)', () => {
+    const other = fullIndex(generateArticles(700, 43)).serializeParts({ chunkSize: CHUNK })
+    const index = searchOnly()
+    expectNewsdexError(() => index.addPart(other['pack-0']!), 'E_CORRUPT', 'another build')
+    expect(index.search('rocket').hits[0]!.article.title).toBe('')
+    expectNewsdexError(() => NewsIndex.load(PARTS['pack-0']!), 'E_NOT_AN_INDEX')
   })
 })
 
@@ -363,40 +426,44 @@ describe('NewsIndex.open(url, { fetch }) and searchAsync()', () => {
     expect(server.fetched).toEqual([URL_BASE])
   })
 
-  it('preload() fetches every display and text chunk once, one chunk at a time; then no search needs a fetch', async () => {
-    const server = fakeServer()
-    const index = await NewsIndex.open(URL_BASE, { fetch: server.fetch })
-    await index.searchAsync('rocket')
-    const before = server.fetched.length
+  it('preload() fetches the packs, in order, one at a time, and nothing else; then no search needs a fetch', async () => {
+    const parts = FULL.serializeParts({ chunkSize: CHUNK, packBytes: 1 })
+    const server = fakeServer(parts)
     let inFlight = 0
     let most = 0
-    const counting = server.fetch
     const fetchCounting = (async (...args: Parameters<typeof fetch>) => {
       most = Math.max(most, ++inFlight)
       try {
-        return await counting(...args)
+        return await server.fetch(...args)
       } finally {
         inFlight--
       }
     }) as typeof fetch
-    // The same server, counted: a fresh index to preload from nothing.
-    const fresh = await NewsIndex.open(URL_BASE, { fetch: fetchCounting })
-    await fresh.preload()
-    expect(most).toBeLessThanOrEqual(2)
-    const chunks = Object.keys(PARTS).filter((name) => /^(display|text)-/.test(name)).sort()
-    expect(new Set(server.since(before).filter((name) => name !== 'search'))).toEqual(new Set(chunks))
-    expect(server.since(before).filter((name) => name !== 'search')).toHaveLength(chunks.length)
+    const index = await NewsIndex.open(URL_BASE, { fetch: fetchCounting })
+    await index.preload()
+    expect(most).toBe(1)
+    expect(server.fetched.slice(1)).toEqual(['pack-0', 'pack-1', 'pack-2'].map((name) => `${URL_BASE}.${name}`))
     const after = server.fetched.length
     for (const query of ['rocket', 'oil prices', 'militia']) {
-      const response = await fresh.searchAsync(query)
+      const response = await index.searchAsync(query)
       expect(response.query.diagnostics.map((d) => d.code)).not.toContain('missing-part')
       expect(searchView(response)).toEqual(searchView(FULL.search(query)))
     }
     expect(server.fetched.length).toBe(after)
-    // A whole index has nothing to fetch.
-    const whole = fakeServer({ search: FULL.serialize() })
-    await (await NewsIndex.open(URL_BASE, { fetch: whole.fetch })).preload()
-    expect(whole.fetched).toEqual([URL_BASE])
+    // A search meanwhile fetches its own chunks beside the packs.
+    const busy = fakeServer(parts)
+    const racing = await NewsIndex.open(URL_BASE, { fetch: busy.fetch })
+    const preloading = racing.preload()
+    expect(searchView(await racing.searchAsync('rocket'))).toEqual(searchView(FULL.search('rocket')))
+    expect(busy.since(1).filter((name) => !name.startsWith('pack-'))).toEqual(['display-1', 'display-2', 'text-1', 'text-2'])
+    expect(busy.since(1)).toContain('pack-0')
+    await preloading
+    // A whole index, and a build without packs, have nothing to preload.
+    for (const search of [FULL.serialize(), FULL.serializeParts({ chunkSize: CHUNK, packBytes: 0 }).search!]) {
+      const plain = fakeServer({ search })
+      await (await NewsIndex.open(URL_BASE, { fetch: plain.fetch })).preload()
+      expect(plain.fetched).toEqual([URL_BASE])
+    }
     // An aborted signal stops it.
     const stopped = await NewsIndex.open(URL_BASE, { fetch: fakeServer().fetch })
     await expect(stopped.preload(AbortSignal.abort(new Error('stop')))).rejects.toThrow('stop')

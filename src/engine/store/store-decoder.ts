@@ -4,9 +4,13 @@ import { ByteReader } from '../../format/bytes.js'
 import { decodeContainer, decodeJsonSection, decodeStringList, decodeText, isCount } from '../../format/container.js'
 import { SortedTerms } from '../../terms/sorted-terms.js'
 import type { Display, Store, TermEntry } from './store.js'
+import type { EncodedTextChunk } from './stored-text.js'
 
-/** What kind of part a container holds. `all` is the one-file index of `serialize()`. */
-export type PartKind = 'all' | 'search' | 'positions' | 'display' | 'text'
+/**
+ * What kind of part a container holds. `all` is the one-file index of `serialize()`; a `pack`
+ * holds several chunks' display and text sections, named as in `all`, for `preload()`.
+ */
+export type PartKind = 'all' | 'search' | 'positions' | 'display' | 'text' | 'pack'
 
 /** The header meta of every part. */
 export interface PartMeta {
@@ -21,9 +25,11 @@ export interface PartMeta {
   chunks: number
   /** The chunk a display or text part holds. */
   chunk?: number
+  /** The number of packs (`pack-<i>`) beside a search part; none in older builds. */
+  packs?: number
 }
 
-const PART_KINDS: PartKind[] = ['all', 'search', 'positions', 'display', 'text']
+const PART_KINDS: PartKind[] = ['all', 'search', 'positions', 'display', 'text', 'pack']
 
 /** Reads a date written by `encodeDate()` (see store-encoder.ts): year·512 + month·32 + day + 1, or 0. */
 function decodeDate(value: number): string | null {
@@ -142,19 +148,25 @@ export function attachText(store: Store, chunk: number, sections: Map<string, Ui
     return bytes
   }
   // Its index, literals and separators are read when the chunk is first read.
-  store.text._chunks[chunk] = {
-    codes: section('codes'),
-    cases: section('cases'),
-    literals: section('literals'),
-    gaps: section('gaps'),
-    gapStrings: section('gapStrings'),
-    index: section('index'),
-  }
+  store.text._chunks[chunk] = Object.fromEntries(['codes', 'cases', 'literals', 'gaps', 'gapStrings', 'index'].map((name) => [name, section(name)])) as unknown as EncodedTextChunk
   // The term codes are numbered once, with the first text, rather than on the first highlighted search.
   store.text._prepareCodes()
 }
 
-/** Whether `value` is a plain object whose values are all strings. */
+/**
+ * Attaches the display and text sections (`display-<i>`, `text-<i>.<name>`) of every chunk of a
+ * whole index, all of which it must hold, or of the chunks a pack holds. `meta` is the part's own.
+ */
+export function attachChunks(store: Store, meta: PartMeta, sections: Map<string, Uint8Array>): void {
+  for (let i = 0; i < meta.chunks; i++) {
+    if (meta.part === 'all' || sections.has(`display-${i}`)) {
+      attachDisplay(store, meta, i, sections, `display-${i}`)
+      attachText(store, i, sections, `text-${i}.`)
+    }
+  }
+}
+
+/** Whether `value` (not null) is a plain object whose values are all strings. */
 function isTextRecord(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string')
+  return typeof value === 'object' && !Array.isArray(value) && Object.values(value!).every((v) => typeof v === 'string')
 }

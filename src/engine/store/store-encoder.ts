@@ -7,9 +7,14 @@ import { encodeTokenText, termCodes } from '../../format/token-text.js'
 import { analysesOf, type AnalyzedArticle, type StringTable } from './analyzed-text.js'
 import { GrowingPostings } from './growing-postings.js'
 import { storeVersion, termEntries } from './store-writer.js'
-import { crcOf, fastCrc32 } from './section-crc.js'
+import { crcOf } from './section-crc.js'
+import { buildId } from './build-id.js'
+import type { EncodedChunk, EncodedSections } from './encoded-sections.js'
+
+export type { EncodedChunk, EncodedSections } from './encoded-sections.js'
 import { encodePostings, type Postings } from './postings.js'
 import type { Display, Store } from './store.js'
+import { packChunks, PACK_BYTES } from './packs.js'
 import type { PartMeta } from './store-decoder.js'
 
 /**
@@ -20,31 +25,6 @@ import type { PartMeta } from './store-decoder.js'
 export const CHUNK_SIZE = 256
 
 const encoder = new TextEncoder()
-
-/** Every section of every part of an encoded index (the positions part's empty when not asked for). */
-export interface EncodedSections {
-  meta: Omit<PartMeta, 'part' | 'build'>
-  search: Record<string, Uint8Array>
-  positions: Record<string, Uint8Array>
-  chunks: EncodedChunk[]
-}
-
-/** One chunk of documents: its display section and its token text sections. */
-export interface EncodedChunk {
-  display: Uint8Array
-  text: Record<string, Uint8Array>
-}
-
-/** The sections the build fingerprint covers, in order: the search part's, the positions part's (`withPositions`), then each chunk's. */
-export function sectionList(sections: EncodedSections, withPositions: boolean): Uint8Array[] {
-  return [...Object.values(sections.search), ...(withPositions ? Object.values(sections.positions) : []), ...sections.chunks.flatMap((c) => [c.display, ...Object.values(c.text)])]
-}
-
-/** The build fingerprint: it covers every byte of every part, so parts of two builds never mix. */
-export function buildId(sections: EncodedSections, withPositions: boolean): string {
-  const every = sectionList(sections, withPositions)
-  return `${sections.meta.documents.toString(36)}-${fastCrc32(new Uint8Array(Uint32Array.from(every, crcOf).buffer)).toString(36)}`
-}
 
 /** The live documents of a store, in order. */
 export function liveDocuments(store: Store): number[] {
@@ -231,19 +211,25 @@ function allSections(store: Store, options: unknown): { meta: PartMeta; sections
   return { meta: { build: buildId(encoded, false), ...encoded.meta, part: 'all' }, sections }
 }
 
-/** The parts of an index for the browser: `search`, `positions`, and `display-<i>` and `text-<i>` chunks. */
-export function encodeParts(store: Store, options: unknown, chunkSize = CHUNK_SIZE): Record<string, Uint8Array> {
+/**
+ * The parts of an index for the browser: `search`, `positions`, `display-<i>` and `text-<i>`
+ * chunks, and (with two chunks or more, unless `packBytes` is 0) `pack-<i>`: the chunks again, in
+ * order, a pack closed once it holds `packBytes` of display and text.
+ */
+export function encodeParts(store: Store, options: unknown, chunkSize = CHUNK_SIZE, packBytes = PACK_BYTES): Record<string, Uint8Array> {
   const encoded = keptSections(store, options, chunkSize) ?? encodeStore(store, options, true, chunkSize)
   const { search, positions, chunks } = encoded
   const meta = { build: buildId(encoded, true), ...encoded.meta }
   const { options: _options, ...shared } = meta
+  const packs = packChunks(chunks, packBytes)
   const parts: Record<string, Uint8Array> = {
-    search: encodeContainer({ ...meta, part: 'search' }, search, crcOf),
+    search: encodeContainer({ ...meta, part: 'search', ...(packs.length > 0 && { packs: packs.length }) }, search, crcOf),
     positions: encodeContainer({ ...shared, part: 'positions' }, positions, crcOf),
   }
   chunks.forEach((chunk, i) => {
     parts[`display-${i}`] = encodeContainer({ ...shared, part: 'display', chunk: i }, { display: chunk.display }, crcOf)
     parts[`text-${i}`] = encodeContainer({ ...shared, part: 'text', chunk: i }, chunk.text, crcOf)
   })
+  packs.forEach((pack, i) => (parts[`pack-${i}`] = encodeContainer({ ...shared, part: 'pack' }, pack, crcOf)))
   return parts
 }
