@@ -9,8 +9,9 @@
 //   then the display and text chunks of the hits shown; MiniSearch: fetch + loadJSON + search on the
 //   main thread;
 // - keystroke: each later word typed letter by letter from 3 letters (every query new), from the
-//   input event until that query's results are in the page (newsdex: its `newsdex:search` event,
-//   with highlighted titles and snippets and four facets; MiniSearch: 10 titles and dates).
+//   input event until that query's results are in the page (newsdex: its `newsdex:search` event
+//   and, for a page shown before its text came, its snippets filled in: the panel no longer
+//   `aria-busy`; MiniSearch: 10 titles and dates).
 //
 // npm run bench:ui-browser -- --corpus ../shared/corpora/reuters21578.jsonl
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -133,9 +134,20 @@ async function inPage({ config, first, keystrokes, msOptions }) {
     await customElements.whenDefined('newsdex-search')
     const el = document.querySelector('newsdex-search')
     const input = el.shadowRoot.querySelector('input')
+    const panel = el.shadowRoot.querySelector('.panel')
     let waiting = null
+    // The page is complete once its `newsdex:search` has fired and the panel is no longer busy: a
+    // page whose text is still arriving fires the event with its titles, then fills its snippets in.
     el.addEventListener('newsdex:search', (event) => {
-      if (waiting && event.detail.query === waiting.q) waiting.done(event.detail.total)
+      if (!waiting || event.detail.query !== waiting.q) return
+      const { done } = waiting
+      const total = event.detail.total
+      if (!panel.hasAttribute('aria-busy')) return done(total)
+      new MutationObserver((_, observer) => {
+        if (panel.hasAttribute('aria-busy')) return
+        observer.disconnect()
+        done(total)
+      }).observe(panel, { attributes: true, attributeFilter: ['aria-busy'] })
     })
     search = (q) =>
       new Promise((done) => {
