@@ -8,6 +8,7 @@ import { NewsdexError } from '../errors.js'
 import { StringTable, type AnalysisTables, type AnalyzedArticle } from '../engine/store/analyzed-text.js'
 import type { Article } from '../types.js'
 import { packAnalyses, unpackAnalyses, type PackedAnalyses } from './packed-analyses.js'
+import { packValues, unpackValues, type PackedValues } from './packed-values.js'
 import { VERSION } from './version.js'
 import { crcOf, knowCrc } from '../engine/store/section-crc.js'
 import type { EncodedSections } from '../engine/store/store-encoder.js'
@@ -47,7 +48,8 @@ interface CacheRecord {
   gapsFrom: number
   terms: string[]
   gaps: string[]
-  files: [path: string, parse: CachedParse][]
+  /** The files' paths and entries, one after the other (`[path, entry, path, entry, …]`), packed. */
+  files: PackedValues
   dropped: string[]
   /** The analyses of the articles of `files`, in order. */
   analyses: PackedAnalyses
@@ -68,7 +70,7 @@ interface SnapshotRecord {
 }
 
 /** The cache file's layout; another layout (or newsdex version, or parse options) starts empty. */
-const FORMAT = 'newsdex-build-cache-3'
+const FORMAT = 'newsdex-build-cache-4'
 
 /**
  * What a cache file starts with; then records, each its payload's length (4 bytes, little-endian),
@@ -233,12 +235,14 @@ export class BuildCache {
     if (record.termsFrom !== tables.terms.strings.length || record.gapsFrom !== tables.gaps.strings.length) return false
     for (const term of record.terms) if (tables.terms.number(term) !== tables.terms.strings.length - 1) return false
     for (const gap of record.gaps) if (tables.gaps.number(gap) !== tables.gaps.strings.length - 1) return false
+    const files = filesOf(record.files)
+    if (!files) return false
     const analyses = unpackAnalyses(record.analyses, tables)
-    const articles = record.files.flatMap(([, entry]) => articlesOf(entry))
+    const articles = files.flatMap(([, entry]) => articlesOf(entry))
     if (!analyses || analyses.length !== articles.length) return false
     this.#fingerprint = record.fingerprint
     for (const path of record.dropped) this.#files.delete(path)
-    for (const [path, entry] of record.files) this.#files.set(path, entry)
+    for (const [path, entry] of files) this.#files.set(path, entry)
     articles.forEach((article, i) => {
       if (analyses[i]) this.#analyses.set(article, analyses[i])
     })
@@ -324,7 +328,7 @@ export class BuildCache {
       gapsFrom: known?.gaps ?? 0,
       terms: this.#tables.terms.strings.slice(known?.terms ?? 0),
       gaps: this.#tables.gaps.strings.slice(known?.gaps ?? 0),
-      files,
+      files: packValues(files.flat()),
       dropped: known ? [...this.#dropped] : [],
       analyses: packAnalyses(
         files.flatMap(([, entry]) =>
@@ -566,18 +570,33 @@ function articlesOf(entry: CachedParse): Article[] {
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((s) => typeof s === 'string')
 
 /** Whether an entry read from a cache file has the shape of one. */
-function isEntry(file: unknown): boolean {
-  if (!Array.isArray(file) || typeof file[0] !== 'string') return false
-  const entry = file[1] as CachedParse
+function isEntry(entry: CachedParse): boolean {
   if (typeof entry !== 'object' || entry === null || typeof entry.hash !== 'string' || !Array.isArray(entry.events) || !Array.isArray(entry.parsed)) return false
-  return entry.stat === undefined || (Array.isArray(entry.stat) && entry.stat.length === 5 && entry.stat.every((n) => typeof n === 'number'))
+  const stat = entry.stat
+  if (stat === undefined) return true
+  if (!Array.isArray(stat) || stat.length !== 5) return false
+  for (let i = 0; i < 5; i++) if (typeof stat[i] !== 'number') return false
+  return true
+}
+
+/** The files of a record (`[path, entry]`), unpacked; `undefined` when they are not whole or not entries. */
+function filesOf(packed: PackedValues): [string, CachedParse][] | undefined {
+  const values = unpackValues(packed)
+  if (!values || values.length % 2 !== 0) return undefined
+  const files: [string, CachedParse][] = []
+  for (let i = 0; i < values.length; i += 2) {
+    const [path, entry] = [values[i], values[i + 1] as CachedParse]
+    if (typeof path !== 'string' || !isEntry(entry)) return undefined
+    files.push([path, entry])
+  }
+  return files
 }
 
 /** Whether a record read from a cache file has the shape of one of this layout (its analyses are checked as they are unpacked); else the file is ignored. */
 function isRecord(data: unknown): data is CacheRecord {
   const d = Object(data) as Partial<CacheRecord>
   const isCount = (n: unknown): boolean => Number.isInteger(n) && (n as number) >= 0
-  if (typeof d.fingerprint !== 'string' || !isCount(d.termsFrom) || !isCount(d.gapsFrom) || !isStrings(d.terms) || !isStrings(d.gaps) || !isStrings(d.dropped) || !Array.isArray(d.files) || !d.files.every(isEntry)) return false
+  if (typeof d.fingerprint !== 'string' || !isCount(d.termsFrom) || !isCount(d.gapsFrom) || !isStrings(d.terms) || !isStrings(d.gaps) || !isStrings(d.dropped) || typeof d.files !== 'object' || d.files === null) return false
   if (d.snapshot === undefined) return true
   const s = Object(d.snapshot) as Partial<SnapshotRecord>
   const meta = Object(s.meta) as Partial<EncodedSections['meta']>
