@@ -1,3 +1,5 @@
+import { Buffer } from 'node:buffer'
+
 /**
  * Plain values (strings, numbers, booleans, `null`, `undefined`, arrays and plain objects of them:
  * what parsing a file gives) packed into a few long arrays and two long strings, as the build cache
@@ -5,9 +7,12 @@
  * the collector then copies each of them twice); reading these back makes the objects and arrays in
  * one loop, and each string is a slice of one of the two long strings (V8 makes a slice of 13
  * characters or more a view into its parent, not a copy). The strings whose characters are all
- * Latin-1 are in one long string, the others in another, so that each slice takes a byte a character
- * when it could alone. A slice keeps its long string alive: the text of articles read back from a
- * cache stays in memory while one of them is (the index keeps every article's text anyway).
+ * Latin-1 are in one long string, kept as a byte a character, the others in another, two bytes a
+ * character (UTF-16, which gives back even a lone surrogate): written as bytes, not as strings,
+ * since `v8.serialize` writes a string as it is held, and a string joined from parts of which one is
+ * held two bytes a character is held so whole, even when every character is Latin-1. A slice keeps
+ * its long string alive: the text of articles read back from a cache stays in memory while one of
+ * them is (the index keeps every article's text anyway).
  */
 export interface PackedValues {
   /** Per value, what it is (see `Tag`). */
@@ -19,9 +24,9 @@ export interface PackedValues {
   /** The object keys (each object's, in order), as numbers into `keys`. */
   keyRefs: Uint32Array
   keys: string[]
-  /** The Latin-1 strings, one after the other, and the others. */
-  narrow: string
-  wide: string
+  /** The Latin-1 strings, one after the other, a byte a character; the others, UTF-16LE. */
+  narrow: Uint8Array
+  wide: Uint8Array
 }
 
 const enum Tag {
@@ -83,10 +88,13 @@ export function packValues(values: readonly unknown[]): PackedValues {
     numbers: Float64Array.from(numbers),
     keyRefs: Uint32Array.from(keyRefs),
     keys: [...keys.keys()],
-    narrow: narrow.join(''),
-    wide: wide.join(''),
+    narrow: bytesOf(Buffer.from(narrow.join(''), 'latin1')),
+    wide: bytesOf(Buffer.from(wide.join(''), 'utf16le')),
   }
 }
+
+/** A buffer's bytes, copied into a plain `Uint8Array` of their own (`v8.serialize` writes a view's whole buffer, and a small `Buffer` is a view into a shared pool). */
+const bytesOf = (buffer: Buffer): Uint8Array => new Uint8Array(buffer)
 
 /** Thrown inside `unpackValues` at data that does not add up. */
 class NotWhole extends Error {}
@@ -98,8 +106,10 @@ class NotWhole extends Error {}
 export function unpackValues(packed: PackedValues): unknown[] | null {
   const p = Object(packed) as Partial<PackedValues>
   if (!(p.tags instanceof Uint8Array && p.sizes instanceof Uint32Array && p.numbers instanceof Float64Array && p.keyRefs instanceof Uint32Array)) return null
-  if (!Array.isArray(p.keys) || !p.keys.every((key) => typeof key === 'string') || typeof p.narrow !== 'string' || typeof p.wide !== 'string') return null
-  const { tags, sizes, numbers, keyRefs, keys, narrow, wide } = p as PackedValues
+  if (!Array.isArray(p.keys) || !p.keys.every((key) => typeof key === 'string') || !(p.narrow instanceof Uint8Array && p.wide instanceof Uint8Array) || p.wide.length % 2 !== 0) return null
+  const { tags, sizes, numbers, keyRefs, keys } = p as PackedValues
+  const narrow = Buffer.from(p.narrow.buffer, p.narrow.byteOffset, p.narrow.length).toString('latin1')
+  const wide = Buffer.from(p.wide.buffer, p.wide.byteOffset, p.wide.length).toString('utf16le')
   let [tag, size, number, keyRef, narrowAt, wideAt] = [0, 0, 0, 0, 0, 0]
   const take = (): number => {
     if (size >= sizes.length) throw new NotWhole()

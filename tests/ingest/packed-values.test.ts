@@ -1,4 +1,5 @@
 /** Plain values packed for the build cache file (src/ingest/packed-values.ts): read back as they were, damage refused. */
+import { serialize } from 'node:v8'
 import { describe, expect, it } from 'vitest'
 import { packValues, unpackValues } from '../../src/ingest/packed-values.js'
 
@@ -29,10 +30,19 @@ describe('packValues', () => {
   })
 
   it('puts the Latin-1 strings and the others in two strings, whose slices the values are', () => {
-    const packed = packValues(['plain', 'café', 'Monday’s', '😀', 'x'])
-    expect(packed.narrow).toBe('plaincaféx')
-    expect(packed.wide).toBe('Monday’s😀')
-    expect(unpackValues(packed)).toEqual(['plain', 'café', 'Monday’s', '😀', 'x'])
+    const lone = '\ud800 lone'
+    const packed = packValues(['plain', 'café', 'Monday’s', '😀', 'x', lone])
+    expect(Buffer.from(packed.narrow).toString('latin1')).toBe('plaincaféx')
+    expect(Buffer.from(packed.wide).toString('utf16le')).toBe(`Monday’s😀${lone}`)
+    expect(unpackValues(packed)).toEqual(['plain', 'café', 'Monday’s', '😀', 'x', lone])
+  })
+
+  it('writes Latin-1 text a byte a character, even a string that V8 holds two bytes a character', () => {
+    // A slice of a string with a character outside Latin-1 is held as its parent is, two bytes a character.
+    const text = `${'Crude oil fell. '.repeat(200)}€`.slice(0, 3200)
+    expect(serialize(text).length).toBeGreaterThan(6400)
+    expect(serialize(packValues([text])).length).toBeLessThan(3500)
+    expect(unpackValues(packValues([text]))).toEqual([text])
   })
 
   it('refuses what it cannot give back the same', () => {
@@ -47,8 +57,9 @@ describe('packValues', () => {
     expect(unpackValues({ ...packed, tags: Uint8Array.from([...packed.tags, 200]) })).toBeNull()
     expect(unpackValues({ ...packed, sizes: packed.sizes.map((s, i) => (i === 0 ? s + 1 : s)) })).toBeNull()
     expect(unpackValues({ ...packed, numbers: Float64Array.of(1) })).toBeNull()
-    expect(unpackValues({ ...packed, narrow: `${packed.narrow}x` })).toBeNull()
+    expect(unpackValues({ ...packed, narrow: Uint8Array.from([...packed.narrow, 120]) })).toBeNull()
     expect(unpackValues({ ...packed, narrow: packed.narrow.slice(1) })).toBeNull()
+    expect(unpackValues({ ...packed, wide: Uint8Array.of(1) })).toBeNull()
     expect(unpackValues({ ...packed, keyRefs: Uint32Array.of(0, 7) })).toBeNull()
     expect(unpackValues({ ...packed, keys: ['a'] })).toBeNull()
     expect(unpackValues({ ...packed, sizes: [2, 4, 2, 4] as unknown as Uint32Array })).toBeNull()
