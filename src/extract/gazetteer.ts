@@ -128,18 +128,20 @@ function groupOf(key: string): number | string {
 const EXPANDED = /^(?:st|ste|mt|ft)$/i
 
 /**
- * The group of the name in `text` from `at` to `end`, read off its first two characters when they are
- * ASCII letters (folding lower-cases them, and keeps the letters of a word that starts with two
- * letters), unless its first word is one that `foldWord` expands; else from its key (`''`: none).
+ * The group of the name in `text` from `at` to the first tab before `end`, read off its first two
+ * characters when they are ASCII letters (folding lower-cases them, and keeps the letters of a word
+ * that starts with two letters), unless its first word is one that `foldWord` expands; else from its
+ * key (`''`: none).
  */
 function nameGroup(text: string, at: number, end: number): number | string {
   const [a, b] = [text.charCodeAt(at), text.charCodeAt(at + 1)]
-  if (end - at >= 2 && isAsciiLetter(a) && isAsciiLetter(b)) {
+  if (at + 2 <= end && isAsciiLetter(a) && isAsciiLetter(b)) {
     let word = at + 2
     while (word < end && isAsciiLetter(text.charCodeAt(word))) word++
     if (word - at > 3 || !EXPANDED.test(text.slice(at, word))) return (a | 32) * 128 + (b | 32)
   }
-  return groupOf(placeKey(text.slice(at, end)))
+  const tab = text.indexOf('\t', at)
+  return groupOf(placeKey(text.slice(at, tab < 0 || tab > end ? end : tab)))
 }
 
 /** A name read apart from its line's first field: a country's, an alias, a region's abbreviation. */
@@ -222,26 +224,33 @@ function build(): Gazetteer {
     for (const a of aliases.split('|')) if (a) fileOther(a, place)
     for (const d of demonyms.split('|')) if (d) fileOther(d, place, true)
   }
-  // Places: only the first characters of their names, and their aliases, are read now; regions are made.
+  // Places: only the first characters of their names, and their aliases, are read now; regions are
+  // made. The lines of regions and of qualifiers are found by their kind field ("\tr\t" after three fields).
+  const kinds = new Map<number, string>()
+  for (const m of PLACES.matchAll(/\t([rq])(?=\t|\n|$)/g)) {
+    const line = PLACES.lastIndexOf('\n', m.index) + 1
+    let tabs = 0
+    for (let at = PLACES.indexOf('\t', line); at >= 0 && at < m.index; at = PLACES.indexOf('\t', at + 1)) tabs++
+    if (tabs === 3) kinds.set(line, m[1]!)
+  }
   const qualifiers: number[] = []
-  // The ends of a line's first six fields (-1: the line has fewer).
-  const tabs = new Int32Array(6)
   for (let line = 0; line < PLACES.length; ) {
     const newline = PLACES.indexOf('\n', line)
     const end = newline < 0 ? PLACES.length : newline
-    tabs.fill(-1)
-    for (let t = 0, at = PLACES.indexOf('\t', line); t < 6 && at >= 0 && at < end; t++, at = PLACES.indexOf('\t', at + 1)) tabs[t] = at
-    const kindCode = tabs[3]! < 0 ? 'c' : PLACES.slice(tabs[3]! + 1, tabs[4]! < 0 ? end : tabs[4]) || 'c'
-    if (kindCode === 'q') qualifiers.push(line)
+    const kind = kinds.get(line)
+    if (kind === 'q') qualifiers.push(line)
     else {
-      if (kindCode === 'r') {
+      if (kind === 'r') {
         const place = placeAt(line)
         regions.set(`${place.country}-${place.region}`, place)
       }
-      file(nameGroup(PLACES, line, tabs[0]! < 0 ? end : tabs[0]!), line)
-      if (tabs[5]! >= 0 && tabs[5]! + 1 < end) {
-        const aliasEnd = PLACES.indexOf('\t', tabs[5]! + 1)
-        for (const a of PLACES.slice(tabs[5]! + 1, aliasEnd < 0 || aliasEnd > end ? end : aliasEnd).split('|')) if (a) fileOther(a, line)
+      file(nameGroup(PLACES, line, end), line)
+      // Aliases, the seventh field, last: a line that does not end with a tab may have some.
+      if (end > line && PLACES.charCodeAt(end - 1) !== 9) {
+        let aliasAt = line
+        for (let t = 0; t < 6 && aliasAt >= 0; t++) aliasAt = PLACES.indexOf('\t', aliasAt) + 1 || -1
+        const aliasEnd = aliasAt < 0 ? -1 : PLACES.indexOf('\t', aliasAt)
+        if (aliasAt > 0 && aliasAt < end) for (const a of PLACES.slice(aliasAt, aliasEnd < 0 || aliasEnd > end ? end : aliasEnd).split('|')) if (a) fileOther(a, line)
       }
     }
     line = end + 1
