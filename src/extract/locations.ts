@@ -144,8 +144,10 @@ function scan(text: string, tokens: Word[], caps: Uint8Array, zones: Zones, g: G
   const mentions: Mention[] = []
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Word
+    // Capitalised first: a word looked up reads its group of the gazetteer.
+    if (!caps[i] && !isCapitalized(t.text)) continue
     const maxWords = g.firstWords.get(t.key)
-    if (maxWords === undefined || (!caps[i] && !isCapitalized(t.text))) continue
+    if (maxWords === undefined) continue
     let key = t.key
     let best: { last: number; key: string; entries: Entry[] } | null = null
     for (let j = i; j < tokens.length && j - i < maxWords; j++) {

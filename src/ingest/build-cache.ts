@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto'
-import type { Stats } from 'node:fs'
 import { appendFile, readFile, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
+import * as zlib from 'node:zlib'
 import { parseArticles, type ParseOptions } from '../article/parse-article.js'
 import { NewsdexError } from '../errors.js'
 import { StringTable, type AnalysisTables, type AnalyzedArticle } from '../engine/store/analyzed-text.js'
 import type { Article } from '../types.js'
 import { packAnalyses, unpackAnalyses, type PackedAnalyses } from './packed-analyses.js'
+import { packValues, unpackValues, type PackedValues } from './packed-values.js'
 import { VERSION } from './version.js'
-import { crcOf, knowCrc } from '../engine/store/section-crc.js'
+import { crcComputedBy, fastCrc32, knowCrc } from '../engine/store/section-crc.js'
 import type { EncodedSections } from '../engine/store/store-encoder.js'
 import type { EncodedSnapshot } from '../engine/store/store-patcher.js'
 import { writeFileAtomic } from './write-index.js'
@@ -47,7 +48,8 @@ interface CacheRecord {
   gapsFrom: number
   terms: string[]
   gaps: string[]
-  files: [path: string, parse: CachedParse][]
+  /** The files' paths and entries, one after the other (`[path, entry, path, entry, …]`), packed. */
+  files: PackedValues
   dropped: string[]
   /** The analyses of the articles of `files`, in order. */
   analyses: PackedAnalyses
@@ -67,8 +69,11 @@ interface SnapshotRecord {
   changed: [name: string, bytes: Uint8Array, crc: number][]
 }
 
+/** CRC-32 as zlib computes it (Node 20.15 and later: several times faster than `fastCrc32`, the same number), else `fastCrc32`. */
+export const nativeCrc32: (bytes: Uint8Array) => number = (zlib as { crc32?: (bytes: Uint8Array) => number }).crc32 ?? fastCrc32
+
 /** The cache file's layout; another layout (or newsdex version, or parse options) starts empty. */
-const FORMAT = 'newsdex-build-cache-3'
+const FORMAT = 'newsdex-build-cache-4'
 
 /**
  * What a cache file starts with; then records, each its payload's length (4 bytes, little-endian),
@@ -130,6 +135,9 @@ interface CacheFileState {
   keys: string[]
   names: string[]
 }
+
+/** What the cache keeps of a file's stat (a `fs.Stats` has these, and about 800 bytes more). */
+export type FileStat = Readonly<{ size: number; mtimeMs: number; ctimeMs: number; ino: number }>
 
 /** Options of a `BuildCache`. */
 export interface BuildCacheOptions {
@@ -233,12 +241,14 @@ export class BuildCache {
     if (record.termsFrom !== tables.terms.strings.length || record.gapsFrom !== tables.gaps.strings.length) return false
     for (const term of record.terms) if (tables.terms.number(term) !== tables.terms.strings.length - 1) return false
     for (const gap of record.gaps) if (tables.gaps.number(gap) !== tables.gaps.strings.length - 1) return false
+    const files = filesOf(record.files)
+    if (!files) return false
     const analyses = unpackAnalyses(record.analyses, tables)
-    const articles = record.files.flatMap(([, entry]) => articlesOf(entry))
+    const articles = files.flatMap(([, entry]) => articlesOf(entry))
     if (!analyses || analyses.length !== articles.length) return false
     this.#fingerprint = record.fingerprint
     for (const path of record.dropped) this.#files.delete(path)
-    for (const [path, entry] of record.files) this.#files.set(path, entry)
+    for (const [path, entry] of files) this.#files.set(path, entry)
     articles.forEach((article, i) => {
       if (analyses[i]) this.#analyses.set(article, analyses[i])
     })
@@ -324,7 +334,7 @@ export class BuildCache {
       gapsFrom: known?.gaps ?? 0,
       terms: this.#tables.terms.strings.slice(known?.terms ?? 0),
       gaps: this.#tables.gaps.strings.slice(known?.gaps ?? 0),
-      files,
+      files: packValues(files.flat()),
       dropped: known ? [...this.#dropped] : [],
       analyses: packAnalyses(
         files.flatMap(([, entry]) =>
@@ -342,7 +352,7 @@ export class BuildCache {
               meta: snapshot.sections.meta,
               ...(sameCount ? { keyChanges: keys.flatMap((key, i): [number, string][] => (key === known.keys[i] ? [] : [[i, key]])) } : { keys }),
               names: named.map(([name]) => name),
-              changed: named.filter(([name, bytes]) => known?.sections.get(name) !== bytes).map(([name, bytes]): [string, Uint8Array, number] => [name, bytes, crcOf(bytes)]),
+              changed: named.filter(([name, bytes]) => known?.sections.get(name) !== bytes).map(([name, bytes]): [string, Uint8Array, number] => [name, bytes, crcComputedBy(bytes, nativeCrc32)]),
             },
           }
         : {}),
@@ -469,7 +479,7 @@ export class BuildCache {
    * before that read. `stat` is the file's, taken at `now`.
    * @internal
    */
-  isFresh(path: string, stat: Stats | undefined): boolean {
+  isFresh(path: string, stat: FileStat | undefined): boolean {
     const known = this.#files.get(path)?.stat
     if (!stat || !known) return false
     const [size, mtime, ctime, ino, readAt] = known as [number, number, number, number, number]
@@ -483,7 +493,7 @@ export class BuildCache {
    * file's, taken at `statAt` before it was read (recorded for the next builds).
    * @internal
    */
-  parse(path: string, text: string | null, options: ParseOptions & Handlers, stat?: Stats, statAt = Date.now()): Article[] {
+  parse(path: string, text: string | null, options: ParseOptions & Handlers, stat?: FileStat, statAt = Date.now()): Article[] {
     const cached = this.#files.get(path)
     if (text === null) {
       if (!cached) throw new Error(`${path}: not in the build cache`)
@@ -566,18 +576,33 @@ function articlesOf(entry: CachedParse): Article[] {
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((s) => typeof s === 'string')
 
 /** Whether an entry read from a cache file has the shape of one. */
-function isEntry(file: unknown): boolean {
-  if (!Array.isArray(file) || typeof file[0] !== 'string') return false
-  const entry = file[1] as CachedParse
+function isEntry(entry: CachedParse): boolean {
   if (typeof entry !== 'object' || entry === null || typeof entry.hash !== 'string' || !Array.isArray(entry.events) || !Array.isArray(entry.parsed)) return false
-  return entry.stat === undefined || (Array.isArray(entry.stat) && entry.stat.length === 5 && entry.stat.every((n) => typeof n === 'number'))
+  const stat = entry.stat
+  if (stat === undefined) return true
+  if (!Array.isArray(stat) || stat.length !== 5) return false
+  for (let i = 0; i < 5; i++) if (typeof stat[i] !== 'number') return false
+  return true
+}
+
+/** The files of a record (`[path, entry]`), unpacked; `undefined` when they are not whole or not entries. */
+function filesOf(packed: PackedValues): [string, CachedParse][] | undefined {
+  const values = unpackValues(packed)
+  if (!values || values.length % 2 !== 0) return undefined
+  const files: [string, CachedParse][] = []
+  for (let i = 0; i < values.length; i += 2) {
+    const [path, entry] = [values[i], values[i + 1] as CachedParse]
+    if (typeof path !== 'string' || !isEntry(entry)) return undefined
+    files.push([path, entry])
+  }
+  return files
 }
 
 /** Whether a record read from a cache file has the shape of one of this layout (its analyses are checked as they are unpacked); else the file is ignored. */
 function isRecord(data: unknown): data is CacheRecord {
   const d = Object(data) as Partial<CacheRecord>
   const isCount = (n: unknown): boolean => Number.isInteger(n) && (n as number) >= 0
-  if (typeof d.fingerprint !== 'string' || !isCount(d.termsFrom) || !isCount(d.gapsFrom) || !isStrings(d.terms) || !isStrings(d.gaps) || !isStrings(d.dropped) || !Array.isArray(d.files) || !d.files.every(isEntry)) return false
+  if (typeof d.fingerprint !== 'string' || !isCount(d.termsFrom) || !isCount(d.gapsFrom) || !isStrings(d.terms) || !isStrings(d.gaps) || !isStrings(d.dropped) || typeof d.files !== 'object' || d.files === null) return false
   if (d.snapshot === undefined) return true
   const s = Object(d.snapshot) as Partial<SnapshotRecord>
   const meta = Object(s.meta) as Partial<EncodedSections['meta']>

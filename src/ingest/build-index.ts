@@ -1,13 +1,13 @@
-import { statSync, type Stats } from 'node:fs'
+import { statSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { resolve } from 'node:path'
+import { isAbsolute, resolve, sep } from 'node:path'
 import fg from 'fast-glob'
 import { checkFieldMap, type FieldMap } from '../article/fields.js'
 import { homeCountryOption, isNdjsonPath, keywordFieldsOption, ndjsonLineParser, parseArticles, type ParseOptions } from '../article/parse-article.js'
 import { NewsdexError } from '../errors.js'
 import { WritableNewsIndex as NewsIndex } from '../engine/writable-index.js'
 import type { Article, NewsIndexOptions } from '../types.js'
-import { BuildCache } from './build-cache.js'
+import { BuildCache, type FileStat } from './build-cache.js'
 import { pageUrl } from './page-url.js'
 import { ChangedWhileRead, ReadError, readLines, readWhole } from './read-input.js'
 
@@ -115,10 +115,15 @@ function recordError(where: string, file: string, message: string): BuildError {
   return Number.isInteger(line) && line > 0 ? { path: file, line, message: text } : { path: where, message: text }
 }
 
-/** A file's stat, or `undefined` when it cannot be had (the read then reports why). */
-function statOrUndefined(path: string): Stats | undefined {
+/**
+ * What the cache needs of a file's stat, or `undefined` when it cannot be had (the read then reports
+ * why): the four numbers, not the `fs.Stats` (kept for every file until the build ends, 21,578 of
+ * them took 18 MB on Reuters split into a file per article).
+ */
+function statOrUndefined(path: string): FileStat | undefined {
   try {
-    return statSync(path)
+    const stat = statSync(path)
+    return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino }
   } catch {
     return undefined
   }
@@ -179,7 +184,8 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
   cache?.begin({ fields, facets: index.options.facets, country, site: options.site !== undefined, analyzer: index.options.analyzer })
   // With a cache, each file's stat: a file whose stat the cache recorded is not read (see BuildCache.isFresh).
   const statAt = Date.now()
-  const stats = cache ? paths.map((path) => statOrUndefined(resolve(cwd, path))) : []
+  // The path as the system takes it (`resolve` normalizes it, which cost 14 MB of strings for 21,578 files).
+  const stats = cache ? paths.map((path) => statOrUndefined(isAbsolute(path) ? path : `${cwd}${sep}${path}`)) : []
   const fresh = paths.map((path, i) => cache?.isFresh(path, stats[i]) ?? false)
   const onProgress = options.onProgress
   const sizes = cache ? stats.map((s) => s?.size ?? 0) : onProgress ? await Promise.all(paths.map((path) => stat(resolve(cwd, path)).then((s) => s.size, () => 0))) : []
@@ -230,7 +236,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
    * A file of one or more articles, already read (or `null`: unread, its stat found fresh in the
    * cache): parsed, and its records indexed 256 at a time.
    */
-  const indexText = (path: string, text: string | null, size: number, file: FileOutcome, stat?: Stats): void => {
+  const indexText = (path: string, text: string | null, size: number, file: FileOutcome, stat?: FileStat): void => {
     let records = 0
     const pending: [Article, string][] = []
     const first = articles

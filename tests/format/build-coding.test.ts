@@ -8,6 +8,7 @@ import { ByteWriter } from '../../src/format/bytes.js'
 import { crc32 } from '../../src/format/crc32.js'
 import { readRice, writeRice } from '../../src/format/rice.js'
 import { fastCrc32 } from '../../src/engine/store/section-crc.js'
+import { nativeCrc32 } from '../../src/ingest/build-cache.js'
 
 /** Rice coding one bit at a time, as the format defines it. */
 function riceBitByBit(out: ByteWriter, values: ArrayLike<number>, k: number): void {
@@ -34,6 +35,12 @@ describe('build coders', () => {
     for (let n = 0; n <= 40; n++) expect(fastCrc32(bytes.subarray(3, 3 + n))).toBe(crc32(bytes.subarray(3, 3 + n)))
     expect(fastCrc32(bytes)).toBe(crc32(bytes))
     expect(fastCrc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926)
+  })
+
+  it("the build cache's CRC-32 (Node's own where it has one) is crc32", () => {
+    const bytes = Uint8Array.from({ length: 100_003 }, (_, i) => (i * 2654435761) >>> 24)
+    for (let n = 0; n <= 40; n++) expect(nativeCrc32(bytes.subarray(3, 3 + n))).toBe(crc32(bytes.subarray(3, 3 + n)))
+    expect(nativeCrc32(bytes)).toBe(crc32(bytes))
   })
 
   it('writeRice writes the bytes of bit-by-bit coding, and reads back, for parameters 0 to 25', () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { afterAll, describe, expect, it } from 'vitest'
 import { BuildCache, buildIndex, type BuildIndexOptions } from '../../src/build.js'
+import { unpackValues, type PackedValues } from '../../src/ingest/packed-values.js'
 import { makeTempDir, removeTempDirs } from '../helpers.js'
 
 afterAll(removeTempDirs)
@@ -98,10 +99,11 @@ describe('BuildCache', () => {
     const dir = archive()
     const file = join(dir, 'cache', 'newsdex.json')
     const first = await build(dir, file)
-    expect(readFileSync(file).subarray(0, 22).toString()).toBe('newsdex-build-cache-3\n')
+    expect(readFileSync(file).subarray(0, 22).toString()).toBe('newsdex-build-cache-4\n')
     // The first record: its length, its SHA-1, then the whole cache.
     const saved = readFileSync(file)
-    expect((deserialize(saved.subarray(46, 46 + saved.readUInt32LE(22))) as { files: unknown[] }).files).toHaveLength(5)
+    // The files' paths and entries, packed: five paths, five entries.
+    expect(unpackValues((deserialize(saved.subarray(46, 46 + saved.readUInt32LE(22))) as { files: PackedValues }).files)).toHaveLength(10)
     const loaded = await BuildCache.load(file)
     expect(loaded.size).toBe(5)
     const second = await build(dir, loaded)

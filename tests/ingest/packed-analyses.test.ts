@@ -16,6 +16,9 @@ describe('packAnalyses', () => {
         const original = analyses[i]
         if (!original) return expect(a).toBeNull()
         for (const key of ['title', 'body', 'cases', 'gaps', 'literals'] as const) expect(Array.from(a![key] as ArrayLike<unknown>)).toEqual(Array.from(original[key] as ArrayLike<unknown>))
+        // Its token counts without its arrays; each array made once, then the same.
+        expect([a!.titleTokens, a!.bodyTokens]).toEqual([original.title.length, original.body.length])
+        for (const key of ['title', 'body', 'cases', 'gaps', 'literals'] as const) expect(a![key]).toBe(a![key])
       })
     })
   }

@@ -48,6 +48,9 @@ export interface AnalyzedArticle {
   gaps: Uint16Array | Uint32Array
   /** The surfaces no case rebuilds, in order. */
   literals: string[]
+  /** The numbers of title and body tokens, when an analysis knows them without making `title` and `body` (one read back from a cache). */
+  readonly titleTokens?: number
+  readonly bodyTokens?: number
 }
 
 /** Analyzes an article's title and body, numbering terms and separators in `tables`. */

@@ -3,8 +3,13 @@ const crcs = new WeakMap<Uint8Array, number>()
 
 /** `crc32(bytes)`, computed once per section. */
 export function crcOf(bytes: Uint8Array): number {
+  return crcComputedBy(bytes, fastCrc32)
+}
+
+/** `crcOf(bytes)`, computed (when not known) by `compute` (the build cache gives Node's own, where there is one). */
+export function crcComputedBy(bytes: Uint8Array, compute: (bytes: Uint8Array) => number): number {
   let crc = crcs.get(bytes)
-  if (crc === undefined) crcs.set(bytes, (crc = fastCrc32(bytes)))
+  if (crc === undefined) crcs.set(bytes, (crc = compute(bytes)))
   return crc
 }
 

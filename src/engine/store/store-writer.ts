@@ -51,7 +51,7 @@ function entriesOf(tree: SearchableMap<TermEntry>): Map<string, TermEntry> {
 export function addArticle(store: Store, article: Article, analyzed?: AnalyzedArticle, { defer = false }: { defer?: boolean } = {}): void {
   versions.set(store, storeVersion(store) + 1)
   if (defer && analyzed && store._terms instanceof PendingTerms) {
-    const doc = appendArticle(store, article, analyzed.title.length, analyzed.body.length)
+    const doc = appendArticle(store, article, analyzed.titleTokens ?? analyzed.title.length, analyzed.bodyTokens ?? analyzed.body.length)
     analysesOf(store)[doc] = analyzed
     store._terms.docs.push(doc)
     store._terms.knownSize = undefined
@@ -68,7 +68,7 @@ export function addArticle(store: Store, article: Article, analyzed?: AnalyzedAr
   }
   const byTerm = entriesOf(terms)
   if (analyzed) {
-    const doc = appendArticle(store, article, analyzed.title.length, analyzed.body.length)
+    const doc = appendArticle(store, article, analyzed.titleTokens ?? analyzed.title.length, analyzed.bodyTokens ?? analyzed.body.length)
     analysesOf(store)[doc] = analyzed
     addPostings(store, terms, byTerm, doc, analyzed)
     forgetTermCodes(store)
