@@ -1,5 +1,5 @@
 /** The CRC-32 (IEEE) of each byte value. */
-const TABLE = /* @__PURE__ */ Uint32Array.from({ length: 256 }, (_, n) => {
+export const CRC_TABLE = /* @__PURE__ */ Uint32Array.from({ length: 256 }, (_, n) => {
   for (let k = 0; k < 8; k++) n = n & 1 ? 0xedb88320 ^ (n >>> 1) : n >>> 1
   return n
 })
@@ -7,6 +7,6 @@ const TABLE = /* @__PURE__ */ Uint32Array.from({ length: 256 }, (_, n) => {
 /** CRC-32 (IEEE) of `bytes`, as an unsigned integer. */
 export function crc32(bytes: Uint8Array): number {
   let crc = -1
-  for (let i = 0; i < bytes.length; i++) crc = TABLE[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8)
+  for (let i = 0; i < bytes.length; i++) crc = CRC_TABLE[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8)
   return ~crc >>> 0
 }
