@@ -186,9 +186,11 @@ export function snippets(body: { text: TextSource; tokens: TokenList }, ranges: 
       start,
       end,
       words: () => {
-        // Its tokens: those from the first starting in it to the last ending in it.
-        const first = lowerBound(0, tokens.length, (t) => tokens.start(t) < start)
-        terms ??= wordsOf(tokens, first, lowerBound(first, tokens.length, (t) => tokens.end(t) <= end), numbers)
+        if (!terms) {
+          // Its tokens: those from the first starting in it to the last ending in it.
+          const first = lowerBound(0, tokens.length, (t) => tokens.start(t) < start)
+          terms = wordsOf(tokens, first, lowerBound(first, tokens.length, (t) => tokens.end(t) <= end), numbers)
+        }
         return terms
       },
       html: () =>
