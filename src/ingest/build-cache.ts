@@ -69,20 +69,25 @@ interface SnapshotRecord {
   changed: [name: string, bytes: Uint8Array, crc: number][]
 }
 
-/** CRC-32 as zlib computes it (Node 20.15 and later: several times faster than `fastCrc32`, the same number), else `fastCrc32`. */
-export const nativeCrc32: (bytes: Uint8Array) => number = (zlib as { crc32?: (bytes: Uint8Array) => number }).crc32 ?? fastCrc32
+/**
+ * CRC-32 as zlib computes it (Node 20.15 and later: several times faster than `fastCrc32`, the same
+ * number), else `fastCrc32`; with `crc`, going on from the bytes that gave it.
+ */
+export const nativeCrc32: (bytes: Uint8Array, crc?: number) => number = (zlib as { crc32?: (bytes: Uint8Array, crc?: number) => number }).crc32 ?? fastCrc32
 
 /** The cache file's layout; another layout (or newsdex version, or parse options) starts empty. */
-const FORMAT = 'newsdex-build-cache-4'
+const FORMAT = 'newsdex-build-cache-5'
 
 /**
- * What a cache file starts with; then records, each its payload's length (4 bytes, little-endian),
- * the SHA-1 of the record before's SHA-1 and its payload (20 zero bytes before the first), and
- * the payload. Records are appended; a record that does not check (cut short by a crash, or
- * appended by another build to another state of the file) ends the file there.
+ * What a cache file starts with; then records, each its payload's length and a CRC-32 (4 bytes
+ * each, little-endian), and the payload. The CRC-32 is that of every payload so far (it goes on from
+ * the record before's: half the time of a SHA-1 of the payload, 45 against 85 ms for 80 MB). Records are
+ * appended; a record that does not check (cut short by a crash, or appended by another build to
+ * another state of the file) ends the file there.
  */
 const HEADER = Buffer.from(`${FORMAT}\n`)
-const NO_DIGEST = Buffer.alloc(20)
+/** The bytes before a record's payload: its length and CRC-32. */
+const RECORD_HEAD = 8
 
 /** Whether the file's records after the first have grown past this many times its first one's size: then it is written whole again. */
 const COMPACT_RATIO = 1
@@ -123,8 +128,8 @@ interface CacheFileState {
   path: string
   /** Its length, up to the end of its last record that checks. */
   length: number
-  /** The SHA-1 of its last record. */
-  digest: Buffer
+  /** The CRC-32 of its records (see `RECORD_HEAD`). */
+  digest: number
   /** The size of its first record's payload. */
   first: number
   /** The lengths of the tables. */
@@ -181,7 +186,7 @@ export class BuildCache {
   #snapshot: EncodedSnapshot | undefined
   /**
    * The cache file this cache read or wrote last, as it left it: its path, length, last record's
-   * SHA-1, first record's size, and what of the cache it holds (table lengths, sections, keys).
+   * CRC-32, first record's size, and what of the cache it holds (table lengths, sections, keys).
    */
   #file: CacheFileState | undefined
   /** Files whose entry changed since the file was read or written, and files dropped since. */
@@ -209,14 +214,15 @@ export class BuildCache {
       return cache
     }
     if (!bytes.subarray(0, HEADER.length).equals(HEADER)) return cache
-    let [at, digest, first] = [HEADER.length, NO_DIGEST, 0]
+    let [at, digest, first] = [HEADER.length, 0, 0]
     const state = { sections: new Map<string, Uint8Array>(), keys: [] as string[], names: [] as string[] }
-    while (at + 24 <= bytes.length) {
+    while (at + RECORD_HEAD <= bytes.length) {
       const length = bytes.readUInt32LE(at)
-      const payload = bytes.subarray(at + 24, at + 24 + length)
-      const next = createHash('sha1').update(digest).update(payload).digest()
+      const payload = bytes.subarray(at + RECORD_HEAD, at + RECORD_HEAD + length)
       // A damaged record (a byte changed inside an article's text still deserializes), and those after it, are not used.
-      if (payload.length !== length || !next.equals(bytes.subarray(at + 4, at + 24))) break
+      if (payload.length !== length) break
+      const next = nativeCrc32(payload, digest)
+      if (next !== bytes.readUInt32LE(at + 4)) break
       let record: CacheRecord
       try {
         record = deserialize(payload) as CacheRecord
@@ -225,7 +231,7 @@ export class BuildCache {
       }
       // A record that checks but does not apply is not one this code wrote: the whole cache is ignored.
       if (!cache.#apply(record, first === 0, state)) return new BuildCache(options)
-      ;[at, digest] = [at + 24 + length, next]
+      ;[at, digest] = [at + RECORD_HEAD + length, next]
       first ||= length
     }
     if (first === 0) return new BuildCache(options)
@@ -259,7 +265,7 @@ export class BuildCache {
         state.keys = [...state.keys]
         for (const [place, key] of snapshot.keyChanges) if (place < state.keys.length) state.keys[place] = key
       }
-      // The record's SHA-1 checked every byte: the sections' checksums are not computed again.
+      // The record's CRC-32 checked every byte: the sections' own are not computed again.
       for (const [name, bytes, crc] of snapshot.changed) {
         state.sections.set(name, bytes)
         knowCrc(bytes, crc)
@@ -283,7 +289,7 @@ export class BuildCache {
   async save(file: string): Promise<void> {
     const path = resolve(file)
     let known = this.#file?.path === path ? this.#file : undefined
-    if (known && known.length - HEADER.length > known.first * (1 + COMPACT_RATIO) + 24) known = undefined
+    if (known && known.length - HEADER.length > known.first * (1 + COMPACT_RATIO) + RECORD_HEAD) known = undefined
     if (known) {
       // Appended only to the file this cache read or wrote (not replaced, not grown since).
       const size = await stat(path).then((s) => s.size, () => -1)
@@ -292,10 +298,10 @@ export class BuildCache {
     const named = this.#snapshot ? namedSections(this.#snapshot.sections) : []
     const record = this.#record(known, named)
     const payload = serialize(record)
-    const head = Buffer.alloc(24)
+    const head = Buffer.alloc(RECORD_HEAD)
+    const digest = nativeCrc32(payload, known?.digest ?? 0)
     head.writeUInt32LE(payload.length, 0)
-    const digest = createHash('sha1').update(known?.digest ?? NO_DIGEST).update(payload).digest()
-    digest.copy(head, 4)
+    head.writeUInt32LE(digest, 4)
     if (known) {
       try {
         await appendFile(path, Buffer.concat([head, payload]))
@@ -308,7 +314,7 @@ export class BuildCache {
     }
     this.#file = {
       path,
-      length: (known?.length ?? HEADER.length) + 24 + payload.length,
+      length: (known?.length ?? HEADER.length) + RECORD_HEAD + payload.length,
       digest,
       first: known?.first ?? payload.length,
       terms: this.#tables.terms.strings.length,
@@ -557,13 +563,27 @@ function replay(cached: CachedParse, path: string, handlers: Handlers): Article[
       if (event.article) articles.push(event.article)
       handlers.onRecord(event.done, event.total, event.article, event.where)
     } else {
-      const error = new NewsdexError('E_PARSE', event.message, { path: event.where })
+      const error = withoutStack(() => new NewsdexError('E_PARSE', event.message, { path: event.where }))
       if (event.kind === 'skip') handlers.onSkip(error)
       else handlers.onError(error)
     }
   }
   if (cached.failure !== undefined) throw new NewsdexError('E_PARSE', cached.failure, { path })
   return cached.parsed.length > 0 ? cached.parsed : articles
+}
+
+/**
+ * An error made with no stack trace: a replayed parse error was not thrown here, and capturing the
+ * stack cost 20 ms for the 737 records Reuters skips.
+ */
+function withoutStack<E extends Error>(make: () => E): E {
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    return make()
+  } finally {
+    Error.stackTraceLimit = limit
+  }
 }
 
 /** The articles an entry gives, in order: those of its records, or those it returned. */

@@ -43,6 +43,15 @@ describe('build coders', () => {
     expect(nativeCrc32(bytes)).toBe(crc32(bytes))
   })
 
+  it('both CRC-32s go on from the CRC of the bytes before (the cache records chain so)', () => {
+    const bytes = Uint8Array.from({ length: 10_007 }, (_, i) => (i * 2654435761) >>> 24)
+    for (const cut of [0, 1, 7, 8, 4099, 10_007]) {
+      const [a, b] = [bytes.subarray(0, cut), bytes.subarray(cut)]
+      expect(fastCrc32(b, fastCrc32(a))).toBe(crc32(bytes))
+      expect(nativeCrc32(b, nativeCrc32(a))).toBe(crc32(bytes))
+    }
+  })
+
   it('writeRice writes the bytes of bit-by-bit coding, and reads back, for parameters 0 to 25', () => {
     let seed = 1
     const next = (): number => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32)

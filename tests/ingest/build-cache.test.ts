@@ -99,11 +99,11 @@ describe('BuildCache', () => {
     const dir = archive()
     const file = join(dir, 'cache', 'newsdex.json')
     const first = await build(dir, file)
-    expect(readFileSync(file).subarray(0, 22).toString()).toBe('newsdex-build-cache-4\n')
-    // The first record: its length, its SHA-1, then the whole cache.
+    expect(readFileSync(file).subarray(0, 22).toString()).toBe('newsdex-build-cache-5\n')
+    // The first record: its length, its CRC-32, then the whole cache.
     const saved = readFileSync(file)
     // The files' paths and entries, packed: five paths, five entries.
-    expect(unpackValues((deserialize(saved.subarray(46, 46 + saved.readUInt32LE(22))) as { files: PackedValues }).files)).toHaveLength(10)
+    expect(unpackValues((deserialize(saved.subarray(30, 30 + saved.readUInt32LE(22))) as { files: PackedValues }).files)).toHaveLength(10)
     const loaded = await BuildCache.load(file)
     expect(loaded.size).toBe(5)
     const second = await build(dir, loaded)
