@@ -22,6 +22,7 @@ interface StoreShape {
   readonly terms: TermDictionary<{ df: number }>
   readonly documentCount: number
   readonly chunkSize: number
+  chunkOf(doc: number): number
   titleLength(doc: number): number
   bodyLength(doc: number): number
   displayOf(doc: number): { title: string } | undefined
@@ -71,7 +72,7 @@ export class StoredText {
 
   /** Whether the body of `doc` is at hand (stored, or in a loaded text chunk). */
   has(doc: number): boolean {
-    return this._bodies[doc] !== undefined || this._chunks[this.#chunkOf(doc)] !== undefined
+    return this._bodies[doc] !== undefined || this._chunks[this.store.chunkOf(doc)] !== undefined
   }
 
   /**
@@ -109,7 +110,7 @@ export class StoredText {
 
   /** A loaded body laid out (cached), up to the first token end past `maxChars`; `undefined` while its chunk is not loaded. */
   #laidOut(doc: number, maxChars: number): LaidOutText | undefined {
-    const chunk = this.#chunkOf(doc)
+    const chunk = this.store.chunkOf(doc)
     if (!this._chunks[chunk]) return undefined
     const key = `b${doc}`
     const cached = this.store.cache.get<LaidOutText>(key)
@@ -147,10 +148,6 @@ export class StoredText {
     this.#termsByCode()
   }
 
-  #chunkOf(doc: number): number {
-    return Math.floor(doc / this.store.chunkSize)
-  }
-
   /** Documents in a chunk. */
   #chunkLength(chunk: number): number {
     return Math.min(this.store.chunkSize, this.store.documentCount - chunk * this.store.chunkSize)
@@ -168,26 +165,26 @@ export class StoredText {
   }
 
   /**
-   * The codes of those `terms` that are in the dictionary, as a bit set (bit `code` set);
-   * `undefined` when no text chunk is loaded (the bodies of an index built here are analyzed, and
-   * numbering its terms would sort them all).
+   * The codes of matched terms (with their dictionary entries, as ranking found them: not looked up
+   * again), as a bit set (bit `code` set); `undefined` when no text chunk is loaded (the bodies of an index built
+   * here are analyzed, and numbering its terms would sort them all).
    */
-  codesOf(terms: Iterable<string>): Uint32Array | undefined {
+  codesOf(matches: Map<string, { id: number }>): Uint32Array | undefined {
     if (!this._chunks.length) return undefined
     const bits = new Uint32Array((this.#termsByCode().length >>> 5) + 1)
-    for (const term of terms) {
-      const code = this.#codeOf(term)
+    for (const [term, entry] of matches) {
+      const code = this.#codeOf(term, entry)
       if (code !== undefined) bits[code >>> 5]! |= 1 << (code & 31)
     }
     return bits
   }
 
-  #codeOf(term: string): number | undefined {
+  /** The code of a term, through its entry when it is known (not looked up again). */
+  #codeOf(term: string, entry?: { id: number }): number | undefined {
     const dictionary = this.store.terms
     // A loaded dictionary's entries are numbered in sorted order: no map of every term.
     if (dictionary instanceof SortedTerms) {
-      const entry = dictionary.get(term)
-      return entry && this.#coded().codes[entry.id]
+      return (entry ??= dictionary.get(term)) && this.#coded().codes[entry.id]
     }
     this._codeOfTerm ??= new Map(this.#termsByCode().map((t, code) => [t, code]))
     return this._codeOfTerm.get(term)
@@ -216,7 +213,7 @@ export class StoredText {
   #positionCodesOf(doc: number): Uint32Array | undefined {
     const positions = this._positions
     if (!positions) return undefined
-    const chunk = this.#chunkOf(doc)
+    const chunk = this.store.chunkOf(doc)
     const first = chunk * this.store.chunkSize
     const key = `q${chunk}`
     let decoded = this.store.cache.get<ChunkCodes>(key)
