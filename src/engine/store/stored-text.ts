@@ -165,9 +165,9 @@ export class StoredText {
   }
 
   /**
-   * The codes of matched terms (with their dictionary entries, as ranking found them: not looked up
-   * again), as a bit set (bit `code` set); `undefined` when no text chunk is loaded (the bodies of an index built
-   * here are analyzed, and numbering its terms would sort them all).
+   * The codes of matched terms (with their dictionary entries, as ranking found them: not looked
+   * up again), as a bit set (bit `code` set); `undefined` when no text chunk is loaded (the bodies
+   * of an index built here are analyzed, and numbering its terms would sort them all).
    */
   codesOf(matches: Map<string, { id: number }>): Uint32Array | undefined {
     if (!this._chunks.length) return undefined
