@@ -1,5 +1,22 @@
 import { checkIndex, corruptIndex } from '../errors.js'
 
+/** Writes `value` as a varint at `at`; returns the offset after it. */
+export function writeVarint(bytes: Uint8Array, at: number, value: number): number {
+  let v = value
+  // Bit operations below 2^31 (every document gap and frequency code in practice), arithmetic above.
+  while (v >= 0x80) {
+    if (v < 0x80000000) {
+      bytes[at++] = (v & 0x7f) | 0x80
+      v >>>= 7
+    } else {
+      bytes[at++] = (v % 0x80) | 0x80
+      v = Math.floor(v / 0x80)
+    }
+  }
+  bytes[at++] = v
+  return at
+}
+
 /** A growable byte buffer with unsigned LEB128 varints. */
 export class ByteWriter {
   #bytes = new Uint8Array(1024)
@@ -21,12 +38,7 @@ export class ByteWriter {
   /** Appends a non-negative integer below 2^53 as a varint. */
   varint(value: number): void {
     this.#reserve(8)
-    let v = value
-    while (v >= 0x80) {
-      this.#bytes[this.#length++] = (v % 0x80) | 0x80
-      v = Math.floor(v / 0x80)
-    }
-    this.#bytes[this.#length++] = v
+    this.#length = writeVarint(this.#bytes, this.#length, value)
   }
 
   byte(value: number): void {

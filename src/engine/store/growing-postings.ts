@@ -1,25 +1,9 @@
+import { writeVarint } from '../../format/bytes.js'
 import type { Postings } from './postings.js'
 
 const EMPTY = new Uint8Array(0)
 /** One posting's varints, before they are copied into a list (at most 3 × 8 bytes). */
 const scratch = new Uint8Array(24)
-
-/** Writes `value` as a varint at `at`; returns the offset after it. */
-function varint(bytes: Uint8Array, at: number, value: number): number {
-  let v = value
-  // Bit operations below 2^31 (every document gap and frequency code in practice), arithmetic above.
-  while (v >= 0x80) {
-    if (v < 0x80000000) {
-      bytes[at++] = (v & 0x7f) | 0x80
-      v >>>= 7
-    } else {
-      bytes[at++] = (v % 0x80) | 0x80
-      v = Math.floor(v / 0x80)
-    }
-  }
-  bytes[at++] = v
-  return at
-}
 
 /**
  * The postings of one term while an index is built, kept compact: one growable byte buffer of
@@ -49,9 +33,9 @@ export class GrowingPostings implements Postings {
 
   /** Appends a posting; `doc` must be above every document already in the list. */
   push(doc: number, title: number, body: number): void {
-    let n = varint(scratch, 0, doc - this.#last - 1)
-    n = varint(scratch, n, body * 2 + (title > 0 ? 1 : 0))
-    if (title > 0) n = varint(scratch, n, title)
+    let n = writeVarint(scratch, 0, doc - this.#last - 1)
+    n = writeVarint(scratch, n, body * 2 + (title > 0 ? 1 : 0))
+    if (title > 0) n = writeVarint(scratch, n, title)
     if (this.#length + n > this.#bytes.length) {
       // Half as much again: a list wastes a third of its buffer at worst, and most lists are short.
       const bigger = new Uint8Array(Math.max(this.#length + n, Math.floor(this.#bytes.length * 1.5)))

@@ -1,5 +1,5 @@
 import { checkIndex } from '../../errors.js'
-import { ByteReader, ByteWriter } from '../../format/bytes.js'
+import { ByteReader, ByteWriter, writeVarint } from '../../format/bytes.js'
 
 /** Whether two byte arrays hold the same bytes. */
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -71,12 +71,4 @@ export function recodeChunk(text: Record<string, Uint8Array>, ranks: Uint8Array,
     text: { ...text, codes: reuse(text.codes, codesNow), index: reuse(text.index, indexNow) },
     positions: recoded.slice(0, p),
   }
-}
-
-/** Writes `value` as a varint at `at`; returns the end. */
-function writeVarint(out: Uint8Array, at: number, value: number): number {
-  let v = value
-  for (; v >= 0x80; v >>>= 7) out[at++] = (v & 0x7f) | 0x80
-  out[at++] = v
-  return at
 }

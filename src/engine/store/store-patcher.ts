@@ -1,5 +1,6 @@
 import { ByteReader, ByteWriter } from '../../format/bytes.js'
 import { termCodes } from '../../format/token-text.js'
+import { lowerBound } from '../../lower-bound.js'
 import { analysesOf } from './analyzed-text.js'
 import { decodePostings, encodePostings, type Postings } from './postings.js'
 import { CHUNK_SIZE, chunkCoder, documentSections, liveDocuments, type EncodedChunk, type EncodedSections } from './store-encoder.js'
@@ -111,13 +112,8 @@ export function patchSections(store: Store, options: unknown, keys: readonly str
   }
   /** The place of a term in the dictionary before, or -1. */
   const oldPlace = (term: string): number => {
-    let [lo, hi] = [0, count]
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (oldTerms[mid]! < term) lo = mid + 1
-      else hi = mid
-    }
-    return lo < count && oldTerms[lo] === term ? lo : -1
+    const at = lowerBound(0, count, (i) => oldTerms[i]! < term)
+    return oldTerms[at] === term ? at : -1
   }
   // Each touched term's postings now: those before without the edited documents, merged with the edited documents' own.
   const changed = new Map<string, Postings | null>()
