@@ -135,10 +135,9 @@ interface CacheFileState {
   /** The lengths of the tables. */
   terms: number
   gaps: number
-  /** The encoded index's sections by name, its documents' keys, and its section names. */
+  /** The encoded index's sections by name, and its documents' keys. */
   sections: Map<string, Uint8Array>
   keys: string[]
-  names: string[]
 }
 
 /** What the cache keeps of a file's stat (a `fs.Stats` has these, and about 800 bytes more). */
@@ -215,7 +214,7 @@ export class BuildCache {
     }
     if (!bytes.subarray(0, HEADER.length).equals(HEADER)) return cache
     let [at, digest, first] = [HEADER.length, 0, 0]
-    const state = { sections: new Map<string, Uint8Array>(), keys: [] as string[], names: [] as string[] }
+    const state = { sections: new Map<string, Uint8Array>(), keys: [] as string[] }
     while (at + RECORD_HEAD <= bytes.length) {
       const length = bytes.readUInt32LE(at)
       const payload = bytes.subarray(at + RECORD_HEAD, at + RECORD_HEAD + length)
@@ -241,7 +240,7 @@ export class BuildCache {
   }
 
   /** Applies a record read from the cache file (the first one: the whole cache); whether it did. */
-  #apply(record: CacheRecord, first: boolean, state: { sections: Map<string, Uint8Array>; keys: string[]; names: string[] }): boolean {
+  #apply(record: CacheRecord, first: boolean, state: { sections: Map<string, Uint8Array>; keys: string[] }): boolean {
     if (!isRecord(record) || (first ? record.termsFrom !== 0 || record.gapsFrom !== 0 : record.fingerprint !== this.#fingerprint)) return false
     const tables = this.#tables
     if (record.termsFrom !== tables.terms.strings.length || record.gapsFrom !== tables.gaps.strings.length) return false
@@ -270,7 +269,6 @@ export class BuildCache {
         state.sections.set(name, bytes)
         knowCrc(bytes, crc)
       }
-      state.names = snapshot.names
       const sections = sectionsFromNames(snapshot.meta, snapshot.names, state.sections)
       if (!sections || state.keys.length !== snapshot.meta.documents) return false
       for (const name of [...state.sections.keys()]) if (!snapshot.names.includes(name)) state.sections.delete(name)
@@ -321,7 +319,6 @@ export class BuildCache {
       gaps: this.#tables.gaps.strings.length,
       sections: new Map(named),
       keys: this.#snapshot?.keys ?? [],
-      names: named.map(([name]) => name),
     }
     this.#dirty.clear()
     this.#dropped.clear()
@@ -433,12 +430,11 @@ export class BuildCache {
    * Keeps an article's analysis (made with `_tables`), for the next builds; `path` is its file's.
    * @internal
    */
-  _keepAnalysis(article: Article, analysis: AnalyzedArticle, path?: string): void {
+  _keepAnalysis(article: Article, analysis: AnalyzedArticle, path: string): void {
     if (this.#analyses.get(article) === analysis) return
     this.#analyses.set(article, analysis)
-    // Saved with its file's entry (or, its file unknown, with the whole cache).
-    if (path !== undefined) this.#dirty.add(path)
-    else this.#file = undefined
+    // Saved with its file's entry.
+    this.#dirty.add(path)
     this.#unsaved = true
   }
 

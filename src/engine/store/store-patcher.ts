@@ -117,7 +117,6 @@ export function patchSections(store: Store, options: unknown, keys: readonly str
   }
   // Each touched term's postings now: those before without the edited documents, merged with the edited documents' own.
   const changed = new Map<string, Postings | null>()
-  const sameDocs = new Set<string>()
   const freshTerms: string[] = []
   for (const term of touched) {
     const t = oldPlace(term)
@@ -140,8 +139,6 @@ export function patchSections(store: Store, options: unknown, keys: readonly str
         b++
       }
     }
-    // The same documents (an edited article that kept the term): its document gaps stay, only its frequencies are written again.
-    if (t >= 0 && list.docs.length === was.docs.length && list.docs.every((doc, k) => doc === was.docs[k])) sameDocs.add(term)
     changed.set(term, list.docs.length > 0 ? list : null)
     if (t < 0 && list.docs.length > 0) freshTerms.push(term)
   }
@@ -180,15 +177,7 @@ export function patchSections(store: Store, options: unknown, keys: readonly str
       return
     }
     const [d0, t0] = [docBytes.length, tfBytes.length]
-    if (sameDocs.has(term)) {
-      docBytes.bytes(before.search.postingDocs!.subarray(docStart[t], docStart[t + 1]))
-      // As `encodePostings` writes them.
-      for (let i = 0; i < postings!.docs.length; i++) {
-        const title = postings!.title[i]!
-        tfBytes.varint(postings!.body[i]! * 2 + (title > 0 ? 1 : 0))
-        if (title > 0) tfBytes.varint(title)
-      }
-    } else encodePostings(postings!, n, docBytes, tfBytes)
+    encodePostings(postings!, n, docBytes, tfBytes)
     df[j] = postings!.docs.length
     termStats.varint(df[j])
     termStats.varint(docBytes.length - d0)
