@@ -35,8 +35,8 @@ export function storedArticle(store: Store, doc: number): StoredArticle {
  */
 export function pageHits(store: Store, ranking: Ranking, highlight: HighlightOptions | false | undefined): Hit[] {
   const snippets = highlight === false ? null : snippetOptions(highlight)
-  // The terms matched outside phrases, with their entries: a document's own tokens hold only those it matched.
-  const loose = new Map(ranking.matches.filter((m) => !m.phrase).map((m) => [m.term, m.entry]))
+  // The terms matched outside phrases: a document's own tokens hold only those it matched.
+  const loose = new Set(ranking.matches.filter((m) => !m.phrase).map((m) => m.term))
   const spec = { isMatch: (term: string) => loose.has(term), phrases: ranking.phrases, codes: snippets ? store.text.codesOf(loose) : undefined }
   return ranking.page.map((doc): Hit => {
     const fields = new Map<string, Set<TextField>>()

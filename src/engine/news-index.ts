@@ -133,8 +133,9 @@ export class NewsIndex {
    * fetches each chunk when a search needs it. `signal` stops it.
    */
   async preload(signal?: AbortSignal): Promise<void> {
-    const packs = this.#loadedFrom?.packs
-    for (let i = 0; i < packs!; i++) await this.#fetcher!([`pack-${i}`], signal)
+    // Only an index from open() fetches: one from load() has no fetcher, and nothing to preload.
+    const fetcher = this.#fetcher
+    for (let i = 0; fetcher && i < this.#loadedFrom!.packs!; i++) await fetcher([`pack-${i}`], signal)
   }
 
   async #searchAsync(query: string | ParsedQuery, options: AsyncSearchOptions): Promise<SearchResponse> {

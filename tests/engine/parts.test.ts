@@ -464,6 +464,8 @@ describe('NewsIndex.open(url, { fetch }) and searchAsync()', () => {
       await (await NewsIndex.open(URL_BASE, { fetch: plain.fetch })).preload()
       expect(plain.fetched).toEqual([URL_BASE])
     }
+    // An index loaded from its search part with load() (no fetcher) has nothing to fetch: it resolves.
+    await expect(NewsIndex.load(FULL.serializeParts({ chunkSize: CHUNK }).search!).preload()).resolves.toBeUndefined()
     // An aborted signal stops it.
     const stopped = await NewsIndex.open(URL_BASE, { fetch: fakeServer().fetch })
     await expect(stopped.preload(AbortSignal.abort(new Error('stop')))).rejects.toThrow('stop')

@@ -165,26 +165,26 @@ export class StoredText {
   }
 
   /**
-   * The codes of matched terms (with their dictionary entries, as ranking found them: not looked
-   * up again), as a bit set (bit `code` set); `undefined` when no text chunk is loaded (the bodies
-   * of an index built here are analyzed, and numbering its terms would sort them all).
+   * The codes of those `terms` that are in the dictionary, as a bit set (bit `code` set);
+   * `undefined` when no text chunk is loaded (the bodies of an index built here are analyzed, and
+   * numbering its terms would sort them all).
    */
-  codesOf(matches: Map<string, { id: number }>): Uint32Array | undefined {
+  codesOf(terms: Iterable<string>): Uint32Array | undefined {
     if (!this._chunks.length) return undefined
     const bits = new Uint32Array((this.#termsByCode().length >>> 5) + 1)
-    for (const [term, entry] of matches) {
-      const code = this.#codeOf(term, entry)
+    for (const term of terms) {
+      const code = this.#codeOf(term)
       if (code !== undefined) bits[code >>> 5]! |= 1 << (code & 31)
     }
     return bits
   }
 
-  /** The code of a term, through its entry when it is known (not looked up again). */
-  #codeOf(term: string, entry?: { id: number }): number | undefined {
+  #codeOf(term: string): number | undefined {
     const dictionary = this.store.terms
     // A loaded dictionary's entries are numbered in sorted order: no map of every term.
     if (dictionary instanceof SortedTerms) {
-      return (entry ??= dictionary.get(term)) && this.#coded().codes[entry.id]
+      const entry = dictionary.get(term)
+      return entry && this.#coded().codes[entry.id]
     }
     this._codeOfTerm ??= new Map(this.#termsByCode().map((t, code) => [t, code]))
     return this._codeOfTerm.get(term)
