@@ -1,4 +1,9 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, parseDocument, type YAMLError } from 'yaml'
+import { createRequire } from 'node:module'
+import type * as Yaml from 'yaml'
+
+let yamlPackage: typeof Yaml | undefined
+/** The `yaml` package, loaded when front matter is first parsed: a build of JSON or HTML files does not spend the 25 ms. */
+const yamlModule = (): typeof Yaml => (yamlPackage ??= createRequire(import.meta.url)('yaml') as typeof Yaml)
 
 /** Limits on the YAML front matter read, so that a small hostile file costs little (see docs/redos.md). */
 export const FRONT_MATTER_LIMITS = {
@@ -25,6 +30,7 @@ const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(
  * unique keys (checked here with a set per mapping: the `yaml` package's own check is quadratic).
  */
 function checkShape(root: unknown): void {
+  const { isAlias, isCollection, isMap, isPair, isScalar } = yamlModule()
   let aliases = 0
   const stack: [node: unknown, depth: number][] = [[root, 1]]
   while (stack.length > 0) {
@@ -50,7 +56,7 @@ function checkShape(root: unknown): void {
 }
 
 /** A YAML error's message with its line and column in the file (the front matter starts on line 2). */
-function located(error: YAMLError, yaml: string): Error {
+function located(error: Yaml.YAMLError, yaml: string): Error {
   const before = yaml.slice(0, error.pos[0])
   const line = before.split('\n').length + 1
   const column = before.length - before.lastIndexOf('\n')
@@ -69,7 +75,7 @@ export function splitFrontMatter(text: string): MarkdownParts {
     throw new Error(`${yaml.length} characters long, more than ${FRONT_MATTER_LIMITS.length}`)
   }
   // Errors are located here and keys checked in checkShape, in linear time; the package's own ways are not.
-  const doc = parseDocument(yaml, { logLevel: 'error', resolveKnownTags: false, prettyErrors: false, uniqueKeys: false })
+  const doc = yamlModule().parseDocument(yaml, { logLevel: 'error', resolveKnownTags: false, prettyErrors: false, uniqueKeys: false })
   if (doc.errors[0]) throw located(doc.errors[0], yaml)
   checkShape(doc.contents)
   const data: unknown = doc.toJS({ maxAliasCount: FRONT_MATTER_LIMITS.aliasExpansion })

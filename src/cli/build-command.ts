@@ -4,7 +4,7 @@ import { MAPPABLE_FIELDS, type FieldMap } from '../article/fields.js'
 import { BuildCache } from '../ingest/build-cache.js'
 import { buildIndex } from '../ingest/build-index.js'
 import { manifestPath, writeIndex, writeIndexParts } from '../ingest/write-index.js'
-import { UsageError, type Output } from './output.js'
+import { grouped, UsageError, type Output } from './output.js'
 import { progressLine } from './progress.js'
 import { watchInputs, watchRoots } from './watch.js'
 
@@ -76,7 +76,7 @@ function fieldMap(specs: readonly string[]): FieldMap {
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+  return `${grouped(n)} ${n === 1 ? one : many}`
 }
 
 /** `newsdex build`: index the files the globs match and write the index atomically. Returns the exit code. */
@@ -145,7 +145,8 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
     }
     // A rebuild that found no input changed (an editor touching a file) writes and says nothing.
     if (builds++ > 0 && !cache!.changed) return 0
-    if (values.cache && cache!.unsaved) await cache!.save(values.cache)
+    // Saved while the index is written: the record's serializing and checksum overlap the write's I/O.
+    const saving = values.cache && cache!.unsaved ? cache!.save(values.cache) : undefined
     const { index, errors, skipped } = result
     const counts = cache?.counts
     /**
@@ -163,16 +164,18 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
     const files = new Set(errors.map((error) => error.path.replace(/\[\d+\]$/, ''))).size
     const unwritten = errors.length > 0 && !values['keep-going'] ? `${plural(errors.length, 'error')} in ${plural(files, 'file')}; ${out} was not written (use --keep-going to write the rest)` : index.size === 0 ? `no articles to index; ${out} was not written` : null
     if (unwritten !== null) {
+      await saving
       io.err(`newsdex build: ${unwritten}`)
       if (values.json) summary(null, null)
       return 1
     }
-    const written = values.split ? await writeIndexParts(index, out) : { ...(await writeIndex(index, out)), manifest: out, files: [] }
+    const writing = values.split ? writeIndexParts(index, out) : writeIndex(index, out).then((w) => ({ ...w, manifest: out, files: [] as string[] }))
+    const [written] = await Promise.all([writing, saving])
     if (values.json) summary(written.manifest, written.bytes, values.split ? written.files.length : undefined)
     else if (!values.quiet) {
       const seconds = (performance.now() - started) / 1000
       const what = values.split ? `${written.manifest} and ${plural(written.files.length, 'part')}` : out
-      const reuse = counts ? ` (${plural(counts.parsed, 'file')} parsed, ${counts.reused.toLocaleString('en-US')} from the cache)` : ''
+      const reuse = counts ? ` (${plural(counts.parsed, 'file')} parsed, ${grouped(counts.reused)} from the cache)` : ''
       io.out(`indexed ${index.size} article(s), ${index.stats().terms} terms → ${what} (${written.bytes} bytes) in ${seconds.toFixed(2)} s${reuse}`)
     }
     return errors.length > 0 ? 1 : 0

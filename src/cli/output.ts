@@ -34,3 +34,11 @@ export function renderHighlight(html: string, color: boolean): string {
   const marked = html.replace(/<mark>/g, color ? BOLD_YELLOW : '').replace(/<\/mark>/g, color ? RESET : '')
   return decodeEntities(marked)
 }
+
+/**
+ * A whole number with its thousands grouped by commas (`21,577`), as `toLocaleString('en-US')`
+ * writes it, without loading the ICU data for it (10 ms of a CLI run).
+ */
+export function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+}

@@ -1,4 +1,5 @@
 import type { BuildProgress } from '../ingest/build-index.js'
+import { grouped } from './output.js'
 
 /** Milliseconds between two redraws of the progress line. */
 const THROTTLE_MS = 100
@@ -31,7 +32,7 @@ export function progressLine(write: (text: string) => void, columns = 80): { upd
       const rate = seconds > 0 ? Math.round(p.articles / seconds) : 0
       const eta = fraction > 0 ? duration((seconds * (1 - fraction)) / fraction) : '?'
       const files = p.total > 1 ? ` · file ${Math.min(p.done + 1, p.total)}/${p.total}` : ''
-      const line = `indexing: ${p.articles.toLocaleString('en-US')} articles · ${Math.floor(fraction * 100)}% · ${rate.toLocaleString('en-US')}/s · ETA ${eta}${files}`
+      const line = `indexing: ${grouped(p.articles)} articles · ${Math.floor(fraction * 100)}% · ${grouped(rate)}/s · ETA ${eta}${files}`
       write(`\r${line.slice(0, Math.max(20, columns - 1))}\u001b[K`)
       shown = true
     },
