@@ -175,14 +175,12 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildResul
   const index = new NewsIndex({ ...options.index, facets: [...(options.index?.facets ?? []), ...facets] })
   const errors: BuildError[] = []
   let skipped = 0
-  // A cache file is read while the files are found (the reads overlap).
-  const loading = typeof options.cache === 'string' ? BuildCache.load(options.cache) : options.cache
   const paths = (await fg(patterns, { cwd, ignore: ['**/node_modules/**', ...(options.ignore ?? [])], onlyFiles: true, dot: false })).sort()
-  const cache = await loading
   if (paths.length === 0) {
     errors.push({ path: patterns.join(' '), message: `no files match in ${cwd}` })
     return { index, errors, skipped }
   }
+  const cache = typeof options.cache === 'string' ? await BuildCache.load(options.cache) : options.cache
   cache?.begin({ fields, facets: index.options.facets, country, site: options.site !== undefined, analyzer: index.options.analyzer })
   // With a cache, each file's stat: a file whose stat the cache recorded is not read (see BuildCache.isFresh).
   const statAt = Date.now()
