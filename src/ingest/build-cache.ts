@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { appendFile, readFile, stat } from 'node:fs/promises'
+import { appendFile, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import * as zlib from 'node:zlib'
@@ -9,6 +9,7 @@ import { StringTable, type AnalysisTables, type AnalyzedArticle } from '../engin
 import type { Article } from '../types.js'
 import { packAnalyses, unpackAnalyses, type PackedAnalyses } from './packed-analyses.js'
 import { packValues, unpackValues, type PackedValues } from './packed-values.js'
+import { readFileOnce } from './read-early.js'
 import { VERSION } from './version.js'
 import { crcComputedBy, fastCrc32, knowCrc } from '../engine/store/section-crc.js'
 import type { EncodedSections } from '../engine/store/store-encoder.js'
@@ -208,7 +209,7 @@ export class BuildCache {
     const cache = new BuildCache(options)
     let bytes: Buffer
     try {
-      bytes = await readFile(file)
+      bytes = await readFileOnce(file)
     } catch {
       return cache
     }
