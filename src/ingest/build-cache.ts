@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto'
 import { appendFile, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
-import * as zlib from 'node:zlib'
 import { parseArticles, type ParseOptions } from '../article/parse-article.js'
 import { NewsdexError } from '../errors.js'
 import { StringTable, type AnalysisTables, type AnalyzedArticle } from '../engine/store/analyzed-text.js'
@@ -11,7 +10,8 @@ import { packAnalyses, unpackAnalyses, type PackedAnalyses } from './packed-anal
 import { packValues, unpackValues, type PackedValues } from './packed-values.js'
 import { readFileOnce } from './read-early.js'
 import { VERSION } from './version.js'
-import { crcComputedBy, fastCrc32, knowCrc } from '../engine/store/section-crc.js'
+import { crcOf, knowCrc } from '../engine/store/section-crc.js'
+import { nativeCrc32 } from './native-crc.js'
 import type { EncodedSections } from '../engine/store/store-encoder.js'
 import type { EncodedSnapshot } from '../engine/store/store-patcher.js'
 import { writeFileAtomic } from './write-index.js'
@@ -69,12 +69,6 @@ interface SnapshotRecord {
   /** The sections that changed, with their CRC-32. */
   changed: [name: string, bytes: Uint8Array, crc: number][]
 }
-
-/**
- * CRC-32 as zlib computes it (Node 20.15 and later: several times faster than `fastCrc32`, the same
- * number), else `fastCrc32`; with `crc`, going on from the bytes that gave it.
- */
-export const nativeCrc32: (bytes: Uint8Array, crc?: number) => number = (zlib as { crc32?: (bytes: Uint8Array, crc?: number) => number }).crc32 ?? fastCrc32
 
 /** The cache file's layout; another layout (or newsdex version, or parse options) starts empty. */
 const FORMAT = 'newsdex-build-cache-5'
@@ -356,7 +350,7 @@ export class BuildCache {
               meta: snapshot.sections.meta,
               ...(sameCount ? { keyChanges: keys.flatMap((key, i): [number, string][] => (key === known.keys[i] ? [] : [[i, key]])) } : { keys }),
               names: named.map(([name]) => name),
-              changed: named.filter(([name, bytes]) => known?.sections.get(name) !== bytes).map(([name, bytes]): [string, Uint8Array, number] => [name, bytes, crcComputedBy(bytes, nativeCrc32)]),
+              changed: named.filter(([name, bytes]) => known?.sections.get(name) !== bytes).map(([name, bytes]): [string, Uint8Array, number] => [name, bytes, crcOf(bytes)]),
             },
           }
         : {}),

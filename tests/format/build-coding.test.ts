@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest'
 import { ByteWriter } from '../../src/format/bytes.js'
 import { crc32 } from '../../src/format/crc32.js'
 import { readRice, writeRice } from '../../src/format/rice.js'
-import { fastCrc32 } from '../../src/engine/store/section-crc.js'
-import { nativeCrc32 } from '../../src/ingest/build-cache.js'
+import { buildCrc32, crcOf, fastCrc32, useCrc32 } from '../../src/engine/store/section-crc.js'
+import { nativeCrc32 } from '../../src/ingest/native-crc.js'
 
 /** Rice coding one bit at a time, as the format defines it. */
 function riceBitByBit(out: ByteWriter, values: ArrayLike<number>, k: number): void {
@@ -49,6 +49,22 @@ describe('build coders', () => {
       const [a, b] = [bytes.subarray(0, cut), bytes.subarray(cut)]
       expect(fastCrc32(b, fastCrc32(a))).toBe(crc32(bytes))
       expect(nativeCrc32(b, nativeCrc32(a))).toBe(crc32(bytes))
+    }
+  })
+
+  it("the Node side of the build computes every section's CRC-32 with zlib's (one function, set in one place)", () => {
+    // native-crc.ts, imported above as the build imports it, set the build's function.
+    const bytes = Uint8Array.from({ length: 4097 }, (_, i) => (i * 2654435761) >>> 24)
+    expect(buildCrc32(bytes)).toBe(crc32(bytes))
+    const seen: number[] = []
+    useCrc32((b, crc) => (seen.push(b.length), nativeCrc32(b, crc)))
+    try {
+      expect(crcOf(bytes)).toBe(crc32(bytes))
+      // Once per section: a second ask is answered from what was computed.
+      expect(crcOf(bytes)).toBe(crc32(bytes))
+      expect(seen).toEqual([4097])
+    } finally {
+      useCrc32(nativeCrc32)
     }
   })
 

@@ -3,13 +3,25 @@ import { CRC_TABLE } from '../../format/crc32.js'
 /** The CRC-32 of each section already computed (a section is never changed once encoded). */
 const crcs = new WeakMap<Uint8Array, number>()
 
-/** `crc32(bytes)`, computed once per section. */
-export function crcOf(bytes: Uint8Array): number {
-  return crcComputedBy(bytes, fastCrc32)
+/** A CRC-32 function: of `bytes`, going on from `crc` (the CRC-32 of the bytes before them) when given. */
+export type Crc32 = (bytes: Uint8Array, crc?: number) => number
+
+/** What computes the build's CRC-32s (`fastCrc32` unless `useCrc32` gave another). */
+let compute: Crc32 = (bytes, crc) => fastCrc32(bytes, crc)
+
+/**
+ * Makes `crcOf` and `buildCrc32` compute with `crc32`, which must give the same numbers: on Node,
+ * the build gives zlib's (see `src/ingest/native-crc.ts`), several times faster than `fastCrc32`.
+ */
+export function useCrc32(crc32: Crc32): void {
+  compute = crc32
 }
 
-/** `crcOf(bytes)`, computed (when not known) by `compute` (the build cache gives Node's own, where there is one). */
-export function crcComputedBy(bytes: Uint8Array, compute: (bytes: Uint8Array) => number): number {
+/** The CRC-32 of bytes (going on from `crc`), as the build computes it. */
+export const buildCrc32: Crc32 = (bytes, crc) => compute(bytes, crc)
+
+/** `crc32(bytes)`, computed once per section. */
+export function crcOf(bytes: Uint8Array): number {
   let crc = crcs.get(bytes)
   if (crc === undefined) crcs.set(bytes, (crc = compute(bytes)))
   return crc
