@@ -19,8 +19,13 @@ export function writeVarint(bytes: Uint8Array, at: number, value: number): numbe
 
 /** A growable byte buffer with unsigned LEB128 varints. */
 export class ByteWriter {
-  #bytes = new Uint8Array(1024)
+  #bytes: Uint8Array
   #length = 0
+
+  /** A writer with room for `capacity` bytes before it grows. Default 1024. */
+  constructor(capacity = 1024) {
+    this.#bytes = new Uint8Array(Math.max(1, capacity))
+  }
 
   get length(): number {
     return this.#length

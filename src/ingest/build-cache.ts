@@ -266,7 +266,8 @@ export class BuildCache {
       }
       const sections = sectionsFromNames(snapshot.meta, snapshot.names, state.sections)
       if (!sections || state.keys.length !== snapshot.meta.documents) return false
-      for (const name of [...state.sections.keys()]) if (!snapshot.names.includes(name)) state.sections.delete(name)
+      const named = new Set(snapshot.names)
+      for (const name of [...state.sections.keys()]) if (!named.has(name)) state.sections.delete(name)
       this.#snapshot = { options: snapshot.options, keys: state.keys, sections }
     }
     return true

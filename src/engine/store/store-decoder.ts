@@ -61,7 +61,7 @@ export function readPart(data: Uint8Array | ArrayBuffer): { meta: PartMeta; sect
 }
 
 /** The whole of section `name`: `count` rows of `width` varints, as one column per place in a row. */
-function varints(sections: Map<string, Uint8Array>, name: string, count: number, width = 1): Float64Array[] {
+export function varints(sections: Map<string, Uint8Array>, name: string, count: number, width = 1): Float64Array[] {
   const reader = new ByteReader(sections.get(name) ?? new Uint8Array(), `section '${name}'`)
   // Each varint takes at least a byte: a count the section cannot hold is refused before allocating.
   checkIndex(count * width <= reader.bytes.length, reader.what)
@@ -72,7 +72,7 @@ function varints(sections: Map<string, Uint8Array>, name: string, count: number,
 }
 
 /** Offsets (count + 1) from lengths, which must add up to the length of `bytes`. */
-function prefixSums(lengths: ArrayLike<number>, bytes: Uint8Array | undefined, what: string): Uint32Array {
+export function prefixSums(lengths: ArrayLike<number>, bytes: Uint8Array | undefined, what: string): Uint32Array {
   const offsets = new Uint32Array(lengths.length + 1)
   for (let i = 0; i < lengths.length; i++) offsets[i + 1] = offsets[i]! + lengths[i]!
   checkIndex(offsets[lengths.length] === bytes?.length, what)

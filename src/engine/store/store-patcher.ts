@@ -6,6 +6,7 @@ import { decodePostings, encodePostings, type Postings } from './postings.js'
 import { CHUNK_SIZE, chunkCoder, documentSections, liveDocuments, type EncodedChunk, type EncodedSections } from './store-encoder.js'
 import type { Store } from './store.js'
 import { recodeChunk, reuse } from './recode-chunk.js'
+import { prefixSums, varints } from './store-decoder.js'
 
 /**
  * An index's encoded sections (with the positions part, in chunks of `CHUNK_SIZE`), with what each
@@ -54,22 +55,15 @@ export function patchSections(store: Store, options: unknown, keys: readonly str
   // The dictionary before: sorted terms, each one's document count and where its postings are.
   const oldTerms = before.meta.terms === 0 ? [] : decoder.decode(before.search.terms).split('\n')
   const count = oldTerms.length
-  const stats = new ByteReader(before.search.termStats!, 'snapshot')
-  const oldDf = new Uint32Array(count)
-  const docStart = new Uint32Array(count + 1)
-  const tfStart = new Uint32Array(count + 1)
-  for (let t = 0; t < count; t++) {
-    oldDf[t] = stats.varint()
-    docStart[t + 1] = docStart[t]! + stats.varint()
-    tfStart[t + 1] = tfStart[t]! + stats.varint()
-  }
+  const [oldDf, docLengths, tfLengths] = varints(new Map(Object.entries(before.search)), 'termStats', count, 3) as [Float64Array, Float64Array, Float64Array]
+  const docStart = prefixSums(docLengths, before.search.postingDocs, "section 'postingDocs'")
+  const tfStart = prefixSums(tfLengths, before.search.postingTfs, "section 'postingTfs'")
   const oldCodes = termCodes(oldDf)
   const termOfOldCode = new Uint32Array(count)
   for (let t = 0; t < count; t++) termOfOldCode[oldCodes[t]!] = t
   // Where each chunk's codes start in the positions part before.
-  const chunkStarts = [0]
-  const lengths = new ByteReader(before.positions.chunkLengths!, 'snapshot')
-  for (let c = 0; c < before.chunks.length; c++) chunkStarts.push(chunkStarts[c]! + lengths.varint())
+  const [oldChunkLengths] = varints(new Map(Object.entries(before.positions)), 'chunkLengths', before.chunks.length) as [Float64Array]
+  const chunkStarts = prefixSums(oldChunkLengths, before.positions.ranks, "section 'ranks'")
 
   // The terms the edited documents held before (read from the positions part) and hold now.
   const touched = new Set<string>()
@@ -159,9 +153,11 @@ export function patchSections(store: Store, options: unknown, keys: readonly str
       t++
     }
   }
-  const termStats = new ByteWriter()
-  const docBytes = new ByteWriter()
-  const tfBytes = new ByteWriter()
+  // Sized for the sections before and a little more: most of their bytes are copied.
+  const room = (bytes: Uint8Array | undefined): number => Math.ceil((bytes?.length ?? 0) * 1.01) + 4096
+  const termStats = new ByteWriter(room(before.search.termStats))
+  const docBytes = new ByteWriter(room(before.search.postingDocs))
+  const tfBytes = new ByteWriter(room(before.search.postingTfs))
   const df = new Uint32Array(terms.length)
   terms.forEach((term, j) => {
     const t = source[j]!
@@ -210,7 +206,7 @@ export function patchSections(store: Store, options: unknown, keys: readonly str
   // Chunks: those with an edited document encoded again; the others' term codes renumbered.
   let coder: ReturnType<typeof chunkCoder> | undefined
   const chunks: EncodedChunk[] = []
-  const positionCodes = new ByteWriter()
+  const positionCodes = new ByteWriter(room(before.positions.ranks))
   const chunkLengths = new ByteWriter()
   before.chunks.forEach((chunk, c) => {
     const ranks = before.positions.ranks!.subarray(chunkStarts[c], chunkStarts[c + 1])
