@@ -50,53 +50,52 @@ function entriesOf(tree: SearchableMap<TermEntry>): Map<string, TermEntry> {
  */
 export function addArticle(store: Store, article: Article, analyzed?: AnalyzedArticle, { defer = false }: { defer?: boolean } = {}): void {
   versions.set(store, storeVersion(store) + 1)
-  if (defer && analyzed && store._terms instanceof PendingTerms) {
-    const doc = appendArticle(store, article, analyzed.titleTokens ?? analyzed.title.length, analyzed.bodyTokens ?? analyzed.body.length)
-    analysesOf(store)[doc] = analyzed
-    store._terms.docs.push(doc)
-    store._terms.knownSize = undefined
-    forgetTermCodes(store)
-    return
-  }
-  const terms = thaw(store)
-  if (defer && analyzed && store._terms === terms && terms.size === 0 && store.documentCount === 0) {
-    // The first deferred article of an empty store: the dictionary waits for its postings from now on.
-    const byTerm = entriesOf(terms)
-    const analyses = analysesOf(store)
-    store._terms = new PendingTerms(store, terms, (doc) => addPostings(store, terms, byTerm, doc, analyses[doc]!))
-    return addArticle(store, article, analyzed, { defer })
-  }
-  const byTerm = entriesOf(terms)
+  const pending = defer && analyzed ? pendingTerms(store) : undefined
+  const terms = pending ? undefined : thaw(store)
   if (analyzed) {
     const doc = appendArticle(store, article, analyzed.titleTokens ?? analyzed.title.length, analyzed.bodyTokens ?? analyzed.body.length)
     analysesOf(store)[doc] = analyzed
-    addPostings(store, terms, byTerm, doc, analyzed)
+    if (pending) {
+      pending.docs.push(doc)
+      pending.knownSize = undefined
+    } else addPostings(store, terms!, entriesOf(terms!), doc, analyzed)
     forgetTermCodes(store)
     return
   }
+  const byTerm = entriesOf(terms!)
   const title = analyze(article.title, store.analyzer)
   const body = analyze(article.body, store.analyzer)
   const doc = appendArticle(store, article, title.length, body.length)
-  const occurrences = new Map<string, { title: number; body: number }>()
-  const count = (term: string, inTitle: boolean): void => {
-    let o = occurrences.get(term)
-    if (!o) occurrences.set(term, (o = { title: 0, body: 0 }))
-    if (inTitle) o.title++
-    else o.body++
+  const occurrences = new Map<string, [title: number, body: number]>()
+  const count = (term: string, field: 0 | 1): void => {
+    const o = occurrences.get(term) ?? [0, 0]
+    o[field]++
+    occurrences.set(term, o)
   }
-  title.forEach((t) => count(t.term, true))
-  body.forEach((t) => count(t.term, false))
-  for (const [term, o] of occurrences) {
+  title.forEach((t) => count(t.term, 0))
+  body.forEach((t) => count(t.term, 1))
+  for (const [term, [inTitle, inBody]] of occurrences) {
     let entry = byTerm.get(term)
     if (!entry) {
       entry = { id: -1, df: 0, postings: new GrowingPostings() }
-      terms.set(term, entry)
+      terms!.set(term, entry)
       byTerm.set(term, entry)
     }
-    ;(entry.postings as GrowingPostings).push(doc, o.title, o.body)
+    ;(entry.postings as GrowingPostings).push(doc, inTitle, inBody)
     entry.df++
   }
   forgetTermCodes(store)
+}
+
+/** The store's pending dictionary (`PendingTerms`): its own, or a new one for an empty store; else `undefined`. */
+function pendingTerms(store: Store): PendingTerms | undefined {
+  if (store._terms instanceof PendingTerms) return store._terms
+  if (store.documentCount > 0) return undefined
+  const terms = thaw(store)
+  if (terms.size > 0) return undefined
+  const byTerm = entriesOf(terms)
+  const analyses = analysesOf(store)
+  return (store._terms = new PendingTerms(store, terms, (doc) => addPostings(store, terms, byTerm, doc, analyses[doc]!)))
 }
 
 /** Gives an article its document number and stores its columns, display fields and body; returns the number. */
@@ -166,9 +165,7 @@ export function removeArticle(store: Store, doc: number): void {
   if (pending && at >= 0) {
     pending.docs.splice(at, 1)
     pending.knownSize = undefined
-  } else {
-    removePostings(store, doc)
-  }
+  } else removePostings(store, doc)
   store._live[doc] = false
   store._liveCount--
   store._titleTotal -= store._titleLengths[doc]!
@@ -233,7 +230,12 @@ const NONE: readonly number[] = Object.freeze([])
 /** The value numbers of a document's values in a field, each once. */
 function valueNumbers(store: Store, field: string, values: readonly string[]): number[] {
   if (values.length === 0) return NONE as number[]
-  return [...new Set(values)].map((v) => store._valueNumber(field, v))
+  const numbers: number[] = []
+  for (const value of values) {
+    const number = store._valueNumber(field, value)
+    if (!numbers.includes(number)) numbers.push(number)
+  }
+  return numbers
 }
 
 /** Drops the term codes after the dictionary changed (they number its terms). */
