@@ -4,8 +4,12 @@
 // the bundle benchmarks measure through it, so the sizes they report are those of the build.
 import { minify } from 'terser'
 
-/** Terser's options: an ES module (its top level is private), compressed in two passes. */
-export const TERSER_OPTIONS = { module: true, ecma: 2020, compress: { passes: 2 } }
+/**
+ * Terser's options: an ES module (its top level is private), compressed in two passes, with function
+ * declarations hoisted to the top of their scope (where JavaScript puts them anyway; grouped, they
+ * compress 59 bytes better in the runtime bundle).
+ */
+export const TERSER_OPTIONS = { module: true, ecma: 2020, compress: { passes: 2, hoist_funs: true } }
 
 /**
  * `code` (an esbuild-minified ES module) minified again; with `map` (its source map), the map of

@@ -37,7 +37,8 @@ export function pageHits(store: Store, ranking: Ranking, highlight: HighlightOpt
   const snippets = highlight === false ? null : snippetOptions(highlight)
   // The terms matched outside phrases: a document's own tokens hold only those it matched.
   const loose = new Set(ranking.matches.filter((m) => !m.phrase).map((m) => m.term))
-  const spec = { isMatch: (term: string) => loose.has(term), phrases: ranking.phrases, codes: snippets ? store.text.codesOf(loose) : undefined }
+  const codes = snippets ? store.text.codesOf(loose) : undefined
+  const spec = { isMatch: (term: string) => loose.has(term), phrases: ranking.phrases, codes, only: codes && loose.size === 1 ? store.text.codeOf([...loose][0]!) : undefined }
   return ranking.page.map((doc): Hit => {
     const fields = new Map<string, Set<TextField>>()
     for (const { term, entry } of ranking.matches) {

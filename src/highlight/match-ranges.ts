@@ -9,6 +9,8 @@ export interface MatchSpec {
   phrases: readonly (readonly string[])[]
   /** The term codes that `isMatch` accepts as a bit set, for tokens read with their codes (checked without their terms). */
   codes?: Uint32Array
+  /** The code, when `codes` holds one: found with `indexOf`, several times faster on a long text than a bit test a token. */
+  only?: number | undefined
 }
 
 /** A text's analyzed tokens, read by index: its term, and its `[start, end)` offsets in the text. */
@@ -45,10 +47,12 @@ export function matchRanges(spec: MatchSpec, tokens: TokenList): MatchRange[] {
   let reach = 0
   // Without phrases, a token whose code is not matched is passed over without reading its term.
   const bits = spec.phrases.length ? undefined : spec.codes
-  const codes = bits && tokens.codes
   const count = tokens.length
+  const codes = bits && tokens.codes?.subarray(0, count)
+  const only = spec.only
   for (let i = 0; i < count; i++) {
-    if (codes) while (i < count && !((bits![codes[i]! >>> 5]! >>> codes[i]!) & 1)) i++
+    if (codes && only !== undefined) i = Math.min(count, codes.indexOf(only, i) >>> 0)
+    else if (codes) while (i < count && !((bits![codes[i]! >>> 5]! >>> codes[i]!) & 1)) i++
     if (i === count) break
     const term = tokens.term(i)
     const continued = i < reach

@@ -127,7 +127,7 @@ export class StoredText {
    * or its analyzed text, for an article added since; `null` when neither is at hand.
    */
   phraseIn(doc: number, terms: readonly string[], fields: readonly TextField[]): boolean | null {
-    const codes = (): (number | undefined)[] => terms.map((term) => this.#codeOf(term))
+    const codes = (): (number | undefined)[] => terms.map((term) => this.codeOf(term))
     const inTitle = fields.includes('title')
     const inBody = fields.includes('body')
     const all = this.#positionCodesOf(doc)
@@ -173,13 +173,14 @@ export class StoredText {
     if (!this._chunks.length) return undefined
     const bits = new Uint32Array((this.#termsByCode().length >>> 5) + 1)
     for (const term of terms) {
-      const code = this.#codeOf(term)
+      const code = this.codeOf(term)
       if (code !== undefined) bits[code >>> 5]! |= 1 << (code & 31)
     }
     return bits
   }
 
-  #codeOf(term: string): number | undefined {
+  /** A term's code in the loaded token text; `undefined` for a term no document holds. */
+  codeOf(term: string): number | undefined {
     const dictionary = this.store.terms
     // A loaded dictionary's entries are numbered in sorted order: no map of every term.
     if (dictionary instanceof SortedTerms) {
