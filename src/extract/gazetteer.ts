@@ -1,8 +1,10 @@
 import { COUNTRIES, GIVEN_NAMES, PLACES, PLACE_SUFFIXES } from './data/gazetteer.js'
-import { nameKey } from './text.js'
+import { EXPANDED_WORDS, nameKey } from './text.js'
 
-/** A name of ASCII letters and single spaces, none of whose words is an abbreviation `foldWord` expands (St, Ste, Mt, Ft). */
-const PLAIN_NAME = /^(?!(?:st|ste|mt|ft)(?: |$))[a-z]+(?: (?!(?:st|ste|mt|ft)(?: |$))[a-z]+)*$/i
+/** A word that is not one `foldWord` expands (St, Ste, Mt, Ft), looked ahead at the start of a word. */
+const NOT_EXPANDED = `(?!(?:${EXPANDED_WORDS})(?: |$))`
+/** A name of ASCII letters and single spaces, none of whose words is an abbreviation `foldWord` expands. */
+const PLAIN_NAME = new RegExp(`^${NOT_EXPANDED}[a-z]+(?: ${NOT_EXPANDED}[a-z]+)*$`, 'i')
 
 /** `nameKey(name)`: for a plain name, its lower case (which is what folding each word and joining them gives). */
 export function placeKey(name: string): string {
@@ -125,7 +127,7 @@ function groupOf(key: string): number | string {
 }
 
 /** The first words that `foldWord` expands ("St" → "saint"). */
-const EXPANDED = /^(?:st|ste|mt|ft)$/i
+const EXPANDED = new RegExp(`^(?:${EXPANDED_WORDS})$`, 'i')
 
 /**
  * The group of the name in `text` from `at` to the first tab before `end`, read off its first two

@@ -14,6 +14,9 @@ export interface Word {
 const WORD = /(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}[\p{L}\p{M}]*)*/gu
 const ABBREVIATIONS = new Map([['st', 'saint'], ['ste', 'sainte'], ['mt', 'mount'], ['ft', 'fort']])
 
+/** The folded words that `foldWord` expands ("st" → "saint"), as a regular expression alternation: `st|ste|mt|ft`. */
+export const EXPANDED_WORDS = [...ABBREVIATIONS.keys()].join('|')
+
 /**
  * Folds one word to its lookup key. `abbreviation` says whether "St", "Mt", "Ft" may stand for
  * Saint, Mount, Fort here (default true); see `splitWords`.
