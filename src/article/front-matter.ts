@@ -2,7 +2,11 @@ import { createRequire } from 'node:module'
 import type * as Yaml from 'yaml'
 
 let yamlPackage: typeof Yaml | undefined
-/** The `yaml` package, loaded when front matter is first parsed: a build of JSON or HTML files does not spend the 25 ms. */
+/**
+ * The `yaml` package, loaded when front matter is first parsed: a build of JSON or HTML files does
+ * not spend the 25 ms. Required at run time, so a bundler that bundles `newsdex/build` must leave
+ * `yaml` external (as it leaves a package's dependencies by default).
+ */
 const yamlModule = (): typeof Yaml => (yamlPackage ??= createRequire(import.meta.url)('yaml') as typeof Yaml)
 
 /** Limits on the YAML front matter read, so that a small hostile file costs little (see docs/redos.md). */

@@ -164,13 +164,17 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
     const files = new Set(errors.map((error) => error.path.replace(/\[\d+\]$/, ''))).size
     const unwritten = errors.length > 0 && !values['keep-going'] ? `${plural(errors.length, 'error')} in ${plural(files, 'file')}; ${out} was not written (use --keep-going to write the rest)` : index.size === 0 ? `no articles to index; ${out} was not written` : null
     if (unwritten !== null) {
-      await saving
       io.err(`newsdex build: ${unwritten}`)
       if (values.json) summary(null, null)
+      await saving
       return 1
     }
     const writing = values.split ? writeIndexParts(index, out) : writeIndex(index, out).then((w) => ({ ...w, manifest: out, files: [] as string[] }))
-    const [written] = await Promise.all([writing, saving])
+    // Both finish before either's failure is reported: a watching build's next save must not meet this one.
+    const [write, save] = await Promise.allSettled([writing, saving])
+    if (write.status === 'rejected') throw write.reason
+    if (save.status === 'rejected') throw save.reason
+    const written = write.value
     if (values.json) summary(written.manifest, written.bytes, values.split ? written.files.length : undefined)
     else if (!values.quiet) {
       const seconds = (performance.now() - started) / 1000

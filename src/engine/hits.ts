@@ -38,7 +38,7 @@ export function pageHits(store: Store, ranking: Ranking, highlight: HighlightOpt
   // The terms matched outside phrases: a document's own tokens hold only those it matched.
   const loose = new Set(ranking.matches.filter((m) => !m.phrase).map((m) => m.term))
   const codes = snippets ? store.text.codesOf(loose) : undefined
-  const spec = { isMatch: (term: string) => loose.has(term), phrases: ranking.phrases, codes, only: codes && loose.size === 1 ? store.text.codeOf([...loose][0]!) : undefined }
+  const spec = { isMatch: (term: string) => loose.has(term), phrases: ranking.phrases, codes, onlyCode: codes && loose.size === 1 ? store.text.codeOf([...loose][0]!) : undefined }
   return ranking.page.map((doc): Hit => {
     const fields = new Map<string, Set<TextField>>()
     for (const { term, entry } of ranking.matches) {

@@ -20,6 +20,16 @@ function keywordFieldNames(facets: unknown = []): string[] {
   return [...new Set(names)]
 }
 
+/** What `patch` gives, or `null` when the snapshot it reads does not decode (it is then not used: the index is encoded whole). */
+function patchedOrNull<T>(patch: () => T | null): T | null {
+  try {
+    return patch()
+  } catch (error) {
+    if (error instanceof NewsdexError && error.code === 'E_CORRUPT') return null
+    throw error
+  }
+}
+
 /**
  * A `NewsIndex` that can also be changed and written: `add()`, `remove()`, `serialize()` and
  * `serializeParts()`. It is what `newsdex/indexer` and `newsdex/build` export as `NewsIndex`; the
@@ -67,7 +77,7 @@ export class WritableNewsIndex extends NewsIndex {
    */
   _encodeAhead(keyOf: (id: string) => string, previous?: EncodedSnapshot): EncodedSnapshot {
     const keys = liveDocuments(this.store).map((doc) => keyOf(this.store.idOf(doc)))
-    const sections = (previous && patchSections(this.store, this.options, keys, previous)) ?? encodeStore(this.store, this.options, true)
+    const sections = (previous && patchedOrNull(() => patchSections(this.store, this.options, keys, previous))) ?? encodeStore(this.store, this.options, true)
     keepEncoded(this.store, this.options, sections)
     knowTermCount(this.store, sections.meta.terms)
     return { options: JSON.stringify(this.options), keys, sections }

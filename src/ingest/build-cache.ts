@@ -8,7 +8,7 @@ import { StringTable, type AnalysisTables, type AnalyzedArticle } from '../engin
 import type { Article } from '../types.js'
 import { packAnalyses, unpackAnalyses, type PackedAnalyses } from './packed-analyses.js'
 import { packValues, unpackValues, type PackedValues } from './packed-values.js'
-import { readFileOnce } from './read-early.js'
+import { readEarlyOrNow } from './read-early.js'
 import { VERSION } from './version.js'
 import { crcOf, knowCrc } from '../engine/store/section-crc.js'
 import { nativeCrc32 } from './native-crc.js'
@@ -203,7 +203,7 @@ export class BuildCache {
     const cache = new BuildCache(options)
     let bytes: Buffer
     try {
-      bytes = await readFileOnce(file)
+      bytes = await readEarlyOrNow(file)
     } catch {
       return cache
     }

@@ -8,6 +8,7 @@ import { NewsdexError } from '../errors.js'
 import { WritableNewsIndex as NewsIndex } from '../engine/writable-index.js'
 import type { Article, NewsIndexOptions } from '../types.js'
 import { BuildCache, type FileStat } from './build-cache.js'
+import { useNativeCrc32 } from './native-crc.js'
 import { pageUrl } from './page-url.js'
 import { ChangedWhileRead, ReadError, readLines, readWhole } from './read-input.js'
 
@@ -158,6 +159,7 @@ interface FileOutcome {
  * article is kept once indexed (see DESIGN.md, "Build and CLI").
  */
 export async function buildIndex(options: BuildIndexOptions): Promise<BuildResult> {
+  useNativeCrc32()
   const country = homeCountryOption(options.country)
   let fields: FieldMap
   try {

@@ -7,5 +7,11 @@ import { fastCrc32, useCrc32, type Crc32 } from '../engine/store/section-crc.js'
  */
 export const nativeCrc32: Crc32 = (zlib as { crc32?: Crc32 }).crc32 ?? fastCrc32
 
-// The Node side of the build (this module is part of it) checks every section it encodes with it.
-useCrc32(nativeCrc32)
+/**
+ * Makes every section the build encodes checked with `nativeCrc32` (the same numbers): called by
+ * the Node side's entry points (`buildIndex`, `writeIndex`, `writeIndexParts`), not on import, so
+ * that no bundler can drop it as a side effect.
+ */
+export function useNativeCrc32(): void {
+  useCrc32(nativeCrc32)
+}

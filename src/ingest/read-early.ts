@@ -16,7 +16,7 @@ export function readEarly(path: string): void {
 }
 
 /** The bytes of a file: from the read `readEarly` started (taken once), else read now. */
-export function readFileOnce(path: string): Promise<Buffer> {
+export function readEarlyOrNow(path: string): Promise<Buffer> {
   const key = resolve(path)
   const read = started.get(key)
   started.delete(key)

@@ -5,6 +5,7 @@ import type { WritableNewsIndex as NewsIndex } from '../engine/writable-index.js
 import { NewsdexError } from '../errors.js'
 import type { Manifest } from '../format/manifest.js'
 import { manifestFiles } from './manifest.js'
+import { useNativeCrc32 } from './native-crc.js'
 
 /**
  * Writes bytes (or pieces of bytes, one after another) to `path` atomically: to a temporary file
@@ -61,6 +62,7 @@ function isRunning(pid: number): boolean {
 
 /** Serializes `index` and writes it atomically to `path`; returns the number of bytes written. */
 export async function writeIndex(index: NewsIndex, path: string): Promise<{ bytes: number }> {
+  useNativeCrc32()
   const pieces = index._serializePieces()
   await writeFileAtomic(path, pieces)
   return { bytes: pieces.reduce((sum, piece) => sum + piece.length, 0) }
@@ -92,6 +94,7 @@ export function manifestPath(path: string): { manifest: string; name: string } {
  * manifest when a part is gone; see `NewsIndex.open()`). Every file is written atomically.
  */
 export async function writeIndexParts(index: NewsIndex, path: string): Promise<WrittenParts> {
+  useNativeCrc32()
   const { manifest: target, name } = manifestPath(path)
   const dir = dirname(target)
   const { manifestBytes, files } = manifestFiles(index.serializeParts(), name)

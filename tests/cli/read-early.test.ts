@@ -4,10 +4,17 @@
  */
 import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { cacheArgument } from '../../src/cli/cache-argument.js'
-import { readEarly, readFileOnce } from '../../src/ingest/read-early.js'
+import { readEarly, readEarlyOrNow } from '../../src/ingest/read-early.js'
 import { makeTempDir, removeTempDirs } from '../helpers.js'
+
+/** Reads of a file's whole content, counted. */
+const reads = vi.hoisted(() => ({ count: 0 }))
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const original = await importOriginal<typeof import('node:fs/promises')>()
+  return { ...original, readFile: ((...args: Parameters<typeof original.readFile>) => (reads.count++, original.readFile(...args))) as typeof original.readFile }
+})
 
 afterAll(removeTempDirs)
 
@@ -25,25 +32,25 @@ describe('cacheArgument', () => {
   })
 })
 
-describe('readEarly / readFileOnce', () => {
-  it('gives the bytes read early once, then reads the file again', async () => {
+describe('readEarly / readEarlyOrNow', () => {
+  it('gives the bytes read early, without reading again, once; then reads the file anew', async () => {
     const file = join(makeTempDir(), 'cache.bin')
     writeFileSync(file, 'first')
+    const before = reads.count
     readEarly(file)
-    await new Promise((done) => setTimeout(done, 50))
+    expect(String(await readEarlyOrNow(file))).toBe('first')
+    expect(reads.count).toBe(before + 1)
     writeFileSync(file, 'second')
-    // The bytes read before the change, then the file as it is now.
-    expect(String(await readFileOnce(file))).toBe('first')
-    expect(String(await readFileOnce(file))).toBe('second')
+    expect(String(await readEarlyOrNow(file))).toBe('second')
+    expect(reads.count).toBe(before + 2)
   })
 
   it('fails when a failed early read is taken, and only then', async () => {
     const file = join(makeTempDir(), 'missing.bin')
     readEarly(file)
-    await new Promise((done) => setTimeout(done, 20))
-    await expect(readFileOnce(file)).rejects.toThrow(/ENOENT/)
+    await expect(readEarlyOrNow(file)).rejects.toThrow(/ENOENT/)
     writeFileSync(file, 'now')
-    expect(String(await readFileOnce(file))).toBe('now')
+    expect(String(await readEarlyOrNow(file))).toBe('now')
     rmSync(file)
   })
 })

@@ -3,7 +3,7 @@
  * watching build rebuilds when an input changes, and ignores what it writes itself.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { NewsIndex } from '../../src/indexer.js'
@@ -50,6 +50,18 @@ describe('newsdex build --cache', () => {
     writeFileSync(join(dir, 'b.md'), story('Oil rises', 'Crude oil rose in New York.'))
     const third = runNode([DIST.cli, ...args, '--json'], { cwd: dir })
     expect(JSON.parse(third.stdout)).toMatchObject({ articles: 2, files: { parsed: 1, reused: 1 } })
+  })
+})
+
+describe('newsdex build --cache, when the cache cannot be saved', () => {
+  it('writes the index, then fails naming the cache file', () => {
+    const dir = archive()
+    // A directory where the cache file should be: it reads as an empty cache, and cannot be written.
+    mkdirSync(join(dir, 'cache.json'))
+    const result = runNode([DIST.cli, 'build', '*.md', '--out', 'news.idx', '--cache', 'cache.json'], { cwd: dir })
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/cache\.json.*\[E_IO\]/)
+    expect(NewsIndex.load(readFileSync(join(dir, 'news.idx'))).size).toBe(2)
   })
 })
 

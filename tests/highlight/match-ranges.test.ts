@@ -24,7 +24,7 @@ describe('matchRanges with term codes', () => {
         const tokens = tokenList(codes, extra)
         const spec: MatchSpec = { isMatch: (term) => term === `t${wanted}`, phrases: [], codes: bitsOf([wanted]) }
         const byBits = matchRanges(spec, tokens)
-        expect(matchRanges({ ...spec, only: wanted }, tokens)).toEqual(byBits)
+        expect(matchRanges({ ...spec, onlyCode: wanted }, tokens)).toEqual(byBits)
         // Every token of the code, and none past the text's own tokens.
         expect(byBits.map((r) => r.start / 3)).toEqual(codes.flatMap((c, i) => (c === wanted ? [i] : [])))
       }),

@@ -91,6 +91,19 @@ describe('incremental builds that patch the last index', () => {
     expectSame(await build(dir, cache), await build(dir))
   })
 
+  it('encode the index whole when the snapshot to patch does not decode, with the same bytes', async () => {
+    const dir = archive()
+    const cache = new BuildCache()
+    await build(dir, cache)
+    // A snapshot whose term statistics are cut short (held in memory: no file check could catch it).
+    const snapshot = cache._snapshot!
+    cache._snapshot = { ...snapshot, sections: { ...snapshot.sections, search: { ...snapshot.sections.search, termStats: snapshot.sections.search.termStats!.subarray(0, 10) } } }
+    edit(dir, 5, random(3))
+    const rebuilt = await build(dir, cache)
+    expectSame(rebuilt, await build(dir))
+    expect(cache._snapshot!.sections.search.termStats!.length).toBeGreaterThan(10)
+  })
+
   it('append what changed to the cache file; a record cut short or damaged is ignored with those after it', async () => {
     const dir = archive()
     const file = join(dir, 'newsdex.cache')

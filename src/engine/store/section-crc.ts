@@ -7,11 +7,11 @@ const crcs = new WeakMap<Uint8Array, number>()
 export type Crc32 = (bytes: Uint8Array, crc?: number) => number
 
 /** What computes the build's CRC-32s (`fastCrc32` unless `useCrc32` gave another). */
-let compute: Crc32 = (bytes, crc) => fastCrc32(bytes, crc)
+let compute: Crc32 = fastCrc32
 
 /**
  * Makes `crcOf` and `buildCrc32` compute with `crc32`, which must give the same numbers: on Node,
- * the build gives zlib's (see `src/ingest/native-crc.ts`), several times faster than `fastCrc32`.
+ * the build gives zlib's (`useNativeCrc32` in `src/ingest/native-crc.ts`), several times faster than `fastCrc32`.
  */
 export function useCrc32(crc32: Crc32): void {
   compute = crc32

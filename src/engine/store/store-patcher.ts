@@ -63,7 +63,7 @@ export function patchSections(store: Store, options: unknown, keys: readonly str
   for (let t = 0; t < count; t++) termOfOldCode[oldCodes[t]!] = t
   // Where each chunk's codes start in the positions part before.
   const [oldChunkLengths] = varints(new Map(Object.entries(before.positions)), 'chunkLengths', before.chunks.length) as [Float64Array]
-  const chunkStarts = prefixSums(oldChunkLengths, before.positions.ranks, "section 'ranks'")
+  const chunkStarts = prefixSums(oldChunkLengths, before.positions.ranks, "positions section 'ranks'")
 
   // The terms the edited documents held before (read from the positions part) and hold now.
   const touched = new Set<string>()
