@@ -17,6 +17,19 @@ const article = {
 }
 
 describe('packValues', () => {
+  it('gives byte arrays over memory of their own, small or large (v8.serialize writes a view\'s whole memory)', () => {
+    for (const text of ['short', 'x'.repeat(100_000), 'wide ☃'.repeat(20_000)]) {
+      const packed = packValues([text])
+      for (const bytes of [packed.narrow, packed.wide]) {
+        expect(bytes.byteOffset).toBe(0)
+        expect(bytes.buffer.byteLength).toBe(bytes.byteLength)
+      }
+      // What is written is about the text, not a shared pool.
+      expect(serialize(packed).length).toBeLessThan(2 * text.length + 4096)
+      expect(unpackValues(packed)).toEqual([text])
+    }
+  })
+
   it('reads back strings (Latin-1 and not), numbers, booleans, null, undefined, arrays and objects as they were', () => {
     const meta = JSON.parse('{"__proto__": "a key", "x": "1"}') as Record<string, string>
     const values = ['path/a.json', { hash: 'abc', stat: [144, 1796456791924.9167, -0, 2295058, Number.MAX_SAFE_INTEGER], events: [], parsed: [article] }, true, false, null, undefined, 0, NaN, '', meta, [[['deep']]]]
