@@ -66,7 +66,7 @@ export function rank(store: Store, index: IndexSettings, query: string | ParsedQ
   const limit = Math.min(asked, MAX_LIMIT)
   const wanted = Math.max(1, offset + limit)
   const excluded = new Set(plan.mustNot.flatMap((clause) => [...evaluateClause(clause, { store, allowed: live, boost, capped, wanted }).scores.keys()]))
-  const allowed: DocTest = tests[0] || excluded.size > 0 ? (doc) => live(doc) && !excluded.has(doc) && tests.every((t) => t(doc)) : live
+  const allowed: DocTest = tests.length > 0 || excluded.size > 0 ? (doc) => live(doc) && !excluded.has(doc) && tests.every((t) => t(doc)) : live
   const context: EvaluationContext = { store, allowed, boost, capped, wanted }
   const all = (options.match ?? 'all') === 'all'
 
