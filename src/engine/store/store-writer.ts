@@ -68,9 +68,9 @@ export function addArticle(store: Store, article: Article, analyzed?: AnalyzedAr
   const doc = appendArticle(store, article, title.length, body.length)
   const occurrences = new Map<string, [title: number, body: number]>()
   const count = (term: string, field: 0 | 1): void => {
-    const o = occurrences.get(term) ?? [0, 0]
+    let o = occurrences.get(term)
+    if (!o) occurrences.set(term, (o = [0, 0]))
     o[field]++
-    occurrences.set(term, o)
   }
   title.forEach((t) => count(t.term, 0))
   body.forEach((t) => count(t.term, 1))
