@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { decodeContainer } from '../../src/format/container.js'
 import { NewsdexError, NewsIndex } from '../../src/indexer.js'
+import type { Store } from '../../src/engine/store/store.js'
 import type { Article, SearchOptions, SearchResponse } from '../../src/types.js'
 import { expectNewsdexError, generateArticles, makeArticle, normalized } from '../helpers.js'
 
@@ -271,6 +272,22 @@ describe('serializeParts({ packBytes }) and addPart() of a pack', () => {
   it('a chunk loaded on its own, then again in a pack, stays as it was', () => {
     const index = withAllParts()
     index.addPart(PARTS['pack-0']!)
+    for (const query of QUERIES) expect(normalized(index.search(query, OPTIONS[0]))).toEqual(normalized(withAllParts().search(query, OPTIONS[0])))
+  })
+
+  it('a pack does not read again a chunk whose display and text are in; a chunk in only in part is read again', () => {
+    const index = searchOnly()
+    for (const name of ['display-0', 'text-0', 'display-1']) index.addPart(PARTS[name]!)
+    const store = (index as unknown as { store: Store }).store
+    const [display0, text0, display1] = [store.displayOf(0), store.text._chunks[0], store.displayOf(CHUNK)]
+    index.addPart(PARTS['pack-0']!)
+    expect(store.displayOf(0)).toBe(display0)
+    expect(store.text._chunks[0]).toBe(text0)
+    // Chunk 1 lacked its text: the pack's chunk is read, display and all.
+    expect(store.displayOf(CHUNK)).not.toBe(display1)
+    expect(store.displayOf(CHUNK)).toEqual(display1)
+    expect(store.text._chunks[1]).toBeDefined()
+    index.addPart(PARTS.positions!)
     for (const query of QUERIES) expect(normalized(index.search(query, OPTIONS[0]))).toEqual(normalized(withAllParts().search(query, OPTIONS[0])))
   })
 

@@ -159,7 +159,8 @@ export function attachText(store: Store, chunk: number, sections: Map<string, Ui
  */
 export function attachChunks(store: Store, meta: PartMeta, sections: Map<string, Uint8Array>): void {
   for (let i = 0; i < meta.chunks; i++) {
-    if (meta.part === 'all' || sections.has(`display-${i}`)) {
+    // A chunk whose display and text a search fetched already is not read again from a pack.
+    if (meta.part === 'all' || (sections.has(`display-${i}`) && !(store.text._chunks[i] && store._display[i * meta.chunkSize]))) {
       attachDisplay(store, meta, i, sections, `display-${i}`)
       attachText(store, i, sections, `text-${i}.`)
     }
