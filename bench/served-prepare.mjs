@@ -42,6 +42,23 @@ export function servedWords(articles, count, seed) {
   return { seed: drawn.seed, words: drawn.sets.single.map((q) => q.text) }
 }
 
+/**
+ * What a visitor types into a search box, word after word: each word's prefixes from `minChars`
+ * letters to the whole word, each query once (`first`, searched before, is not typed again).
+ */
+export function keystrokesOf(first, typed, minChars) {
+  const keystrokes = []
+  const seen = new Set([first])
+  for (const word of typed) {
+    for (let n = Math.min(minChars, word.length); n <= word.length; n++) {
+      const q = word.slice(0, n)
+      if (!seen.has(q)) keystrokes.push(q)
+      seen.add(q)
+    }
+  }
+  return keystrokes
+}
+
 /** newsdex built with its indexer entry (dist/indexer.js): `serialize()` bytes and `serializeParts()`. */
 export async function newsdexArtifacts(articles) {
   const { NewsIndex } = await import('../dist/indexer.js')

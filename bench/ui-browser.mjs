@@ -23,7 +23,7 @@ import { chromium } from 'playwright-core'
 import { preflight } from './browser-preflight.mjs'
 import { GzippedFiles, serveGzipped } from './gzip-server.mjs'
 import { median, percentile } from './measure.mjs'
-import { MINISEARCH_OPTIONS, minisearchArtifacts, newsdexArtifacts, servedArticles, servedWords } from './served-prepare.mjs'
+import { keystrokesOf, MINISEARCH_OPTIONS, minisearchArtifacts, newsdexArtifacts, servedArticles, servedWords } from './served-prepare.mjs'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const ROOT = join(HERE, '..')
@@ -75,17 +75,7 @@ const corpusName = basename(corpusPath).replace(/\.jsonl?$/, '')
 const { records, articles } = servedArticles(corpusPath, settings.size)
 const drawn = servedWords(articles, settings.words + 1)
 const [first, ...typed] = drawn.words
-const keystrokes = []
-{
-  const seen = new Set([first])
-  for (const word of typed) {
-    for (let n = Math.min(settings.minChars, word.length); n <= word.length; n++) {
-      const q = word.slice(0, n)
-      if (!seen.has(q)) keystrokes.push(q)
-      seen.add(q)
-    }
-  }
-}
+const keystrokes = keystrokesOf(first, typed, settings.minChars)
 log(`corpus ${basename(corpusPath)}: ${articles.length} articles; first query '${first}', then ${typed.length} words typed = ${keystrokes.length} keystrokes`)
 const { parts } = await newsdexArtifacts(articles)
 const { loaded: msString } = minisearchArtifacts(articles)
