@@ -5,9 +5,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { NewsIndex } from '../../src/indexer.js'
+import { buildCommand } from '../../src/cli/build-command.js'
 import { watchRoots } from '../../src/cli/watch.js'
+import { BuildCache } from '../../src/ingest/build-cache.js'
 import { BUILD_HINT, DIST, makeTempDir, removeTempDirs, runNode } from '../helpers.js'
 
 const story = (title: string, body: string): string => `---\ntitle: ${title}\ndate: 2020-06-23\n---\n${body}\n`
@@ -50,6 +52,26 @@ describe('newsdex build --cache', () => {
     writeFileSync(join(dir, 'b.md'), story('Oil rises', 'Crude oil rose in New York.'))
     const third = runNode([DIST.cli, ...args, '--json'], { cwd: dir })
     expect(JSON.parse(third.stdout)).toMatchObject({ articles: 2, files: { parsed: 1, reused: 1 } })
+  })
+})
+
+describe('newsdex build --cache, the time it reports', () => {
+  it('counts reading the cache file', async () => {
+    const dir = archive()
+    const load = BuildCache.load.bind(BuildCache)
+    const slow = vi.spyOn(BuildCache, 'load').mockImplementation(async (file, options) => {
+      await new Promise((wait) => setTimeout(wait, 400))
+      return load(file, options)
+    })
+    try {
+      const out: string[] = []
+      const code = await buildCommand(['*.md', '--out', join(dir, 'news.idx'), '--cache', join(dir, 'cache.json'), '--cwd', dir, '--json'], { out: (line) => out.push(line), err: () => {} })
+      expect(code).toBe(0)
+      expect(slow).toHaveBeenCalledTimes(1)
+      expect(JSON.parse(out[0]!).seconds).toBeGreaterThanOrEqual(0.4)
+    } finally {
+      slow.mockRestore()
+    }
   })
 })
 
