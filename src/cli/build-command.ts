@@ -118,7 +118,7 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
   const out = values.out
   const errIsTty = io.errIsTty ?? Boolean(process.stderr.isTTY)
   const showProgress = when === 'always' || (when === 'auto' && errIsTty && !values.quiet && !values.json)
-  // The first build's time counts reading the cache; a watching build's next ones start at the change.
+  // The first build's time counts reading the cache; a watching build's next ones count from their own start.
   const commandStarted = performance.now()
   // Parse results are kept in memory while watching, and in the --cache file between runs.
   const cache = values.watch || values.cache ? (values.cache ? await BuildCache.load(values.cache) : new BuildCache()) : undefined
