@@ -118,16 +118,15 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
   const out = values.out
   const errIsTty = io.errIsTty ?? Boolean(process.stderr.isTTY)
   const showProgress = when === 'always' || (when === 'auto' && errIsTty && !values.quiet && !values.json)
-  // The first build's time counts reading the cache; a watching build's next ones count from their own start.
+  // The first build's time counts reading the cache (see `build(started)` below).
   const commandStarted = performance.now()
   // Parse results are kept in memory while watching, and in the --cache file between runs.
   const cache = values.watch || values.cache ? (values.cache ? await BuildCache.load(values.cache) : new BuildCache()) : undefined
   let builds = 0
 
-  /** One build: index, report, write. Returns the exit code. */
-  const build = async (): Promise<number> => {
+  /** One build: index, report, write; its reported time counts from `started`. Returns the exit code. */
+  const build = async (started = performance.now()): Promise<number> => {
     const progress = showProgress ? progressLine(io.status ?? ((text) => process.stderr.write(text)), process.stderr.columns || 80) : undefined
-    const started = builds === 0 ? commandStarted : performance.now()
     let result
     try {
       result = await buildIndex({
@@ -187,7 +186,7 @@ export async function buildCommand(argv: string[], io: Output): Promise<number> 
     return errors.length > 0 ? 1 : 0
   }
 
-  const code = await build()
+  const code = await build(commandStarted)
   if (!values.watch) return code
   const root = resolve(values.cwd ?? '.', values.site ?? '')
   const { manifest, name } = manifestPath(resolve(out))
